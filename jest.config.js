@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	// The end-to-end suite drives a real n8n and has its own command (npm run test:e2e).
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+};

@@ -1,0 +1,109 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Field definitions that several operations show. Each operation scopes them with displayOptions. */
+
+export const departmentField: INodeProperties = {
+	displayName: 'Department',
+	name: 'departmentId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'An active department of your Zenvia account',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchDepartments', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 9999',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*[1-9]\\d*\\s*$', errorMessage: 'A department ID is a positive whole number' },
+				},
+			],
+		},
+	],
+};
+
+export const interactionHashField: INodeProperties = {
+	displayName: 'Interaction Hash',
+	name: 'interactionHash',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 322e458c-540c-4c11-ab5c-d38d39f57213',
+	description: 'The interaction\'s unique ID, as returned by Start or carried by trigger events',
+};
+
+export const customerField: INodeProperties = {
+	displayName: 'Customer',
+	name: 'customer',
+	type: 'collection',
+	placeholder: 'Add Customer Field',
+	default: {},
+	options: [
+		{ displayName: 'CPF', name: 'cpf', type: 'string', default: '', description: 'The customer\'s document number' },
+		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 11991417777' },
+	],
+};
+
+/** `extra` is echoed back on every webhook event, which is how a flow recognises its own interactions. */
+export const extraFields: INodeProperties[] = [
+	{
+		displayName: 'Extra Data',
+		name: 'extraInput',
+		type: 'options',
+		default: 'none',
+		description: 'Data that Zenvia returns on every webhook event of this interaction',
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Key-Value Pairs', value: 'keyValue' },
+			{ name: 'JSON', value: 'json' },
+		],
+	},
+	{
+		displayName: 'Extra Values',
+		name: 'extraValues',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Value',
+		default: {},
+		displayOptions: { show: { extraInput: ['keyValue'] } },
+		options: [
+			{
+				displayName: 'Value',
+				name: 'values',
+				values: [
+					{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Extra JSON',
+		name: 'extraJson',
+		type: 'json',
+		default: '{}',
+		description: 'A JSON object, e.g. {"clientId": "1", "botId": "1111"}',
+		displayOptions: { show: { extraInput: ['json'] } },
+	},
+];
+
+export const externalHistoryField: INodeProperties = {
+	displayName: 'External History URL',
+	name: 'externalHistory',
+	type: 'string',
+	default: '',
+	placeholder: 'https://chat-history.example.com',
+	description:
+		'A URL that answers GET with the earlier conversation as {"messages": [{"time", "direction", "content"}]}, shown to the agent',
+};

@@ -1,0 +1,67 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireHttpUrl, requireText } from '../../helpers/validation';
+import { zenviaRequest } from '../../transport';
+import { interactionHashField } from '../common.descriptions';
+import { interactionPath } from './paths';
+import type { InteractionAnswer, MessageType, SendMessageBody } from './types';
+
+const properties: INodeProperties[] = [
+	interactionHashField,
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		description: 'The message text, or the caption of a media message',
+	},
+	{
+		displayName: 'Message Type',
+		name: 'messageType',
+		type: 'options',
+		default: 'text',
+		options: [
+			{ name: 'Audio', value: 'audio' },
+			{ name: 'File', value: 'file' },
+			{ name: 'Image', value: 'image' },
+			{ name: 'Text', value: 'text' },
+			{ name: 'Video', value: 'video' },
+		],
+	},
+	{
+		displayName: 'Media URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://file-address.example.com/logo.png',
+		description: 'Where Zenvia downloads the file from',
+		displayOptions: { hide: { messageType: ['text'] } },
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['interaction'], operation: ['sendMessage'] } },
+	properties,
+);
+
+/** POST /core/api/v1/interactions/{interactionHash}/messages */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const hash = this.getNodeParameter('interactionHash', itemIndex);
+	const path = interactionPath(node, itemIndex, hash, 'messages');
+	const type = this.getNodeParameter('messageType', itemIndex, 'text') as MessageType;
+	const body: SendMessageBody = {
+		content: requireText(node, itemIndex, 'Content', this.getNodeParameter('content', itemIndex)),
+		type,
+	};
+	if (type !== 'text') {
+		body.url = requireHttpUrl(node, itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));
+	}
+
+	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'POST', path, body }, itemIndex);
+	return { interactionHash: String(hash).trim(), ...answer };
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import { parseJsonObject, requireHttpUrl, requirePositiveInteger } from './validation';
+
+/** Readers for the shared fields in ../actions/common.descriptions.ts. */
+
+export function readDepartmentId(this: IExecuteFunctions, itemIndex: number): number {
+	const raw = this.getNodeParameter('departmentId', itemIndex, '', { extractValue: true }) as
+		| string
+		| number
+		| INodeParameterResourceLocator;
+	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
+	return requirePositiveInteger(this.getNode(), itemIndex, 'Department', value);
+}
+
+export function readExtra(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const input = this.getNodeParameter('extraInput', itemIndex, 'none') as string;
+	if (input === 'json') {
+		const extra = parseJsonObject(this.getNode(), itemIndex, 'Extra JSON', this.getNodeParameter('extraJson', itemIndex, '{}'));
+		return Object.keys(extra).length ? extra : undefined;
+	}
+	if (input !== 'keyValue') return undefined;
+	const { values = [] } = this.getNodeParameter('extraValues', itemIndex, {}) as {
+		values?: Array<{ key: string; value: string }>;
+	};
+	const pairs = values.filter(({ key }) => key.trim() !== '');
+	return pairs.length ? Object.fromEntries(pairs.map(({ key, value }) => [key.trim(), value])) : undefined;
+}
+
+/** Only the customer fields the user filled in: Zenvia would store empty strings as data. */
+export function readCustomer(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const given = this.getNodeParameter('customer', itemIndex, {}) as IDataObject;
+	const customer = Object.fromEntries(
+		Object.entries(given).filter(([, value]) => typeof value === 'string' && value.trim() !== ''),
+	);
+	return Object.keys(customer).length ? customer : undefined;
+}
+
+export function readExternalHistory(this: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	return requireHttpUrl(this.getNode(), itemIndex, 'External History URL', value);
+}

@@ -1,0 +1,81 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+import type { ZenviaApi, ZenviaCredentials, ZenviaErrorBody } from './types';
+
+const TOKEN_SCREENS: Record<ZenviaApi, { kind: ZenviaCredentials['issuedFrom']; label: string }> = {
+	chat: { kind: 'chatApi', label: 'the Chat API token (Integrations > API)' },
+	whatsapp: { kind: 'clientSdk', label: 'the ClientSDK token (Integrations > ClientSDK)' },
+};
+
+/** Finds the API's own words in any of the error shapes Zenvia answers with. */
+export function apiErrorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
+	if (typeof body !== 'object' || body === null) return undefined;
+	const { message, error, error_type: errorType } = body as ZenviaErrorBody;
+	const nested =
+		typeof error === 'object' && error !== null ? (error as ZenviaErrorBody).message : undefined;
+	const text = [message, error, nested].find((part) => typeof part === 'string' && part.trim());
+	if (typeof text !== 'string') return undefined;
+	return typeof errorType === 'string' && errorType ? `${text} (${errorType})` : text;
+}
+
+function hintFor(status: number, api: ZenviaApi, credentials: ZenviaCredentials, attempts: number): string {
+	const retried = attempts > 1 ? ` It failed ${attempts} times in a row.` : '';
+	if (status === 401 || status === 403) {
+		const expected = TOKEN_SCREENS[api];
+		const kindHint =
+			credentials.issuedFrom === expected.kind
+				? ''
+				: ` This credential is set to the other token kind: this operation takes ${expected.label}.`;
+		return `The token is wrong or was regenerated: a new token disables the previous one. Paste the current token into the Zenvia Chat API credential.${kindHint}`;
+	}
+	if (status === 404) return 'Zenvia Chat does not know this item: check the hash or id sent.';
+	if (status === 400 || status === 422) return 'Zenvia Chat refused the fields sent: correct the field the message names.';
+	if (status === 429) return `Zenvia Chat is limiting requests.${retried} Wait a little, or process fewer items at a time.`;
+	if (status >= 500) return `Zenvia Chat failed to answer.${retried} Try again later.`;
+	return 'Check the node\'s fields and the credential\'s base URL.';
+}
+
+/** An error for a request Zenvia answered with a failure status. */
+export function httpFailure(
+	node: INode,
+	failure: { status: number; body: unknown; api: ZenviaApi; attempts: number; itemIndex?: number },
+	credentials: ZenviaCredentials,
+): NodeApiError {
+	const { status, body, api, attempts, itemIndex } = failure;
+	const said = apiErrorMessage(body);
+	return new NodeApiError(node, { httpCode: String(status), body: body ?? null } as JsonObject, {
+		httpCode: String(status),
+		message: `Zenvia Chat answered HTTP ${status}${said ? `: ${said}` : ''}`,
+		description: hintFor(status, api, credentials, attempts),
+		itemIndex,
+	});
+}
+
+/** An error for a request that got no usable answer at all. */
+export function networkFailure(
+	node: INode,
+	failure: { code?: string; baseUrl: string; attempts: number; itemIndex?: number },
+): NodeApiError {
+	const { code, baseUrl, attempts, itemIndex } = failure;
+	const reason = code ? `network error ${code}` : 'no answer';
+	return new NodeApiError(node, { code: code ?? null } as JsonObject, {
+		message: `Could not get an answer from Zenvia Chat at ${baseUrl}`,
+		description: `The request ended with ${reason} after ${attempts} attempt(s). Check the base URL in the credential and that the host is reachable, then run the node again.`,
+		itemIndex,
+	});
+}
+
+/** An error for an answer that is not the JSON Zenvia documents (an HTML error page, say). */
+export function unreadableAnswer(
+	node: INode,
+	failure: { status: number; text: string; itemIndex?: number },
+): NodeApiError {
+	return new NodeApiError(node, { httpCode: String(failure.status) } as JsonObject, {
+		httpCode: String(failure.status),
+		message: `Zenvia Chat answered HTTP ${failure.status} with a body that is not JSON`,
+		description: `The answer began with: ${failure.text.slice(0, 120)}. Check that the credential's base URL points at Zenvia Chat and not at another server or a proxy's error page.`,
+		itemIndex: failure.itemIndex,
+	});
+}
