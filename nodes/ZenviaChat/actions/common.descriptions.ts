@@ -107,3 +107,22 @@ export const externalHistoryField: INodeProperties = {
 	description:
 		'A URL that answers GET with the earlier conversation as {"messages": [{"time", "direction", "content"}]}, shown to the agent',
 };
+
+/** The n8n way to bound a list: all of it, or the first `limit` entries. */
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
