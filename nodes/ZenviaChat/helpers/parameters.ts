@@ -40,3 +40,9 @@ export function readExternalHistory(this: IExecuteFunctions, itemIndex: number, 
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	return requireHttpUrl(this.getNode(), itemIndex, 'External History URL', value);
 }
+
+/** The shared Return All / Limit pair: undefined means every result. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return requirePositiveInteger(this.getNode(), itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
+}
