@@ -1,0 +1,173 @@
+// @ts-check
+'use strict';
+
+const http = require('http');
+const { readRawBody, parseJsonBody, sendJson, sendText, redact } = require('./http-util');
+const { parseFault, kindOf, createFaultTable, faultAnswer } = require('./faults');
+const { createState, stateToJson } = require('./state');
+const { normalizeDataConfig, createDataset } = require('./data');
+const { buildEvent, deliver } = require('./webhooks');
+const { handleAdmin } = require('./routes/admin');
+const { interactionRoutes } = require('./routes/interactions');
+const { whatsappRoutes } = require('./routes/whatsapp');
+const { reportRoutes } = require('./routes/reports');
+
+const ROUTES = [...interactionRoutes, ...whatsappRoutes, ...reportRoutes];
+const MAX_LOGGED_REQUESTS = 10_000;
+
+/**
+ * @typedef {object} LoggedRequest
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string>} query
+ * @property {unknown} body parsed JSON; the raw text when it was not JSON; null when empty
+ * @property {import('./faults').FaultKind} [fault] set when a fault handled the request
+ * @property {string} at ISO time the request arrived
+ */
+
+/**
+ * @typedef {object} EmulatorOptions
+ * @property {string | string[]} [token] accepted token(s), default "emulator-token"
+ * @property {number} [seed] default 42
+ * @property {number} [records] rows in the history and ongoing data sets, default 1000
+ * @property {string} [now] the emulator's "current date", default 2025-06-01T00:00:00Z
+ * @property {number} [spanDays] history spreads over this many days before `now`, default 30
+ * @property {string | null} [webhookTarget] where agent events are posted
+ */
+
+/** @param {number} ms */
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Everything except listening: the HTTP server and the controls shared by the programmatic
+ * handle and the admin API.
+ * @param {EmulatorOptions} [options]
+ */
+function createEmulator(options = {}) {
+	const tokenOption = options.token ?? 'emulator-token';
+	const tokens = (Array.isArray(tokenOption) ? tokenOption : [tokenOption]).filter((token) => typeof token === 'string' && token !== '');
+	if (tokens.length === 0) throw new Error('At least one non-empty token is required');
+
+	let dataConfig = normalizeDataConfig(options);
+	/** @type {import('./data').Dataset | undefined} */
+	let dataset;
+	const state = createState();
+	const faults = createFaultTable();
+	/** @type {LoggedRequest[]} */
+	let log = [];
+	let webhookTarget = options.webhookTarget ?? null;
+
+	/** @type {import('./routes/route').Backend} */
+	const backend = {
+		state,
+		tokens: () => tokens,
+		dataset: () => (dataset ??= createDataset(dataConfig)),
+	};
+
+	/** @param {Omit<LoggedRequest, 'at'>} entry */
+	function record(entry) {
+		log.push(/** @type {LoggedRequest} */ (redact({ ...entry, at: new Date().toISOString() }, tokens)));
+		if (log.length > MAX_LOGGED_REQUESTS) log = log.slice(-MAX_LOGGED_REQUESTS);
+	}
+
+	const controls = {
+		requests: () => log.map((entry) => structuredClone(entry)),
+		clearRequests: () => {
+			log = [];
+		},
+		/** @param {unknown} input */
+		setFault: (input) => {
+			const parsed = parseFault(input);
+			if ('error' in parsed) throw new Error(parsed.error);
+			faults.add(parsed.fault);
+			return parsed.fault;
+		},
+		clearFaults: () => faults.clear(),
+		faults: () => faults.list(),
+		/** @param {string | null} url */
+		setWebhookTarget: (url) => {
+			webhookTarget = url;
+		},
+		webhookTarget: () => webhookTarget,
+		/**
+		 * @param {string} action
+		 * @param {import('./webhooks').AgentParams} [params]
+		 */
+		agent: async (action, params = {}) => {
+			const target = params.target ?? webhookTarget;
+			if (!target) throw new Error('No webhook target: call setWebhookTarget(url) or POST /__admin/webhook first');
+			const event = buildEvent(state, action, params);
+			if ('error' in event) throw new Error(event.error);
+			return { delivered: [await deliver(target, event.payload, params)] };
+		},
+		stateJson: () => stateToJson(state),
+		resetState: () => state.interactions.clear(),
+		/** @param {unknown} changes */
+		configure: (changes) => {
+			const next = normalizeDataConfig({ ...dataConfig, .../** @type {object} */ (changes) });
+			dataConfig = next;
+			dataset = undefined;
+			return next;
+		},
+		config: () => ({ ...dataConfig, tokens: tokens.length }),
+	};
+
+	/**
+	 * @param {import('http').IncomingMessage} req
+	 * @param {import('http').ServerResponse} res
+	 */
+	async function handle(req, res) {
+		const method = (req.method ?? 'GET').toUpperCase();
+		const url = new URL(req.url ?? '/', 'http://emulator.local');
+		const path = url.pathname;
+		const query = Object.fromEntries(url.searchParams);
+
+		if (path.startsWith('/__admin/')) {
+			const answer = await handleAdmin(controls, method, path, parseJsonBody(await readRawBody(req)));
+			sendJson(res, answer.status, answer.body);
+			return;
+		}
+
+		const fault = faults.take(method, path);
+		if (fault?.drop) {
+			record({ method, path, query, body: null, fault: 'drop' });
+			req.socket.destroy();
+			return;
+		}
+		const parsed = parseJsonBody(await readRawBody(req));
+		const body = parsed.ok ? parsed.value ?? null : parsed.raw;
+		record({ method, path, query, body, ...(fault ? { fault: kindOf(fault) } : {}) });
+		if (fault?.dropAfterReceive) {
+			req.socket.destroy();
+			return;
+		}
+		if (fault?.latencyMs) await delay(fault.latencyMs);
+		if (fault && fault.status !== undefined) {
+			const answer = faultAnswer(fault);
+			sendText(res, answer.status, answer.text, answer.contentType, answer.headers);
+			return;
+		}
+
+		const candidates = ROUTES.map((route) => ({ route, match: route.pattern.exec(path) })).filter((item) => item.match);
+		const found = candidates.find((item) => item.route.method === method);
+		if (!found || !found.match) {
+			const status = candidates.length > 0 ? 405 : 404;
+			sendJson(res, status, { message: status === 405 ? `Method ${method} not allowed` : 'Not found', status });
+			return;
+		}
+		const params = found.match.slice(1).map((part) => decodeURIComponent(part));
+		const answer = found.route.handle({ params, query, body: parsed, backend });
+		sendJson(res, answer.status, answer.body, answer.headers);
+	}
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch((error) => {
+			if (res.headersSent || req.socket.destroyed) return;
+			sendJson(res, 500, { message: `Emulator error: ${error instanceof Error ? error.message : String(error)}`, status: 500 });
+		});
+	});
+
+	return { server, state, controls };
+}
+
+module.exports = { createEmulator };
