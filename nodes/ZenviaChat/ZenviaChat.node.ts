@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import * as interaction from './actions/interaction';
 import { router } from './actions/router';
+import * as whatsapp from './actions/whatsapp';
 import { searchDepartments } from './methods/listSearch';
 
 export class ZenviaChat implements INodeType {
@@ -26,9 +27,13 @@ export class ZenviaChat implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'interaction',
-				options: [{ name: 'Interaction', value: 'interaction' }],
+				options: [
+					{ name: 'Interaction', value: 'interaction' },
+					{ name: 'WhatsApp', value: 'whatsapp' },
+				],
 			},
 			...interaction.description,
+			...whatsapp.description,
 		],
 	};
 

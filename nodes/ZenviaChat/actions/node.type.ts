@@ -10,6 +10,7 @@ export interface ZenviaOperation {
 /** resource -> operation, so the router's dispatch table is checked by the compiler. */
 export interface ZenviaChatOperations {
 	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish';
+	whatsapp: 'getDepartments' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping';
 }
 
 export type ZenviaChatResource = keyof ZenviaChatOperations;

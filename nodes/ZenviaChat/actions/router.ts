@@ -3,9 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 
 import * as interaction from './interaction';
 import type { OperationTable, ZenviaChatResource, ZenviaOperation } from './node.type';
+import * as whatsapp from './whatsapp';
 
 const operations: OperationTable = {
 	interaction,
+	whatsapp,
 };
 
 function findOperation(this: IExecuteFunctions, itemIndex: number): ZenviaOperation {

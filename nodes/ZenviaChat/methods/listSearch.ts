@@ -1,26 +1,21 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { zenviaRequest } from '../transport';
+import { fetchDepartments } from '../actions/whatsapp/departments';
 
-interface Department {
-	id: number | string;
-	name?: string;
-}
-
-/** GET /api/v1/departments (WhatsApp API v1), for the Department field's list mode. */
+/** The Department field's list: GET /api/v1/departments, filtered by name or id as the user types. */
 export async function searchDepartments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await zenviaRequest<Department[] | { data?: Department[] }>(this, {
-		api: 'whatsapp',
-		method: 'GET',
-		path: '/api/v1/departments',
-	});
-	const departments = Array.isArray(answer) ? answer : (answer.data ?? []);
+	const departments = await fetchDepartments(this);
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = departments
-		.map(({ id, name }) => ({ name: name ? `${name} (${id})` : String(id), value: String(id) }))
+		// Zenvia refuses interactions in an inactive department: offering one would only fail later.
+		.filter(({ id, active }) => active !== false && /^[1-9]\d*$/.test(String(id)))
+		.map(({ id, name }) => {
+			const label = typeof name === 'string' && name.trim() ? name.trim() : 'Unnamed';
+			return { name: `${label} (${id})`, value: String(id) };
+		})
 		.filter(({ name }) => !needle || name.toLowerCase().includes(needle));
 	return { results };
 }

@@ -1,0 +1,21 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit } from '../../helpers/parameters';
+import { limitField, returnAllField } from '../common.descriptions';
+import { fetchDepartments } from './departments';
+
+const properties: INodeProperties[] = [returnAllField, limitField];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['whatsapp'], operation: ['getDepartments'] } },
+	properties,
+);
+
+/** GET /api/v1/departments, one output item per department. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = readLimit.call(this, itemIndex);
+	const departments = await fetchDepartments(this, itemIndex);
+	// The endpoint has no pagination: it always answers the whole list, so the limit applies here.
+	return limit === undefined ? departments : departments.slice(0, limit);
+}
