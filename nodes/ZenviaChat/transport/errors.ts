@@ -10,7 +10,11 @@ const TOKEN_SCREENS: Record<ZenviaApi, { kind: ZenviaCredentials['issuedFrom']; 
 
 /** Finds the API's own words in any of the error shapes Zenvia answers with. */
 export function apiErrorMessage(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (text.startsWith('<')) return 'an HTML page instead of JSON (a proxy or gateway error page)';
+		return text ? text.slice(0, 300) : undefined;
+	}
 	if (typeof body !== 'object' || body === null) return undefined;
 	const { message, error, error_type: errorType } = body as ZenviaErrorBody;
 	const nested =
@@ -60,7 +64,8 @@ export function networkFailure(
 ): NodeApiError {
 	const { code, baseUrl, attempts, itemIndex } = failure;
 	const reason = code ? `network error ${code}` : 'no answer';
-	return new NodeApiError(node, { code: code ?? null } as JsonObject, {
+	// The code is kept out of the message: n8n would swap such a message for a generic one.
+	return new NodeApiError(node, { networkError: code ?? null } as JsonObject, {
 		message: `Could not get an answer from Zenvia Chat at ${baseUrl}`,
 		description: `The request ended with ${reason} after ${attempts} attempt(s). Check the base URL in the credential and that the host is reachable, then run the node again.`,
 		itemIndex,

@@ -1,0 +1,103 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { ZenviaChat } from '../../nodes/ZenviaChat/ZenviaChat.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+
+export const TEST_TOKEN = 'emulator-token-0123456789';
+const NODE_TYPE = 'n8n-nodes-zenvia-chat.zenviaChat';
+
+export interface RunNodeOptions {
+	parameters: INodeParameters;
+	items?: IDataObject[];
+	credentials?: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+}
+
+export interface RunNodeResult {
+	items: INodeExecutionData[];
+	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
+}
+
+const nodeTypes: INodeTypes = {
+	getByName: () => new ZenviaChat() as INodeType,
+	getByNameAndVersion: () => new ZenviaChat() as INodeType,
+	getKnownTypes: () => ({}),
+};
+
+export function testCredentials(overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	return { issuedFrom: 'chatApi', token: TEST_TOKEN, environment: 'production', ...overrides };
+}
+
+/**
+ * Runs the Zenvia Chat node alone through n8n-core's WorkflowExecute: parameters are resolved,
+ * expressions evaluated and requests sent by n8n's own HTTP helpers, as in a real execution.
+ */
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const node: INode = {
+		id: 'zenvia-chat',
+		name: 'Zenvia Chat',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { zenviaChatApi: { id: '1', name: 'Zenvia Chat account' } },
+		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	};
+	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
+
+	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+	const additionalData = {
+		executionId: '1',
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(testCredentials(options.credentials)),
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		variables: {},
+		userId: 'test',
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		executeWorkflow: async () => ({ data: [], executionId: '2' }),
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => ({ ok: false }),
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const input = (options.items ?? [{}]).map((json) => ({ json }));
+	const runData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+
+	await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
+	const run = await finished;
+	const task = run.data.resultData.runData[node.name]?.[0];
+	const error = (task?.error ?? run.data.resultData.error) as RunNodeResult['error'];
+	return { items: task?.data?.main?.[0] ?? [], error };
+}
