@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import * as interaction from './actions/interaction';
+import * as report from './actions/report';
 import { router } from './actions/router';
 import * as whatsapp from './actions/whatsapp';
 import { searchDepartments } from './methods/listSearch';
@@ -29,11 +30,13 @@ export class ZenviaChat implements INodeType {
 				default: 'interaction',
 				options: [
 					{ name: 'Interaction', value: 'interaction' },
+					{ name: 'Report', value: 'report' },
 					{ name: 'WhatsApp', value: 'whatsapp' },
 				],
 			},
 			...interaction.description,
 			...whatsapp.description,
+			...report.description,
 		],
 	};
 

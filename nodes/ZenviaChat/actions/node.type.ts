@@ -11,6 +11,7 @@ export interface ZenviaOperation {
 export interface ZenviaChatOperations {
 	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish';
 	whatsapp: 'getDepartments' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping';
+	report: 'getDigitalChannels' | 'getHistory' | 'getConversationMessages' | 'getOngoing';
 }
 
 export type ZenviaChatResource = keyof ZenviaChatOperations;

@@ -3,11 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 
 import * as interaction from './interaction';
 import type { OperationTable, ZenviaChatResource, ZenviaOperation } from './node.type';
+import * as report from './report';
 import * as whatsapp from './whatsapp';
 
 const operations: OperationTable = {
 	interaction,
 	whatsapp,
+	report,
 };
 
 function findOperation(this: IExecuteFunctions, itemIndex: number): ZenviaOperation {

@@ -1,0 +1,114 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MAX_PAGE_SIZE } from '../../helpers/paginate';
+import { limitField, returnAllField } from '../common.descriptions';
+
+/**
+ * Fields the report operations share. Each operation picks the ones its endpoint documents and
+ * places them in its own Filters / Options collections.
+ */
+
+export const pageFields: INodeProperties[] = [
+	returnAllField,
+	{ ...limitField, typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE } },
+];
+
+export const fromField: INodeProperties = {
+	displayName: 'From',
+	name: 'from',
+	type: 'dateTime',
+	default: '',
+	description: 'Start of the period, in the chosen timezone. Without it, Zenvia Chat reports the last 30 days.',
+};
+
+export const toField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'dateTime',
+	default: '',
+	description: 'End of the period, in the chosen timezone. Without it, the period ends now.',
+};
+
+export const timezoneField: INodeProperties = {
+	displayName: 'Timezone',
+	name: 'timezone',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. America/Sao_Paulo',
+	description:
+		'Time zone name (IANA) for the dates sent and the dates answered. Empty uses the workflow\'s timezone.',
+};
+
+export const agentIdsField: INodeProperties = {
+	displayName: 'Agent IDs',
+	name: 'agents',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 101, 102',
+	description: 'Only these agents, separated by commas',
+};
+
+export const departmentIdsField: INodeProperties = {
+	displayName: 'Department IDs',
+	name: 'departments',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 1, 2',
+	description: 'Only these departments, separated by commas',
+};
+
+export const tagIdsField: INodeProperties = {
+	displayName: 'Tag IDs',
+	name: 'tags',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 1, 5',
+	description: 'Only interactions with any of these tags, separated by commas',
+};
+
+/** Final states of a finished interaction: the document's examples plus missed and expired. */
+export const finishedStatesField: INodeProperties = {
+	displayName: 'States',
+	name: 'states',
+	type: 'multiOptions',
+	default: [],
+	description: 'Only interactions that ended in these states',
+	options: [
+		{ name: 'Canceled', value: 'CANCELED', description: 'Ended by the customer before it started' },
+		{ name: 'Discarded', value: 'DISCARDED', description: 'Received by an agent but interrupted without messages' },
+		{ name: 'Ended', value: 'ENDED', description: 'Messages exchanged and closed by the agent' },
+		{ name: 'Expired', value: 'EXPIRED', description: 'Can no longer be answered' },
+		{ name: 'Missed', value: 'MISSED', description: 'Inactive and closed by the agent' },
+		{ name: 'Unavailable', value: 'UNAVAILABLE', description: 'No agent was available' },
+	],
+};
+
+/** The document lists only NOT_ANSWER for ongoing states, so other values are typed in. */
+export const ongoingStatesField: INodeProperties = {
+	displayName: 'States',
+	name: 'states',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. NOT_ANSWER',
+	description: 'Only interactions in these states, separated by commas (NOT_ANSWER is the waiting queue)',
+};
+
+export const channelTypesField: INodeProperties = {
+	displayName: 'Channel Types',
+	name: 'types',
+	type: 'multiOptions',
+	default: [],
+	description: 'Only interactions on these channels',
+	options: [
+		{ name: 'Email', value: 'EMAIL' },
+		{ name: 'Facebook', value: 'FACEBOOK' },
+		{ name: 'Mercado Livre Post-Sale', value: 'MELI_MSG' },
+		{ name: 'Mercado Livre Question', value: 'MELI_QST' },
+		{ name: 'Phone', value: 'PHONE', description: 'Voice calls' },
+		{ name: 'Phone Conference', value: 'PHONE_CONF', description: 'Voice call conferences' },
+		{ name: 'SMS', value: 'SMS' },
+		{ name: 'Telegram', value: 'TELEGRAM' },
+		{ name: 'Web Chat', value: 'TEXT' },
+		{ name: 'WhatsApp', value: 'WHATSAPP' },
+	],
+};

@@ -1,0 +1,98 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { rowsOf } from '../../helpers/paginate';
+import { zenviaRequest } from '../../transport';
+import {
+	agentIdsField,
+	channelTypesField,
+	departmentIdsField,
+	finishedStatesField,
+	fromField,
+	tagIdsField,
+	timezoneField,
+	toField,
+} from './fields';
+import { listFilters, periodFilters } from './query';
+import type { ReportFilters } from './query';
+import type { DigitalChannelsItem, DigitalChannelsRow, GroupBy, ReportAnswer, ReportQuery } from './types';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Group By',
+		name: 'groupBy',
+		type: 'options',
+		default: 'period',
+		description: 'What each row of the report counts',
+		options: [
+			{ name: 'Agent', value: 'agent' },
+			{ name: 'Channel', value: 'channel' },
+			{ name: 'Department', value: 'department' },
+			{ name: 'Period', value: 'period', description: 'One row per day' },
+			{ name: 'Tag', value: 'tag' },
+		],
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			agentIdsField,
+			channelTypesField,
+			departmentIdsField,
+			fromField,
+			finishedStatesField,
+			tagIdsField,
+			toField,
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Total Row',
+				name: 'includeTotal',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to output the "Total" row that sums up all the others (marked with isTotal: true)',
+			},
+			timezoneField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['getDigitalChannels'] } },
+	properties,
+);
+
+/** GET /api/ms/external/reports: one output item per row of the Digital Channels report. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DigitalChannelsItem[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters;
+	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: boolean; timezone?: string };
+	const qs: ReportQuery = {
+		data_type: this.getNodeParameter('groupBy', itemIndex, 'period') as GroupBy,
+		...periodFilters.call(this, itemIndex, filters, options.timezone),
+		...listFilters.call(this, itemIndex, filters),
+	};
+
+	const answer = await zenviaRequest<ReportAnswer<DigitalChannelsRow>>(
+		this,
+		{ api: 'chat', method: 'GET', path: '/api/ms/external/reports', qs },
+		itemIndex,
+	);
+	const rows = rowsOf(this.getNode(), itemIndex, answer);
+	const items: DigitalChannelsItem[] = [];
+	rows.forEach((row, index) => {
+		// The API appends the sum of all groups as a last row titled "Total".
+		const isTotal = index === rows.length - 1 && row.title === 'Total';
+		if (!isTotal || options.includeTotal !== false) items.push({ ...row, isTotal });
+	});
+	return items;
+}

@@ -1,0 +1,103 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readPageLimit, zenviaPaginate } from '../../helpers/paginate';
+import {
+	agentIdsField,
+	channelTypesField,
+	departmentIdsField,
+	finishedStatesField,
+	fromField,
+	pageFields,
+	timezoneField,
+	toField,
+} from './fields';
+import { listFilters, periodFilters } from './query';
+import type { ReportFilters } from './query';
+import type { ExpandedHistoryRow, HistoryRow, ReportQuery } from './types';
+
+type Direction = 'all' | 'sent' | 'received';
+
+const ACTIVE: Record<Direction, ReportQuery['active']> = { all: undefined, sent: 'true', received: 'false' };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Expanded',
+		name: 'expanded',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to get the expanded history, which adds counts, times (queue, talking, first response...), tags, notes and the web chat visitor\'s details',
+	},
+	...pageFields,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			agentIdsField,
+			channelTypesField,
+			departmentIdsField,
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				default: 'all',
+				description: 'Who started the interaction',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Received', value: 'received', description: 'Started by customers' },
+					{ name: 'Sent', value: 'sent', description: 'Started by agents' },
+				],
+			},
+			fromField,
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. maria',
+				description: 'Text found in the customer\'s name or the agent\'s email, or a protocol number',
+			},
+			finishedStatesField,
+			toField,
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timezoneField],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['getHistory'] } },
+	properties,
+);
+
+/** GET /api/ms/external/history[/expanded]: one output item per interaction, page after page. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<HistoryRow[]> {
+	const expanded = this.getNodeParameter('expanded', itemIndex, false) as boolean;
+	const limit = readPageLimit.call(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters & {
+		direction?: Direction;
+		search?: string;
+	};
+	const options = this.getNodeParameter('options', itemIndex, {}) as { timezone?: string };
+	const qs: ReportQuery = {
+		...periodFilters.call(this, itemIndex, filters, options.timezone),
+		...listFilters.call(this, itemIndex, filters),
+	};
+	const active = ACTIVE[filters.direction ?? 'all'];
+	if (active) qs.active = active;
+	const search = filters.search?.trim();
+	if (search) qs.search = search;
+
+	const path = expanded ? '/api/ms/external/history/expanded' : '/api/ms/external/history';
+	return await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', method: 'GET', path, qs }, itemIndex, limit);
+}

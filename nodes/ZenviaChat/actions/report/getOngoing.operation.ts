@@ -1,0 +1,41 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readPageLimit, zenviaPaginate } from '../../helpers/paginate';
+import { agentIdsField, channelTypesField, departmentIdsField, ongoingStatesField, pageFields } from './fields';
+import { listFilters } from './query';
+import type { ReportFilters } from './query';
+import type { OngoingRow } from './types';
+
+const properties: INodeProperties[] = [
+	...pageFields,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [agentIdsField, channelTypesField, departmentIdsField, ongoingStatesField],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['getOngoing'] } },
+	properties,
+);
+
+/**
+ * GET /api/ms/external/ongoing: what the Monitoring, Waiting Queue, Pending and Inactive screens
+ * show, one output item per interaction. The endpoint takes no dates.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OngoingRow[]> {
+	const limit = readPageLimit.call(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters;
+	const qs = listFilters.call(this, itemIndex, filters);
+	return await zenviaPaginate<OngoingRow>(
+		this,
+		{ api: 'chat', method: 'GET', path: '/api/ms/external/ongoing', qs },
+		itemIndex,
+		limit,
+	);
+}

@@ -1,0 +1,52 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { parseIdList } from '../../helpers/validation';
+import { dateRangeQuery } from './dates';
+import type { ReportQuery } from './types';
+
+/** What the Filters collections of the report operations hold (see fields.ts). */
+export interface ReportFilters {
+	from?: unknown;
+	to?: unknown;
+	agents?: string | string[];
+	departments?: string | string[];
+	states?: string | string[];
+	types?: string | string[];
+	tags?: string | string[];
+}
+
+/** Query parameter and the field's name as the user sees it. */
+const LIST_FILTERS = [
+	['agents', 'Agent IDs'],
+	['departments', 'Department IDs'],
+	['states', 'States'],
+	['types', 'Channel Types'],
+	['tags', 'Tag IDs'],
+] as const;
+
+/** The list filters the user filled in, each sent comma-separated as the document asks. */
+export function listFilters(this: IExecuteFunctions, itemIndex: number, filters: ReportFilters): ReportQuery {
+	const query: ReportQuery = {};
+	for (const [parameter, field] of LIST_FILTERS) {
+		const values = parseIdList(this.getNode(), itemIndex, field, filters[parameter]);
+		if (values.length) query[parameter] = values.join(',');
+	}
+	return query;
+}
+
+/**
+ * From, To and the timezone offset. The timezone is always sent (the workflow's when the field is
+ * empty) because the API would otherwise read and answer every date in UTC.
+ */
+export function periodFilters(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	filters: ReportFilters,
+	timezone: string | undefined,
+): ReportQuery {
+	return dateRangeQuery(this.getNode(), itemIndex, {
+		from: filters.from,
+		to: filters.to,
+		timezone: timezone?.trim() || this.getTimezone(),
+	});
+}
