@@ -1,0 +1,64 @@
+import { createHash, timingSafeEqual } from 'crypto';
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { parseIp, parseRange, rangeContains } from './ipRange';
+import type { Refusal } from './refusal';
+
+/** Where the caller may put the shared secret: Zenvia's webhook settings only take a URL. */
+export const SECRET_QUERY_PARAMETER = 'secret';
+export const SECRET_HEADER = 'x-zenvia-secret';
+
+function digest(text: string): Buffer {
+	return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * Zenvia signs nothing, so a secret in the URL is the only proof a call comes from the account's
+ * webhook settings. Digests are compared so that neither the content nor the length of the
+ * secret shows in the time the comparison takes.
+ */
+export function checkSecret(context: IWebhookFunctions, expected: string): Refusal | undefined {
+	if (!expected) return undefined;
+	const query = context.getQueryData() as Record<string, unknown>;
+	const headers = context.getHeaderData();
+	const given = [query[SECRET_QUERY_PARAMETER], headers[SECRET_HEADER]].find((value) => typeof value === 'string');
+	if (typeof given === 'string' && timingSafeEqual(digest(given), digest(expected))) return undefined;
+	return {
+		status: 401,
+		message: `Missing or wrong secret: put it in the "${SECRET_QUERY_PARAMETER}" query parameter of the webhook URL`,
+	};
+}
+
+/**
+ * The caller's address: the socket's, or, behind reverse proxies, the X-Forwarded-For entry the
+ * outermost trusted proxy wrote (counted from the right, since a client can forge entries on the
+ * left but not the ones its proxies append).
+ */
+export function callerIp(context: IWebhookFunctions, proxyHops: number): string | undefined {
+	const request = context.getRequestObject();
+	if (proxyHops < 1) return request.socket?.remoteAddress;
+	const header = context.getHeaderData()['x-forwarded-for'];
+	const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+	return entries[entries.length - proxyHops];
+}
+
+/** Comma-separated IPs and CIDR ranges; an unreadable entry refuses everyone rather than no one. */
+export function checkAllowList(context: IWebhookFunctions, allowList: string, proxyHops: number): Refusal | undefined {
+	const entries = allowList
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+	if (entries.length === 0) return undefined;
+
+	const ranges = entries.map(parseRange);
+	if (ranges.some((range) => range === undefined)) {
+		return { status: 403, message: 'The trigger\'s IP allow-list has an entry that is not an IP address or CIDR range' };
+	}
+	const address = callerIp(context, proxyHops);
+	const ip = address === undefined ? undefined : parseIp(address);
+	if (ip !== undefined && ranges.some((range) => range !== undefined && rangeContains(range, ip))) return undefined;
+	return { status: 403, message: 'The caller\'s IP address is not in the trigger\'s IP allow-list' };
+}

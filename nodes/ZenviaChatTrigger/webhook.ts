@@ -1,0 +1,52 @@
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { EVENTS, UNKNOWN_EVENT, classify } from './events';
+import { isPicked, passesFilters } from './filters';
+import type { EventFilters } from './filters';
+import { toItem } from './output';
+import { readPayload } from './payload';
+import { refuse } from './refusal';
+import { checkAllowList, checkSecret } from './security';
+
+interface TriggerOptions {
+	allowedIps?: string;
+	passUnknownStates?: boolean;
+	proxyHops?: number;
+	rawBody?: boolean;
+}
+
+/**
+ * One POST from Zenvia: refused (4xx, no execution), dropped (200, no execution) or turned into
+ * one item. The caller is checked before the body is read, so strangers learn nothing about it.
+ */
+export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+
+	const guard =
+		checkAllowList(this, options.allowedIps ?? '', options.proxyHops ?? 0) ??
+		checkSecret(this, this.getNodeParameter('secret', '') as string);
+	if (guard) return refuse(this, guard);
+
+	const reading = await readPayload(this);
+	if ('refusal' in reading) return refuse(this, reading.refusal);
+	const { payload } = reading;
+
+	const event = classify(payload);
+	if (event === UNKNOWN_EVENT && !options.passUnknownStates) {
+		const known = EVENTS.filter(({ value }) => value !== 'message').map(({ value }) => value);
+		return refuse(this, {
+			status: 422,
+			message: `Unknown event: the state ${JSON.stringify(payload.state ?? null)} is none of ${known.join(', ')}, and there is no "message" object`,
+		});
+	}
+
+	const picked = this.getNodeParameter('events', []) as string[];
+	const filters = this.getNodeParameter('filters', {}) as EventFilters;
+	if (!isPicked(event, picked, options.passUnknownStates === true) || !passesFilters(event, payload, filters)) {
+		// 200 so Zenvia does not retry, and no workflowData so no execution is started.
+		return {};
+	}
+
+	const json = options.rawBody ? payload : toItem(event, payload);
+	return { workflowData: [this.helpers.returnJsonArray(json)] };
+}
