@@ -3,6 +3,11 @@
 
 // The Reports API takes local wall-clock dates plus a "-0300" style zone, and answers in it.
 
+// Local aliases: global lookups are slow inside jest's vm sandbox (see random.js).
+const { floor, abs } = Math;
+const NativeDate = Date;
+const toText = String;
+
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const ZONE_PATTERN = /^([+-])(\d{2})(\d{2})$/;
 
@@ -33,7 +38,7 @@ function parseLocalDate(value, offsetMinutes) {
 	if (!match) return undefined;
 	const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
 	const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-	const check = new Date(utc);
+	const check = new NativeDate(utc);
 	// Date.UTC silently rolls 2024-02-31 into March; a real API refuses it.
 	if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
 		return undefined;
@@ -47,12 +52,12 @@ function parseLocalDate(value, offsetMinutes) {
  * @returns {string} "2025-05-10T11:03:22Z" in UTC, "2025-05-10T08:03:22-03:00" otherwise
  */
 function formatInZone(epochMs, offsetMinutes) {
-	const local = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
+	const local = new NativeDate(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
 	if (offsetMinutes === 0) return `${local}Z`;
 	const sign = offsetMinutes < 0 ? '-' : '+';
-	const abs = Math.abs(offsetMinutes);
-	const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-	const mm = String(abs % 60).padStart(2, '0');
+	const minutes = abs(offsetMinutes);
+	const hh = toText(floor(minutes / 60)).padStart(2, '0');
+	const mm = toText(minutes % 60).padStart(2, '0');
 	return `${local}${sign}${hh}:${mm}`;
 }
 
@@ -62,7 +67,7 @@ function formatInZone(epochMs, offsetMinutes) {
  * @returns {string} the local calendar day, "YYYY-MM-DD"
  */
 function localDay(epochMs, offsetMinutes) {
-	return new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 10);
+	return new NativeDate(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
 module.exports = { parseTimezone, parseLocalDate, formatInZone, localDay };

@@ -20,7 +20,8 @@ const DEFAULT_WINDOW_MS = 30 * 86_400_000;
  * @property {Set<string> | null} states upper case
  * @property {Set<string> | null} types upper case
  * @property {Set<number> | null} tags
- * @property {string | null} search
+ * @property {string | null} search lower case
+ * @property {number | null} searchId the search as a protocol id, when it is all digits
  * @property {boolean | null} active
  * @property {number} page
  * @property {number} limit
@@ -106,6 +107,7 @@ function parseReportQuery(query, nowMs) {
 			types: valueList(query.types),
 			tags: tags.ids,
 			search: query.search ? query.search.toLowerCase() : null,
+			searchId: query.search && /^\d+$/.test(query.search) ? Number(query.search) : null,
 			active,
 			page: page.value,
 			limit: limit.value,
@@ -125,7 +127,7 @@ function matchesFilters(core, q) {
 	if (q.tags && !core.tagIds.some((id) => q.tags?.has(id))) return false;
 	if (q.active !== null && core.active !== q.active) return false;
 	if (q.search !== null) {
-		const byId = /^\d+$/.test(q.search) && Number(q.search) === core.id;
+		const byId = q.searchId === core.id;
 		const byName = core.customerName.toLowerCase().includes(q.search);
 		const byAgent = core.agentIndex >= 0 && AGENTS[core.agentIndex].email.includes(q.search);
 		if (!byId && !byName && !byAgent) return false;
