@@ -1,0 +1,61 @@
+// @ts-check
+'use strict';
+
+// One call that gives a ready n8n: installed (cached), this package installed in a fresh user
+// folder, credentials and workflows imported. Used by the end-to-end tests and the demo.
+
+const n8n = require('./n8n');
+const userFolder = require('./user-folder');
+const processes = require('./processes');
+const { emulatorClient } = require('./emulator-client');
+
+/**
+ * A `zenviaChatApi` credential as `n8n import:credentials` takes it.
+ * @param {{ id: string, name: string, issuedFrom: 'chatApi' | 'clientSdk', token: string, baseUrl?: string }} options
+ *   baseUrl: where both APIs are served (the emulator); leave it out for Zenvia itself
+ */
+function zenviaCredential({ id, name, issuedFrom, token, baseUrl }) {
+	return {
+		id,
+		name,
+		type: 'zenviaChatApi',
+		data: {
+			issuedFrom,
+			token,
+			environment: 'production',
+			chatApiBaseUrl: baseUrl ?? '',
+			whatsappApiBaseUrl: baseUrl ?? '',
+		},
+	};
+}
+
+/**
+ * @typedef {object} PrepareOptions
+ * @property {string} folder the n8n user folder to (re)create
+ * @property {ReturnType<typeof zenviaCredential>[]} credentials
+ * @property {string} workflowsDir every *.json in it is imported
+ * @property {(line: string) => void} [log]
+ */
+
+/**
+ * Installs n8n if needed, then builds a fresh user folder with the built package (run
+ * `npm run build` first), the credentials and the workflows.
+ * @param {PrepareOptions} options
+ */
+async function prepareN8n(options) {
+	const log = options.log ?? ((line) => console.log(line));
+	const runtime = await n8n.ensureN8n({ log });
+
+	let started = Date.now();
+	const tarball = await userFolder.packPackage(userFolder.tempDir('zenvia-chat-pack-'));
+	await userFolder.createUserFolder(options.folder, tarball);
+	log(`Installed ${userFolder.PACKAGE.name} (${tarball}) into ${options.folder} (${n8n.seconds(Date.now() - started)})`);
+
+	started = Date.now();
+	await n8n.importCredentials(runtime, options.folder, options.credentials);
+	await n8n.importWorkflows(runtime, options.folder, options.workflowsDir);
+	log(`Imported ${options.credentials.length} credentials and the workflows of ${options.workflowsDir} (${n8n.seconds(Date.now() - started)})`);
+	return runtime;
+}
+
+module.exports = { ...n8n, ...userFolder, ...processes, emulatorClient, zenviaCredential, prepareN8n };

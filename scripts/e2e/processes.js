@@ -1,0 +1,144 @@
+// @ts-check
+'use strict';
+
+// Child processes with a bounded life: every run has a timeout, every long-lived process is
+// killed with its whole process group (n8n starts children of its own), also on an early exit.
+
+const { spawn } = require('child_process');
+const net = require('net');
+
+/** @type {Set<import('child_process').ChildProcess>} */
+const running = new Set();
+
+/**
+ * Kills the child and whatever it started (its process group), even when the child itself is gone.
+ * @param {import('child_process').ChildProcess} child
+ */
+function killGroup(child) {
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, 'SIGKILL');
+	} catch {
+		// Already gone.
+	}
+}
+
+process.on('exit', () => {
+	for (const child of running) killGroup(child);
+});
+
+/**
+ * @typedef {object} RunResult
+ * @property {number | null} code
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {number} ms
+ */
+
+/**
+ * Runs a command to its end, or kills it after `timeoutMs`.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, timeoutMs: number }} options
+ * @returns {Promise<RunResult>}
+ */
+function run(command, args, options) {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		running.add(child);
+		let stdout = '';
+		let stderr = '';
+		child.stdout?.on('data', (chunk) => (stdout += chunk));
+		child.stderr?.on('data', (chunk) => (stderr += chunk));
+		const timer = setTimeout(() => {
+			killGroup(child);
+			reject(new Error(`${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms\n${stdout}\n${stderr}`));
+		}, options.timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			running.delete(child);
+			reject(error);
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			// Whatever it left behind goes too.
+			killGroup(child);
+			running.delete(child);
+			resolve({ code, stdout, stderr, ms: Date.now() - started });
+		});
+	});
+}
+
+/**
+ * @typedef {object} LongRunning
+ * @property {import('child_process').ChildProcess} child
+ * @property {() => string} output what it printed so far (stdout and stderr)
+ * @property {() => Promise<void>} stop SIGTERM, then SIGKILL after a grace period
+ */
+
+/**
+ * Starts a server-like process that runs until stopped.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, cwd?: string }} options
+ * @returns {LongRunning}
+ */
+function startProcess(command, args, options) {
+	const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	running.add(child);
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	const exited = new Promise((resolve) => child.on('close', resolve));
+	exited.then(() => running.delete(child));
+	return {
+		child,
+		output: () => output,
+		stop: async () => {
+			try {
+				process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
+			} catch {
+				// The group is gone already.
+			}
+			const grace = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+			await Promise.race([exited, grace]);
+			killGroup(child);
+			await exited;
+			running.delete(child);
+		},
+	};
+}
+
+/**
+ * A port free on 127.0.0.1 right now (the OS picks it).
+ * @returns {Promise<number>}
+ */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = /** @type {net.AddressInfo} */ (server.address());
+			server.close(() => resolve(address.port));
+		});
+	});
+}
+
+/**
+ * Polls `check` until it returns true, or fails after `timeoutMs`; an error thrown by `check` ends
+ * the wait at once.
+ * @param {string} what
+ * @param {() => Promise<boolean>} check
+ * @param {{ timeoutMs: number, intervalMs?: number }} options
+ */
+async function waitFor(what, check, options) {
+	const deadline = Date.now() + options.timeoutMs;
+	while (Date.now() < deadline) {
+		if (await check()) return;
+		await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 250));
+	}
+	throw new Error(`Timed out after ${options.timeoutMs} ms waiting for ${what}`);
+}
+
+module.exports = { run, startProcess, freePort, waitFor };

@@ -1,0 +1,62 @@
+// @ts-check
+'use strict';
+
+// An n8n user folder holding this package exactly as a user's n8n holds an installed community
+// package: the published files (an unpacked `npm pack`) under .n8n/nodes/node_modules/<name>,
+// listed in .n8n/nodes/package.json. Node types are then `n8n-nodes-zenvia-chat.<nodeName>`.
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { run } = require('./processes');
+const { REPO_DIR } = require('./n8n');
+
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO_DIR, 'package.json'), 'utf8'));
+
+/** Node type names as workflows spell them. */
+const NODE_TYPES = {
+	zenviaChat: `${PACKAGE.name}.zenviaChat`,
+	zenviaChatTrigger: `${PACKAGE.name}.zenviaChatTrigger`,
+};
+
+/**
+ * Packs the built package (run `npm run build` first) and returns the tarball's path.
+ * @param {string} destination
+ */
+async function packPackage(destination) {
+	fs.mkdirSync(destination, { recursive: true });
+	const result = await run('npm', ['pack', '--json', '--pack-destination', destination], { cwd: REPO_DIR, timeoutMs: 60_000 });
+	if (result.code !== 0) throw new Error(`npm pack failed:\n${result.stdout}\n${result.stderr}`);
+	const [{ filename }] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
+	return path.join(destination, filename);
+}
+
+/**
+ * Creates (or empties and recreates) `folder` with the package installed from `tarball`.
+ * @param {string} folder becomes N8N_USER_FOLDER
+ * @param {string} tarball from packPackage
+ */
+async function createUserFolder(folder, tarball) {
+	fs.rmSync(folder, { recursive: true, force: true });
+	const nodesDir = path.join(folder, '.n8n', 'nodes');
+	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE.name);
+	fs.mkdirSync(packageDir, { recursive: true });
+	// npm pack puts everything under package/.
+	const untar = await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { timeoutMs: 60_000 });
+	if (untar.code !== 0) throw new Error(`Could not unpack ${tarball}:\n${untar.stderr}`);
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		`${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE.name]: PACKAGE.version } }, null, 2)}\n`,
+	);
+	return folder;
+}
+
+/**
+ * A throw-away folder for a tarball or for exported data.
+ * @param {string} prefix
+ */
+function tempDir(prefix) {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+module.exports = { PACKAGE, NODE_TYPES, packPackage, createUserFolder, tempDir };

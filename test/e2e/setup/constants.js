@@ -1,0 +1,26 @@
+// @ts-check
+'use strict';
+
+// Facts shared by the global setup and the test files (which run in separate module registries).
+
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+module.exports = {
+	/** Git-ignored; recreated on every run. */
+	WORK_DIR: path.join(ROOT, '.n8n-e2e'),
+	USER_FOLDER: path.join(ROOT, '.n8n-e2e', 'user'),
+	CONTEXT_FILE: path.join(ROOT, '.n8n-e2e', 'context.json'),
+	WORKFLOWS_DIR: path.join(__dirname, '..', 'workflows'),
+	CHAT_TOKEN: 'e2e-chat-api-token-0123456789',
+	CLIENT_SDK_TOKEN: 'e2e-client-sdk-token-0123456789',
+	WRONG_TOKEN: 'e2e-wrong-token-must-never-show-9876',
+	/** Enough history for Return All to cross several 10,000-record pages. */
+	RECORDS: 30_000,
+	CREDENTIALS: {
+		chatApi: { id: 'e2eChatApi', name: 'Zenvia emulator (Chat API)' },
+		clientSdk: { id: 'e2eClientSdk', name: 'Zenvia emulator (ClientSDK)' },
+		wrongToken: { id: 'e2eWrongToken', name: 'Zenvia emulator (wrong token)' },
+	},
+};

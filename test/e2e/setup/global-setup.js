@@ -1,0 +1,35 @@
+// @ts-check
+'use strict';
+
+// Before the suite: the emulator on a free 127.0.0.1 port, n8n installed (cached), a fresh user
+// folder with the built package, the credentials pointing at the emulator and every workflow of
+// test/e2e/workflows imported. The test files read what they need from CONTEXT_FILE.
+
+const fs = require('fs');
+const { startEmulator } = require('../../../emulator');
+const { prepareN8n, zenviaCredential, seconds } = require('../../../scripts/e2e');
+const c = require('./constants');
+
+module.exports = async function globalSetup() {
+	const started = Date.now();
+	const emulator = await startEmulator({ port: 0, token: [c.CHAT_TOKEN, c.CLIENT_SDK_TOKEN], records: c.RECORDS, seed: 42 });
+	// Read back by global-teardown.js, which runs in this same process.
+	/** @type {any} */ (globalThis).__zenviaE2eEmulator = emulator;
+	console.log(`\nZenvia Chat emulator listening at ${emulator.url}`);
+	try {
+		const runtime = await prepareN8n({
+			folder: c.USER_FOLDER,
+			workflowsDir: c.WORKFLOWS_DIR,
+			credentials: [
+				zenviaCredential({ ...c.CREDENTIALS.chatApi, issuedFrom: 'chatApi', token: c.CHAT_TOKEN, baseUrl: emulator.url }),
+				zenviaCredential({ ...c.CREDENTIALS.clientSdk, issuedFrom: 'clientSdk', token: c.CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
+				zenviaCredential({ ...c.CREDENTIALS.wrongToken, issuedFrom: 'chatApi', token: c.WRONG_TOKEN, baseUrl: emulator.url }),
+			],
+		});
+		fs.writeFileSync(c.CONTEXT_FILE, JSON.stringify({ runtime, userFolder: c.USER_FOLDER, emulatorUrl: emulator.url }, null, 2));
+	} catch (error) {
+		await emulator.close();
+		throw error;
+	}
+	console.log(`Set-up done in ${seconds(Date.now() - started)}\n`);
+};
