@@ -14,7 +14,7 @@ const { isPlainObject } = require('./http-util');
  * @property {number} [latencyMs] wait first; without status, then answer normally
  * @property {number} [retryAfter] seconds, sent as Retry-After
  * @property {boolean} [drop] destroy the socket before reading the request
- * @property {boolean} [dropAfterReceive] read the whole request, then destroy the socket
+ * @property {boolean} [dropAfterReceive] read and handle the request (state changes), then destroy the socket unanswered
  * @property {number} [times] apply to the next N matching requests only
  */
 

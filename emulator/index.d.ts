@@ -30,6 +30,7 @@ export interface Fault {
 	latencyMs?: number;
 	retryAfter?: number;
 	drop?: boolean;
+	/** Read and handle the request (state changes), then destroy the socket unanswered. */
 	dropAfterReceive?: boolean;
 	times?: number;
 }

@@ -137,27 +137,45 @@ function createEmulator(options = {}) {
 		const parsed = parseJsonBody(await readRawBody(req));
 		const body = parsed.ok ? parsed.value ?? null : parsed.raw;
 		record({ method, path, query, body, ...(fault ? { fault: kindOf(fault) } : {}) });
-		if (fault?.dropAfterReceive) {
-			req.socket.destroy();
-			return;
-		}
 		if (fault?.latencyMs) await delay(fault.latencyMs);
-		if (fault && fault.status !== undefined) {
+		if (fault && fault.status !== undefined && !fault.dropAfterReceive) {
 			const answer = faultAnswer(fault);
 			sendText(res, answer.status, answer.text, answer.contentType, answer.headers);
 			return;
 		}
-
-		const candidates = ROUTES.map((route) => ({ route, match: route.pattern.exec(path) })).filter((item) => item.match);
-		const found = candidates.find((item) => item.route.method === method);
-		if (!found || !found.match) {
-			const status = candidates.length > 0 ? 405 : 404;
-			sendJson(res, status, { message: status === 405 ? `Method ${method} not allowed` : 'Not found', status });
+		const answer = route(method, path, query, parsed);
+		// The request took effect but the answer is lost: the case that makes blind retries unsafe.
+		if (fault?.dropAfterReceive) {
+			req.socket.destroy();
 			return;
 		}
-		const params = found.match.slice(1).map((part) => decodeURIComponent(part));
-		const answer = found.route.handle({ params, query, body: parsed, backend });
 		sendJson(res, answer.status, answer.body, answer.headers);
+	}
+
+	/**
+	 * @param {string} method
+	 * @param {string} path
+	 * @param {Record<string, string>} query
+	 * @param {import('./http-util').ParsedBody} body
+	 * @returns {import('./routes/route').Answer}
+	 */
+	function route(method, path, query, body) {
+		const candidates = ROUTES.map((item) => ({ item, match: item.pattern.exec(path) })).filter((candidate) => candidate.match);
+		const found = candidates.find((candidate) => candidate.item.method === method);
+		if (!found || !found.match) {
+			const status = candidates.length > 0 ? 405 : 404;
+			return { status, body: { message: status === 405 ? `Method ${method} not allowed` : 'Not found', status } };
+		}
+		/** @type {string[]} */
+		const params = [];
+		for (const part of found.match.slice(1)) {
+			try {
+				params.push(decodeURIComponent(part));
+			} catch {
+				return { status: 404, body: { message: 'Not found', status: 404 } };
+			}
+		}
+		return found.item.handle({ params, query, body, backend });
 	}
 
 	const server = http.createServer((req, res) => {
