@@ -1,6 +1,7 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { EVENTS, UNKNOWN_EVENT, classify } from './events';
+import type { EventPayload } from './events';
 import { isPicked, passesFilters } from './filters';
 import type { EventFilters } from './filters';
 import { toItem } from './output';
@@ -33,11 +34,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 
 	const event = classify(payload);
 	if (event === UNKNOWN_EVENT && !options.passUnknownStates) {
-		const known = EVENTS.filter(({ value }) => value !== 'message').map(({ value }) => value);
-		return refuse(this, {
-			status: 422,
-			message: `Unknown event: the state ${JSON.stringify(payload.state ?? null)} is none of ${known.join(', ')}, and there is no "message" object`,
-		});
+		return refuse(this, { status: 422, message: unknownEventMessage(payload) });
 	}
 
 	const picked = this.getNodeParameter('events', []) as string[];
@@ -49,4 +46,13 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 
 	const json = options.rawBody ? payload : toItem(event, payload);
 	return { workflowData: [this.helpers.returnJsonArray(json)] };
+}
+
+function unknownEventMessage(payload: EventPayload): string {
+	const states = EVENTS.filter(({ value }) => value !== 'message').map(({ value }) => value);
+	const found =
+		payload.state === undefined || payload.state === null
+			? 'the event has neither a "state" nor a "message" object'
+			: `the state ${JSON.stringify(payload.state).slice(0, 60)} is not one of ${states.join(', ')}`;
+	return `Unknown event: ${found} (the trigger's "Pass Unknown States Through" option accepts it)`;
 }

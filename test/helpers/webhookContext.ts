@@ -27,6 +27,8 @@ export interface WebhookCall {
 	query?: Record<string, string>;
 	/** The socket's remote address. */
 	ip?: string;
+	/** Leave the bytes unread, to be read through `req.readRawBody()`. */
+	rawBodyUnread?: boolean;
 }
 
 export interface RecordedResponse {
@@ -88,9 +90,13 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookOutcome> {
 	// The Workflow fills in the defaults of unset parameters, as n8n does for a saved workflow.
 	const workflow = new Workflow({ id: 'trigger-test', nodes: [node], connections: {}, active: true, nodeTypes });
 	const recorded: RecordedResponse = { ended: false };
+	const bytes = Buffer.from(call.rawBody ?? '');
 	const request = {
 		body: call.body,
-		rawBody: Buffer.from(call.rawBody ?? ''),
+		rawBody: call.rawBodyUnread ? undefined : bytes,
+		async readRawBody() {
+			request.rawBody = bytes;
+		},
 		headers: call.headers ?? {},
 		query: call.query ?? {},
 		params: {},
