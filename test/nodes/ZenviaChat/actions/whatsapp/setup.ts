@@ -1,0 +1,17 @@
+import { useEmulator } from '../../../../helpers/emulator';
+import { runNode, type RunNodeOptions } from '../../../../helpers/runNode';
+
+/** The shared emulator, plus a runner whose credential points both base URLs at it. */
+export function useWhatsAppEmulator() {
+	const env = useEmulator({ records: 1000, seed: 42 });
+	return {
+		get emu() {
+			return env.emu;
+		},
+		run: (options: RunNodeOptions) => runNode({ ...options, credentials: { ...env.credentials(), ...options.credentials } }),
+	};
+}
+
+/** The hint every 401 from WhatsApp API v1 carries when the credential holds the Chat API kind. */
+export const WRONG_KIND_HINT =
+	'The token is wrong or was regenerated: a new token disables the previous one. Paste the current token into the Zenvia Chat API credential. This credential is set to the other token kind: this operation takes the ClientSDK token (Integrations > ClientSDK).';
