@@ -1,0 +1,71 @@
+import { useEmulator } from '../../../../helpers/emulator';
+import { interactionRunner } from './run';
+
+const env = useEmulator();
+const { run, startInteraction } = interactionRunner(env);
+
+describe('Interaction > Send Message', () => {
+	it('sends a text message without a URL', async () => {
+		const hash = await startInteraction();
+
+		const { items, error } = await run('sendMessage', { interactionHash: hash, content: 'Hello!', messageType: 'text' });
+
+		expect(error).toBeUndefined();
+		expect(env.emu.requests()).toEqual([
+			expect.objectContaining({
+				method: 'POST',
+				path: `/core/api/v1/interactions/${hash}/messages`,
+				body: { token: '[redacted]', content: 'Hello!', type: 'text' },
+			}),
+		]);
+		expect(items[0].json).toEqual({
+			interactionHash: hash,
+			message: 'Message created successfully',
+			status: 200,
+			data: { interaction_hash: hash },
+		});
+		expect(env.emu.state.interactions.get(hash)?.messages.map((message) => message.content)).toEqual(['Hello!']);
+	});
+
+	it.each(['image', 'video', 'audio', 'file'])('sends a %s message with its URL', async (messageType) => {
+		const hash = await startInteraction();
+
+		await run('sendMessage', {
+			interactionHash: hash,
+			content: 'Our logo',
+			messageType,
+			url: 'https://files.example.com/logo.png',
+		});
+
+		expect(env.emu.requests()[0].body).toEqual({
+			token: '[redacted]',
+			content: 'Our logo',
+			type: messageType,
+			url: 'https://files.example.com/logo.png',
+		});
+	});
+
+	it.each([
+		['={{ "" }}', 'Media URL must be an http(s) URL, got '],
+		['files.example.com/logo.png', 'Media URL must be an http(s) URL, got files.example.com/logo.png'],
+		['javascript:alert(1)', 'Media URL must be an http(s) URL, got javascript:alert(1)'],
+	])('refuses a media message whose URL is %j', async (url, message) => {
+		const { error } = await run('sendMessage', { interactionHash: 'h', content: 'x', messageType: 'image', url });
+
+		expect(error?.message).toBe(message);
+		expect(env.emu.requests()).toEqual([]);
+	});
+
+	it('refuses an empty content', async () => {
+		const { error } = await run('sendMessage', { interactionHash: 'h', content: '={{ "  " }}', messageType: 'text' });
+
+		expect(error?.message).toBe('Content is required: got an empty value');
+		expect(env.emu.requests()).toEqual([]);
+	});
+
+	it('encodes the hash into the path, so it cannot reach another endpoint', async () => {
+		await run('sendMessage', { interactionHash: '../../reports?x=1', content: 'x', messageType: 'text' });
+
+		expect(env.emu.requests()[0].path).toBe('/core/api/v1/interactions/..%2F..%2Freports%3Fx%3D1/messages');
+	});
+});
