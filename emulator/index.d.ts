@@ -42,7 +42,7 @@ export interface LoggedRequest {
 	path: string;
 	query: Record<string, string>;
 	/** Parsed JSON; the raw text when it was not JSON; null when empty. Tokens are "[redacted]". */
-	body: any;
+	body: unknown;
 	fault?: FaultKind;
 	at: string;
 }
@@ -97,7 +97,7 @@ export interface AgentParams {
 export interface Delivery {
 	/** The target's HTTP status; 0 when it could not be reached. */
 	status: number;
-	body: any;
+	body: unknown;
 	error?: string;
 }
 

@@ -2,11 +2,18 @@
 // so closing the emulator never waits on pooled sockets.
 import * as http from 'http';
 
+/**
+ * Parsed JSON of an answer or webhook body. Tests probe it freely (row.customer.fields...)
+ * and let the assertions do the checking, so it is deliberately untyped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export interface HttpAnswer {
 	status: number;
 	headers: http.IncomingHttpHeaders;
 	text: string;
-	json: any;
+	json: Json;
 }
 
 export function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
@@ -47,7 +54,7 @@ export interface Received {
 	url: string;
 	headers: http.IncomingHttpHeaders;
 	text: string;
-	json: any;
+	json: Json;
 }
 
 /** A local webhook receiver that records every POST and answers with a chosen status. */

@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from '../../emulator';
-import { call } from './http';
+import { call, type Json } from './http';
 
 const TOKEN = 'emulator-token';
 const REPORT_FIELDS = [
@@ -27,7 +27,7 @@ describe('emulator: Reports API', () => {
 		return call('GET', `${emu.url}/api/ms/external/${path}?${params}`);
 	};
 	async function allPages(path: string, query: Record<string, string | number>) {
-		const rows: any[] = [];
+		const rows: Json[] = [];
 		for (let page = 1; ; page++) {
 			const res = await get(path, { ...query, page });
 			expect(res.status).toBe(200);
@@ -58,7 +58,7 @@ describe('emulator: Reports API', () => {
 		expect(Object.keys(row.customer.fields).sort()).toEqual(CUSTOMER_FIELDS);
 		expect(Array.isArray(row.customer.fields.channel_email)).toBe(true);
 		expect(Object.keys(row.department)).toEqual(['id', 'name']);
-		const withAgent = res.json.data.find((r: any) => r.agent);
+		const withAgent = res.json.data.find((r: Json) => r.agent);
 		expect(Object.keys(withAgent.agent)).toEqual(['id', 'name', 'phone_extension']);
 	});
 
@@ -119,7 +119,7 @@ describe('emulator: Reports API', () => {
 		for (const row of utc.json.data) expect(row.created_at.slice(0, 10)).toBe('2025-05-10');
 		const sp = await get('history', { from: '2025-05-10 00:00:00', to: '2025-05-10 23:59:59', timezone: '-0300', limit: 10000 });
 		for (const row of sp.json.data) expect(row.created_at).toMatch(/^2025-05-10T\d\d:\d\d:\d\d-03:00$/);
-		expect(sp.json.data.map((r: any) => r.id)).not.toEqual(utc.json.data.map((r: any) => r.id));
+		expect(sp.json.data.map((r: Json) => r.id)).not.toEqual(utc.json.data.map((r: Json) => r.id));
 	});
 
 	it('defaults to the last 30 days before the emulator date', async () => {
@@ -136,26 +136,26 @@ describe('emulator: Reports API', () => {
 		const base = { limit: 10000 };
 		const agents = (await get('history', { ...base, agents: '101,102' })).json.data;
 		expect(agents.length).toBeGreaterThan(0);
-		expect(new Set(agents.map((r: any) => r.agent.id))).toEqual(new Set([101, 102]));
+		expect(new Set(agents.map((r: Json) => r.agent.id))).toEqual(new Set([101, 102]));
 		const departments = (await get('history', { ...base, departments: '3' })).json.data;
-		expect(departments.every((r: any) => r.department.id === 3)).toBe(true);
+		expect(departments.every((r: Json) => r.department.id === 3)).toBe(true);
 		const states = (await get('history', { ...base, states: 'DISCARDED,MISSED' })).json.data;
-		expect(new Set(states.map((r: any) => r.current_state))).toEqual(new Set(['DISCARDED', 'MISSED']));
+		expect(new Set(states.map((r: Json) => r.current_state))).toEqual(new Set(['DISCARDED', 'MISSED']));
 		const types = (await get('history', { ...base, types: 'WHATSAPP' })).json.data;
 		expect(types.length).toBeGreaterThan(100);
-		expect(types.every((r: any) => r.media === 'WHATSAPP')).toBe(true);
+		expect(types.every((r: Json) => r.media === 'WHATSAPP')).toBe(true);
 		const sent = (await get('history', { ...base, active: 'true' })).json.data;
 		const received = (await get('history', { ...base, active: 'false' })).json.data;
 		expect(sent.length + received.length).toBe(1000);
-		expect(sent.every((r: any) => r.active === true)).toBe(true);
+		expect(sent.every((r: Json) => r.active === true)).toBe(true);
 		const maria = (await get('history', { ...base, search: 'maria' })).json.data;
 		expect(maria.length).toBeGreaterThan(0);
-		expect(maria.every((r: any) => /maria/i.test(r.customer.fields.main_identifier) || r.agent?.name === 'Ana Souza')).toBe(true);
+		expect(maria.every((r: Json) => /maria/i.test(r.customer.fields.main_identifier) || r.agent?.name === 'Ana Souza')).toBe(true);
 		const byId = (await get('history', { ...base, search: '100500' })).json.data;
-		expect(byId.map((r: any) => r.id)).toEqual([100500]);
+		expect(byId.map((r: Json) => r.id)).toEqual([100500]);
 		const byAgentEmail = (await get('history', { ...base, search: 'bruno.lima' })).json.data;
 		expect(byAgentEmail.length).toBeGreaterThan(0);
-		expect(byAgentEmail.every((r: any) => r.agent.id === 102 || /bruno\.lima/i.test(r.customer.fields.main_identifier))).toBe(true);
+		expect(byAgentEmail.every((r: Json) => r.agent.id === 102 || /bruno\.lima/i.test(r.customer.fields.main_identifier))).toBe(true);
 	});
 
 	it('serves conversation messages for a protocol, 404 for an unknown one', async () => {
@@ -183,13 +183,13 @@ describe('emulator: Reports API', () => {
 		expect(Object.keys(first.json.data[0]).sort()).toEqual(
 			['active', 'agent', 'created_at', 'current_state', 'current_state_time', 'customer', 'department', 'id', 'media', 'sla_overdue'],
 		);
-		const withAgent = (await get('ongoing', { limit: 100 })).json.data.find((r: any) => r.agent);
+		const withAgent = (await get('ongoing', { limit: 100 })).json.data.find((r: Json) => r.agent);
 		expect(['ONLINE', 'OFFLINE']).toContain(withAgent.agent.status);
 		const { rows } = await allPages('ongoing', { limit: 450 });
 		expect(new Set(rows.map((r) => r.id)).size).toBe(1000);
 		const queue = (await get('ongoing', { limit: 10000, states: 'NOT_ANSWER' })).json.data;
 		expect(queue.length).toBeGreaterThan(0);
-		expect(queue.every((r: any) => r.current_state === 'NOT_ANSWER' && r.agent === null)).toBe(true);
+		expect(queue.every((r: Json) => r.current_state === 'NOT_ANSWER' && r.agent === null)).toBe(true);
 	});
 
 	it.each(['period', 'tag', 'department', 'channel', 'agent'])('report by %s has every field and a Total summing the counts', async (dataType) => {
@@ -201,7 +201,7 @@ describe('emulator: Reports API', () => {
 		const total = rows[rows.length - 1];
 		expect(total.title).toBe('Total');
 		for (const field of COUNT_FIELDS) {
-			expect([field, total[field]]).toEqual([field, rows.slice(0, -1).reduce((sum: number, row: any) => sum + row[field], 0)]);
+			expect([field, total[field]]).toEqual([field, rows.slice(0, -1).reduce((sum: number, row: Json) => sum + row[field], 0)]);
 		}
 	});
 
@@ -209,11 +209,11 @@ describe('emulator: Reports API', () => {
 		const period = { from: '2025-05-10 00:00', to: '2025-05-12 23:59:59' };
 		const report = (await get('reports', { ...period, departments: '2' })).json.data;
 		const history = (await get('history/expanded', { ...period, departments: '2', limit: 10000 })).json.data;
-		expect(report.map((r: any) => r.title)).toEqual(['2025-05-10', '2025-05-11', '2025-05-12', 'Total']);
+		expect(report.map((r: Json) => r.title)).toEqual(['2025-05-10', '2025-05-11', '2025-05-12', 'Total']);
 		const total = report[report.length - 1];
 		expect(total.received + total.made).toBe(history.length);
-		expect(total.ended).toBe(history.filter((r: any) => r.state === 'ENDED').length);
-		expect(total.discarded).toBe(history.filter((r: any) => r.state === 'DISCARDED').length);
+		expect(total.ended).toBe(history.filter((r: Json) => r.state === 'ENDED').length);
+		expect(total.discarded).toBe(history.filter((r: Json) => r.state === 'DISCARDED').length);
 		expect((await get('reports', { data_type: 'weekday' })).status).toBe(422);
 	});
 
@@ -227,7 +227,7 @@ describe('emulator: Reports API', () => {
 		expect(last.json.data[9999].id).toBe(100000 + 100_000);
 		const filtered = await get('history', { limit: 1000, page: 3, states: 'ENDED', search: 'silva' });
 		expect(filtered.json.data.length).toBe(1000);
-		expect(filtered.json.data.every((r: any) => r.current_state === 'ENDED')).toBe(true);
+		expect(filtered.json.data.every((r: Json) => r.current_state === 'ENDED')).toBe(true);
 		const report = await get('reports', { data_type: 'agent' });
 		expect(report.json.data[report.json.data.length - 1].received + report.json.data[report.json.data.length - 1].made).toBe(100_000);
 		expect(firstMs).toBeLessThan(3000);
