@@ -1,5 +1,5 @@
 import { TEST_TOKEN } from '../../../../helpers/runNode';
-import { useWhatsAppEmulator, WRONG_KIND_HINT } from './setup';
+import { sentCustomer, useWhatsAppEmulator, WRONG_KIND_HINT } from './setup';
 
 describe.each([
 	['notifyTyping', '/api/v1/whatsapp/typing', 'Typing sent successfully', true],
@@ -43,7 +43,7 @@ describe.each([
 			parameters: { resource: 'whatsapp', operation, customerExternalId: '={{ $json.id }}' },
 		});
 
-		expect(env.emu.requests().map(({ body }) => body.customer.external_id)).toEqual(['a', 'b']);
+		expect(env.emu.requests().map(({ body }) => sentCustomer(body).external_id)).toEqual(['a', 'b']);
 		expect(items.map(({ json, pairedItem }) => [json.externalId, pairedItem])).toEqual([
 			['a', { item: 0 }],
 			['b', { item: 1 }],

@@ -1,4 +1,4 @@
-import { useWhatsAppEmulator, WRONG_KIND_HINT } from './setup';
+import { sentCustomer, useWhatsAppEmulator, WRONG_KIND_HINT } from './setup';
 
 const MESSAGE_HASH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -112,7 +112,7 @@ describe('WhatsApp > Send Message', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(env.emu.requests().map(({ body }) => [body.customer.external_id, body.content])).toEqual([
+		expect(env.emu.requests().map(({ body }) => [sentCustomer(body).external_id, (body as { content: string }).content])).toEqual([
 			['a', 'one'],
 			['b', 'two'],
 		]);
