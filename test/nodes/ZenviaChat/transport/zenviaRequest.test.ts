@@ -1,0 +1,189 @@
+import { useEmulator } from '../../../helpers/emulator';
+import { TEST_TOKEN, runNode } from '../../../helpers/runNode';
+
+const env = useEmulator();
+
+const startParameters = { resource: 'interaction', operation: 'start', departmentId: { __rl: true, mode: 'id', value: '1' } };
+const finishParameters = { resource: 'interaction', operation: 'finish', interactionHash: 'some-hash' };
+const FINISH_PATH = '/core/api/v1/interactions/some-hash/finish';
+
+const attempts = (path: string) => env.emu.requests().filter((request) => request.path === path).length;
+
+/** Everything n8n could show or store about a run: output items and the error, serialised. */
+const visible = (result: Awaited<ReturnType<typeof runNode>>) =>
+	JSON.stringify(result.items) + JSON.stringify(result.error ?? {}) + String(result.error?.stack ?? '');
+
+describe('zenviaRequest retries', () => {
+	it('retries 503 on a PUT and succeeds on the third attempt', async () => {
+		const hash = (await runNode({ parameters: startParameters, credentials: env.credentials() })).items[0].json
+			.interactionHash as string;
+		const path = `/core/api/v1/interactions/${hash}/finish`;
+		env.emu.setFault({ path, status: 503, times: 2 });
+
+		const result = await runNode({ parameters: { ...finishParameters, interactionHash: hash }, credentials: env.credentials() });
+
+		expect(result.error).toBeUndefined();
+		expect(attempts(path)).toBe(3);
+		expect(result.items[0].json.message).toBe('Finish sent successfully');
+	});
+
+	it('gives up after four attempts and says so', async () => {
+		env.emu.setFault({ path: FINISH_PATH, status: 502 });
+
+		const { error } = await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		expect(attempts(FINISH_PATH)).toBe(4);
+		expect(error?.httpCode).toBe('502');
+		expect(error?.description).toBe('Zenvia Chat failed to answer. It failed 4 times in a row. Try again later.');
+	});
+
+	it('waits as long as Retry-After asks on a 429', async () => {
+		env.emu.setFault({ path: FINISH_PATH, status: 429, retryAfter: 1, times: 1 });
+		const begun = Date.now();
+
+		await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		const [first, second] = env.emu.requests().filter((request) => request.path === FINISH_PATH);
+		expect(second).toBeDefined();
+		expect(Date.parse(second.at) - Date.parse(first.at)).toBeGreaterThanOrEqual(950);
+		expect(Date.now() - begun).toBeGreaterThanOrEqual(950);
+	});
+
+	it('does not wait for a Retry-After longer than a minute', async () => {
+		env.emu.setFault({ path: FINISH_PATH, status: 429, retryAfter: 3600 });
+
+		const { error } = await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		expect(attempts(FINISH_PATH)).toBe(1);
+		expect(error?.httpCode).toBe('429');
+	});
+
+	it.each([
+		['a 502', { status: 502 }],
+		['a 504', { status: 504 }],
+		['a connection lost after the request arrived', { dropAfterReceive: true }],
+	])('never resends a POST after %s, so no message is sent twice', async (_, fault) => {
+		env.emu.setFault({ path: '/core/api/v1/interactions', method: 'POST', ...fault });
+
+		const { error } = await runNode({ parameters: startParameters, credentials: env.credentials() });
+
+		expect(attempts('/core/api/v1/interactions')).toBe(1);
+		expect(error).toBeDefined();
+	});
+
+	it('resends a POST that Zenvia refused with 503', async () => {
+		env.emu.setFault({ path: '/core/api/v1/interactions', method: 'POST', status: 503, times: 1 });
+
+		const { error, items } = await runNode({ parameters: startParameters, credentials: env.credentials() });
+
+		expect(error).toBeUndefined();
+		expect(attempts('/core/api/v1/interactions')).toBe(2);
+		expect(env.emu.state.interactions.size).toBe(1);
+		expect(items[0].json.interactionHash).toEqual(expect.any(String));
+	});
+
+	it('retries a PUT whose connection was dropped', async () => {
+		const hash = (await runNode({ parameters: startParameters, credentials: env.credentials() })).items[0].json
+			.interactionHash as string;
+		const path = `/core/api/v1/interactions/${hash}/typing`;
+		env.emu.setFault({ path, drop: true, times: 1 });
+
+		const result = await runNode({
+			parameters: { resource: 'interaction', operation: 'notifyTyping', interactionHash: hash },
+			credentials: env.credentials(),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(attempts(path)).toBe(2);
+	});
+
+	it('reports a host that refuses connections after retrying', async () => {
+		const closed = 'http://127.0.0.1:9';
+		const { error } = await runNode({ parameters: finishParameters, credentials: { chatApiBaseUrl: closed } });
+
+		expect(error?.message).toBe('Could not get an answer from Zenvia Chat at http://127.0.0.1:9');
+		expect(error?.description).toMatch(/ECONNREFUSED after 4 attempt\(s\)/);
+	});
+});
+
+describe('zenviaRequest errors', () => {
+	it.each([
+		['{message, status}', { message: 'Interaction not found', status: 404 }, 404, 'Interaction not found'],
+		['{error, status, success}', { error: 'Invalid token', status: 401, success: false }, 401, 'Invalid token'],
+		[
+			'{success, message, error, error_type}',
+			{ success: false, message: 'Department inactive', error: 'validation', error_type: 'DEPARTMENT' },
+			422,
+			'Department inactive (DEPARTMENT)',
+		],
+	])('reads the API message from the %s shape', async (_, body, status, said) => {
+		env.emu.setFault({ path: FINISH_PATH, status, body });
+
+		const { error } = await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		expect(error?.message).toBe(`Zenvia Chat answered HTTP ${status}: ${said}`);
+		expect(error?.httpCode).toBe(String(status));
+	});
+
+	it('explains a 401, and that the token kind does not fit the API', async () => {
+		const wrong = await runNode({ parameters: finishParameters, credentials: { ...env.credentials(), token: 'a-wrong-token-123' } });
+		expect(wrong.error?.message).toBe('Zenvia Chat answered HTTP 401: Invalid token');
+		expect(wrong.error?.description).toBe(
+			'The token is wrong or was regenerated: a new token disables the previous one. Paste the current token into the Zenvia Chat API credential.',
+		);
+
+		const kind = await runNode({
+			parameters: finishParameters,
+			credentials: { ...env.credentials(), token: 'a-wrong-token-123', issuedFrom: 'clientSdk' },
+		});
+		expect(kind.error?.description).toMatch(
+			/This credential is set to the other token kind: this operation takes the Chat API token \(Integrations > API\)\.$/,
+		);
+	});
+
+	it('says so when a success answer is not JSON', async () => {
+		env.emu.setFault({ path: FINISH_PATH, status: 200, bodyKind: 'not-json' });
+
+		const { error } = await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 with a body that is not JSON');
+	});
+
+	it('names an HTML error page for what it is', async () => {
+		env.emu.setFault({ path: FINISH_PATH, status: 500, bodyKind: 'html' });
+
+		const { error } = await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 500: an HTML page instead of JSON (a proxy or gateway error page)');
+	});
+});
+
+describe('the token is never shown', () => {
+	it('is redacted from an API answer that echoes it, in errors and in outputs', async () => {
+		env.emu.setFault({ path: FINISH_PATH, status: 422, body: { message: `Token ${TEST_TOKEN} may not finish this`, status: 422 } });
+		const failed = await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		expect(failed.error?.message).toBe('Zenvia Chat answered HTTP 422: Token [redacted] may not finish this');
+		expect(visible(failed)).not.toContain(TEST_TOKEN);
+
+		env.emu.clearFaults();
+		env.emu.setFault({ path: FINISH_PATH, status: 200, body: { message: `ok ${TEST_TOKEN}`, echo: { token: TEST_TOKEN } } });
+		const answered = await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		expect(answered.items[0].json).toEqual({ interactionHash: 'some-hash', message: 'ok [redacted]', echo: { token: '[redacted]' } });
+		expect(visible(answered)).not.toContain(TEST_TOKEN);
+	});
+
+	it('is absent from network errors of a query-token request, and from Continue On Fail items', async () => {
+		const closed = { chatApiBaseUrl: 'http://127.0.0.1:9' };
+		const report = { resource: 'report', operation: 'getOngoing', returnAll: false, limit: 5 };
+		const failed = await runNode({ parameters: report, credentials: closed });
+		const continued = await runNode({ parameters: report, credentials: closed, continueOnFail: true, items: [{}, {}] });
+
+		expect(failed.error).toBeDefined();
+		expect(visible(failed)).not.toContain(TEST_TOKEN);
+		expect(continued.items).toHaveLength(2);
+		expect(continued.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(visible(continued)).not.toContain(TEST_TOKEN);
+	});
+});
