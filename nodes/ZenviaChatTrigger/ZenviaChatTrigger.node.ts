@@ -16,7 +16,17 @@ export class ZenviaChatTrigger implements INodeType {
 		defaults: { name: 'Zenvia Chat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'zenvia-chat' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Left unset, n8n answers a started workflow with the text "firstEntryJson"; empty,
+				// with {"message":"Workflow was started"}.
+				responseData: '',
+				path: 'zenvia-chat',
+			},
+		],
 		properties,
 	};
 

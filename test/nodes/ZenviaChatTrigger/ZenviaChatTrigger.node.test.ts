@@ -219,7 +219,7 @@ describe('Zenvia Chat Trigger: description', () => {
 
 	test('one POST webhook that answers on receipt', () => {
 		expect(node.description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'zenvia-chat' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'zenvia-chat' },
 		]);
 		expect(node.description.group).toEqual(['trigger']);
 		expect(node.description.inputs).toEqual([]);
