@@ -1,8 +1,12 @@
-const { src, dest } = require('gulp');
+const { parallel, src, dest } = require('gulp');
 
-// n8n reads node and credential icons from the built package, next to the compiled code.
+// n8n reads icons and codex files (categories, links) from the built package, beside the code.
 function buildIcons() {
 	return src('icons/*.svg').pipe(dest('dist/icons'));
 }
 
-exports['build:icons'] = buildIcons;
+function buildCodex() {
+	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
+}
+
+exports['build:icons'] = parallel(buildIcons, buildCodex);
