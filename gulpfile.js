@@ -9,4 +9,4 @@ function buildCodex() {
 	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
 }
 
-exports['build:icons'] = parallel(buildIcons, buildCodex);
+exports['build:assets'] = parallel(buildIcons, buildCodex);
