@@ -34,12 +34,13 @@ function zenviaCredential({ id, name, issuedFrom, token, baseUrl }) {
  * @property {string} folder the n8n user folder to (re)create
  * @property {ReturnType<typeof zenviaCredential>[]} credentials
  * @property {string} workflowsDir every *.json in it is imported
+ * @property {boolean} [keepData] keep the folder's n8n database, replacing only the package
  * @property {(line: string) => void} [log]
  */
 
 /**
- * Installs n8n if needed, then builds a fresh user folder with the built package (run
- * `npm run build` first), the credentials and the workflows.
+ * Installs n8n if needed, then builds a fresh user folder (or refreshes a kept one) with the built
+ * package (run `npm run build` first), the credentials and the workflows.
  * @param {PrepareOptions} options
  */
 async function prepareN8n(options) {
@@ -48,7 +49,7 @@ async function prepareN8n(options) {
 
 	let started = Date.now();
 	const tarball = await userFolder.packPackage(userFolder.tempDir('zenvia-chat-pack-'));
-	await userFolder.createUserFolder(options.folder, tarball);
+	await userFolder.createUserFolder(options.folder, tarball, { keepData: options.keepData });
 	log(`Installed ${userFolder.PACKAGE.name} (${tarball}) into ${options.folder} (${n8n.seconds(Date.now() - started)})`);
 
 	started = Date.now();

@@ -35,10 +35,12 @@ async function packPackage(destination) {
  * Creates (or empties and recreates) `folder` with the package installed from `tarball`.
  * @param {string} folder becomes N8N_USER_FOLDER
  * @param {string} tarball from packPackage
+ * @param {{ keepData?: boolean }} [options] keepData: replace only the installed package, keeping
+ *   n8n's database (the demo's folder outlives each run)
  */
-async function createUserFolder(folder, tarball) {
-	fs.rmSync(folder, { recursive: true, force: true });
+async function createUserFolder(folder, tarball, options = {}) {
 	const nodesDir = path.join(folder, '.n8n', 'nodes');
+	fs.rmSync(options.keepData ? nodesDir : folder, { recursive: true, force: true });
 	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE.name);
 	fs.mkdirSync(packageDir, { recursive: true });
 	// npm pack puts everything under package/.
