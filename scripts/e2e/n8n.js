@@ -8,7 +8,7 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { run, startProcess, waitFor } = require('./processes');
+const { freePort, run, startProcess, waitFor } = require('./processes');
 
 const REPO_DIR = path.resolve(__dirname, '..', '..');
 const INSTALL_SCRIPT = path.join(REPO_DIR, 'scripts', 'install-n8n.sh');
@@ -62,7 +62,9 @@ function ensureN8n(options = {}) {
 
 /**
  * The environment of every n8n command: an isolated user folder, a fixed encryption key so
- * imported credentials stay readable, nothing sent home, and Node 24 first on the PATH.
+ * imported credentials stay readable, nothing sent home, and Node 24 first on the PATH. Callers
+ * add N8N_RUNNERS_BROKER_PORT: n8n's task broker would otherwise take 5679, which a user's own
+ * n8n may hold.
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {NodeJS.ProcessEnv} [extra]
@@ -98,7 +100,7 @@ function n8nEnv(runtime, userFolder, extra = {}) {
  */
 async function n8nCommand(runtime, userFolder, args, options = {}) {
 	const result = await run(runtime.node, [runtime.bin, ...args], {
-		env: n8nEnv(runtime, userFolder),
+		env: n8nEnv(runtime, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
 		cwd: userFolder,
 		timeoutMs: options.timeoutMs ?? CLI_TIMEOUT_MS,
 	});
@@ -208,6 +210,7 @@ async function startN8n(runtime, userFolder, options) {
 	const url = `http://127.0.0.1:${options.port}`;
 	const env = n8nEnv(runtime, userFolder, {
 		N8N_PORT: String(options.port),
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		WEBHOOK_URL: `${url}/`,
 		N8N_EDITOR_BASE_URL: `${url}/`,
 		...options.env,
@@ -230,6 +233,25 @@ async function startN8n(runtime, userFolder, options) {
 	return { url, output: server.output, stop: server.stop };
 }
 
+/**
+ * Waits until a published workflow's production webhook is registered: n8n 2.x activates
+ * published workflows in the background, after /healthz/readiness already answers 200. A GET to a
+ * POST-only webhook then answers "not registered for GET requests. Did you mean to make a POST
+ * request?" instead of "The requested webhook ... is not registered".
+ * @param {string} url the production webhook URL, http://127.0.0.1:<port>/webhook/<path>
+ */
+function waitForWebhook(url) {
+	return waitFor(
+		`the webhook ${url} to be registered`,
+		async () => {
+			const answer = await fetch(url, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+			if (!answer) return false;
+			return answer.status !== 404 || (await answer.text()).includes('Did you mean to make a POST');
+		},
+		{ timeoutMs: READY_TIMEOUT_MS },
+	);
+}
+
 module.exports = {
 	REPO_DIR,
 	ensureN8n,
@@ -241,5 +263,6 @@ module.exports = {
 	executeWorkflow,
 	nodeOutput,
 	startN8n,
+	waitForWebhook,
 	seconds,
 };

@@ -5,7 +5,10 @@
 // killed with its whole process group (n8n starts children of its own), also on an early exit.
 
 const { spawn } = require('child_process');
+const fs = require('fs');
 const net = require('net');
+const os = require('os');
+const path = require('path');
 
 /** @type {Set<import('child_process').ChildProcess>} */
 const running = new Set();
@@ -36,7 +39,9 @@ process.on('exit', () => {
  */
 
 /**
- * Runs a command to its end, or kills it after `timeoutMs`.
+ * Runs a command to its end, or kills it after `timeoutMs`. Its output goes to files, not pipes:
+ * a process that calls process.exit() right after printing (n8n does) loses what is still queued
+ * in a pipe, while writes to a file are synchronous.
  * @param {string} command
  * @param {string[]} args
  * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, timeoutMs: number }} options
@@ -44,27 +49,39 @@ process.on('exit', () => {
  */
 function run(command, args, options) {
 	const started = Date.now();
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zenvia-run-'));
+	const outFd = fs.openSync(path.join(dir, 'stdout'), 'w');
+	const errFd = fs.openSync(path.join(dir, 'stderr'), 'w');
+	const collect = () => {
+		fs.closeSync(outFd);
+		fs.closeSync(errFd);
+		const stdout = fs.readFileSync(path.join(dir, 'stdout'), 'utf8');
+		const stderr = fs.readFileSync(path.join(dir, 'stderr'), 'utf8');
+		fs.rmSync(dir, { recursive: true, force: true });
+		return { stdout, stderr };
+	};
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', outFd, errFd] });
 		running.add(child);
-		let stdout = '';
-		let stderr = '';
-		child.stdout?.on('data', (chunk) => (stdout += chunk));
-		child.stderr?.on('data', (chunk) => (stderr += chunk));
 		const timer = setTimeout(() => {
 			killGroup(child);
-			reject(new Error(`${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms\n${stdout}\n${stderr}`));
 		}, options.timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
 			running.delete(child);
+			collect();
 			reject(error);
 		});
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			// Whatever it left behind goes too.
 			killGroup(child);
 			running.delete(child);
+			const { stdout, stderr } = collect();
+			if (signal !== null && Date.now() - started >= options.timeoutMs) {
+				reject(new Error(`${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms\n${stdout}\n${stderr}`));
+				return;
+			}
 			resolve({ code, stdout, stderr, ms: Date.now() - started });
 		});
 	});

@@ -4,13 +4,7 @@
 const { nodeOutput } = require('../../scripts/e2e');
 const { emulator, execute } = require('./setup/context');
 const { WRONG_TOKEN } = require('./setup/constants');
-
-/** The emulator's log without arrival times, for exact comparison. */
-async function received() {
-	return (await emulator.requests()).map(({ method, path, query, body }) => ({ method, path, query, body }));
-}
-
-const TOKEN = '[redacted]';
+const { TOKEN, received } = require('./setup/requests');
 
 describe('Interaction in a real n8n', () => {
 	it('starts an interaction, sends a message, updates, signals typing and finishes it', async () => {

@@ -16,8 +16,8 @@ module.exports = {
 	CHAT_TOKEN: 'e2e-chat-api-token-0123456789',
 	CLIENT_SDK_TOKEN: 'e2e-client-sdk-token-0123456789',
 	WRONG_TOKEN: 'e2e-wrong-token-must-never-show-9876',
-	/** Enough history for Return All to cross several 10,000-record pages. */
-	RECORDS: 30_000,
+	/** Enough history for Return All to need three pages of at most 10,000 records. */
+	RECORDS: 26_000,
 	CREDENTIALS: {
 		chatApi: { id: 'e2eChatApi', name: 'Zenvia emulator (Chat API)' },
 		clientSdk: { id: 'e2eClientSdk', name: 'Zenvia emulator (ClientSDK)' },

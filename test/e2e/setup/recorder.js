@@ -1,0 +1,36 @@
+// @ts-check
+'use strict';
+
+// A local endpoint that keeps every JSON body POSTed to it: the trigger workflow reports each
+// execution here, so the test sees how many executions ran and what each one received.
+
+const http = require('http');
+const { waitFor } = require('../../../scripts/e2e');
+
+async function startRecorder() {
+	/** @type {unknown[]} */
+	const records = [];
+	const server = http.createServer((req, res) => {
+		let text = '';
+		req.on('data', (chunk) => (text += chunk));
+		req.on('end', () => {
+			records.push(JSON.parse(text));
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const { port } = /** @type {import('net').AddressInfo} */ (server.address());
+	return {
+		url: `http://127.0.0.1:${port}/record`,
+		records,
+		/** @param {number} count */
+		waitForRecords: (count) => waitFor(`${count} recorded executions`, async () => records.length >= count, { timeoutMs: 60_000 }),
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve(undefined));
+			}),
+	};
+}
+
+module.exports = { startRecorder };
