@@ -31,14 +31,16 @@ function authenticate(ctx) {
 
 /**
  * @param {RequestContext} ctx
+ * @param {{ allowFinished?: boolean }} [options] Update keeps working after the end: the mood (the
+ *   service evaluation) and the note belong to a finished interaction.
  * @returns {{ error: Answer } | { body: Record<string, unknown>, interaction: Interaction }}
  */
-function openInteraction(ctx) {
+function openInteraction(ctx, options = {}) {
 	const auth = authenticate(ctx);
 	if ('error' in auth) return auth;
 	const interaction = ctx.backend.state.interactions.get(ctx.params[0]);
 	if (!interaction) return { error: messageError(404, 'Interaction not found') };
-	if (interaction.finished) return { error: messageError(422, 'Interaction already finished') };
+	if (interaction.finished && !options.allowFinished) return { error: messageError(422, 'Interaction already finished') };
 	return { body: auth.body, interaction };
 }
 
@@ -84,7 +86,7 @@ function startInteraction(ctx) {
 
 /** @param {RequestContext} ctx @returns {Answer} */
 function updateInteraction(ctx) {
-	const found = openInteraction(ctx);
+	const found = openInteraction(ctx, { allowFinished: true });
 	if ('error' in found) return found.error;
 	const { body, interaction } = found;
 	const tagIds = body.tag_ids;

@@ -158,11 +158,10 @@ describe('emulator: Chat API (interactions)', () => {
 		expect(emu.state.interactions.get(hash)!.finished).toBe(true);
 	});
 
-	it('refuses every operation on a finished interaction with 422', async () => {
+	it('refuses every operation but Update on a finished interaction with 422', async () => {
 		const hash = await start();
 		await call('PUT', api(`/${hash}/finish`), { token: TOKEN });
 		for (const [method, path, extra] of [
-			['PUT', `/${hash}`, { note: 'late' }],
 			['POST', `/${hash}/messages`, { content: 'late' }],
 			['PUT', `/${hash}/typing`, {}],
 			['PUT', `/${hash}/cleared`, {}],
@@ -171,7 +170,15 @@ describe('emulator: Chat API (interactions)', () => {
 			const res = await call(method, api(path), { token: TOKEN, ...extra });
 			expect([path, res.status, res.json.status]).toEqual([path, 422, 422]);
 		}
-		expect(emu.state.interactions.get(hash)!.note).toBeNull();
+		expect(emu.state.interactions.get(hash)!.messages).toEqual([]);
+	});
+
+	it('keeps Update working after the finish: the note and the evaluation come at the end', async () => {
+		const hash = await start();
+		await call('PUT', api(`/${hash}/finish`), { token: TOKEN });
+		const res = await call('PUT', api(`/${hash}`), { token: TOKEN, note: 'Filed in the CRM', mood: 'POSITIVE' });
+		expect([res.status, res.json]).toEqual([200, { message: 'Interaction updated successfully', status: 200 }]);
+		expect(emu.state.interactions.get(hash)).toMatchObject({ finished: true, note: 'Filed in the CRM', mood: 'POSITIVE' });
 	});
 
 	it('answers 404 for an unknown hash and 401 before that for a bad token', async () => {
