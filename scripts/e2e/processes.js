@@ -26,9 +26,19 @@ function killGroup(child) {
 	}
 }
 
-process.on('exit', () => {
+function killAll() {
 	for (const child of running) killGroup(child);
-});
+}
+
+// Children run in their own process groups, so Ctrl-C does not reach them: take them down on the
+// way out, then let the signal do what it would have done.
+process.on('exit', killAll);
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+	process.once(signal, () => {
+		killAll();
+		process.kill(process.pid, signal);
+	});
+}
 
 /**
  * @typedef {object} RunResult
