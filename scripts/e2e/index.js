@@ -4,6 +4,8 @@
 // One call that gives a ready n8n: installed (cached), this package installed in a fresh user
 // folder, credentials and workflows imported. Used by the end-to-end tests and the demo.
 
+const fs = require('fs');
+const path = require('path');
 const n8n = require('./n8n');
 const userFolder = require('./user-folder');
 const processes = require('./processes');
@@ -48,9 +50,14 @@ async function prepareN8n(options) {
 	const runtime = await n8n.ensureN8n({ log });
 
 	let started = Date.now();
-	const tarball = await userFolder.packPackage(userFolder.tempDir('zenvia-chat-pack-'));
-	await userFolder.createUserFolder(options.folder, tarball, { keepData: options.keepData });
-	log(`Installed ${userFolder.PACKAGE.name} (${tarball}) into ${options.folder} (${n8n.seconds(Date.now() - started)})`);
+	const packDir = userFolder.tempDir('zenvia-chat-pack-');
+	try {
+		const tarball = await userFolder.packPackage(packDir);
+		await userFolder.createUserFolder(options.folder, tarball, { keepData: options.keepData });
+		log(`Installed ${path.basename(tarball)} into ${options.folder} (${n8n.seconds(Date.now() - started)})`);
+	} finally {
+		fs.rmSync(packDir, { recursive: true, force: true });
+	}
 
 	started = Date.now();
 	await n8n.importCredentials(runtime, options.folder, options.credentials);
