@@ -31,10 +31,12 @@ function killAll() {
 }
 
 // Children run in their own process groups, so Ctrl-C does not reach them: take them down on the
-// way out, then let the signal do what it would have done.
+// way out, then let the signal do what it would have done. A caller that listens for the signal
+// itself (the demo stops n8n gracefully) keeps it.
 process.on('exit', killAll);
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 	process.once(signal, () => {
+		if (process.listenerCount(signal) > 0) return;
 		killAll();
 		process.kill(process.pid, signal);
 	});
