@@ -108,6 +108,40 @@ export const externalHistoryField: INodeProperties = {
 		'A URL that answers GET with the earlier conversation as {"messages": [{"time", "direction", "content"}]}, shown to the agent',
 };
 
+/** Options of the calls that open a conversation: Interaction > Start and WhatsApp > Send Message. */
+export const conversationOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [externalHistoryField],
+};
+
+export const contentField: INodeProperties = {
+	displayName: 'Content',
+	name: 'content',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	required: true,
+	default: '',
+	description: 'The message text, or the caption of a media message',
+};
+
+/** The media file's URL, asked for whenever the message type field (named here) is not text. */
+export function mediaUrlField(typeField: string): INodeProperties {
+	return {
+		displayName: 'Media URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://file-address.example.com/logo.png',
+		description: 'Where Zenvia downloads the file from',
+		displayOptions: { hide: { [typeField]: ['text'] } },
+	};
+}
+
 /** The n8n way to bound a list: all of it, or the first `limit` entries. */
 export const returnAllField: INodeProperties = {
 	displayName: 'Return All',

@@ -13,7 +13,7 @@ export function readDepartmentId(this: IExecuteFunctions, itemIndex: number): nu
 	return requirePositiveInteger(this.getNode(), itemIndex, 'Department', value);
 }
 
-export function readExtra(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+function readExtra(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
 	const input = this.getNodeParameter('extraInput', itemIndex, 'none') as string;
 	if (input === 'json') {
 		const extra = parseJsonObject(this.getNode(), itemIndex, 'Extra JSON', this.getNodeParameter('extraJson', itemIndex, '{}'));
@@ -28,7 +28,7 @@ export function readExtra(this: IExecuteFunctions, itemIndex: number): IDataObje
 }
 
 /** Only the customer fields the user filled in: Zenvia would store empty strings as data. */
-export function readCustomer(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+function readCustomer(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
 	const given = this.getNodeParameter('customer', itemIndex, {}) as IDataObject;
 	const customer = Object.fromEntries(
 		Object.entries(given).filter(([, value]) => typeof value === 'string' && value.trim() !== ''),
@@ -36,9 +36,24 @@ export function readCustomer(this: IExecuteFunctions, itemIndex: number): IDataO
 	return Object.keys(customer).length ? customer : undefined;
 }
 
-export function readExternalHistory(this: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	return requireHttpUrl(this.getNode(), itemIndex, 'External History URL', value);
+/** The body fields shared by the calls that open a conversation, each present only when set. */
+export interface ConversationContext extends IDataObject {
+	customer?: IDataObject;
+	extra?: IDataObject;
+	external_history?: string;
+}
+
+export function readConversationContext(this: IExecuteFunctions, itemIndex: number): ConversationContext {
+	const context: ConversationContext = {};
+	const customer = readCustomer.call(this, itemIndex);
+	if (customer) context.customer = customer;
+	const extra = readExtra.call(this, itemIndex);
+	if (extra) context.extra = extra;
+	const { externalHistory } = this.getNodeParameter('options', itemIndex, {}) as { externalHistory?: string };
+	if (typeof externalHistory === 'string' && externalHistory.trim() !== '') {
+		context.external_history = requireHttpUrl(this.getNode(), itemIndex, 'External History URL', externalHistory);
+	}
+	return context;
 }
 
 /** The shared Return All / Limit pair: undefined means every result. */

@@ -10,6 +10,7 @@ function refuse(node: INode, itemIndex: number, message: string): NodeOperationE
 }
 
 function shown(value: unknown): string {
+	if (value === '' || value === undefined) return '(empty)';
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

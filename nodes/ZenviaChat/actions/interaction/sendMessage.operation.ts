@@ -3,21 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requireHttpUrl, requireText } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
-import { interactionHashField } from '../common.descriptions';
+import { contentField, interactionHashField, mediaUrlField } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer, MessageType, SendMessageBody } from './types';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: 'The message text, or the caption of a media message',
-	},
+	contentField,
 	{
 		displayName: 'Message Type',
 		name: 'messageType',
@@ -31,16 +23,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Video', value: 'video' },
 		],
 	},
-	{
-		displayName: 'Media URL',
-		name: 'url',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://file-address.example.com/logo.png',
-		description: 'Where Zenvia downloads the file from',
-		displayOptions: { hide: { messageType: ['text'] } },
-	},
+	mediaUrlField('messageType'),
 ];
 
 export const description = updateDisplayOptions(

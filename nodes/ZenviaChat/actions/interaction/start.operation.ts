@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readCustomer, readDepartmentId, readExternalHistory, readExtra } from '../../helpers/parameters';
+import { readConversationContext, readDepartmentId } from '../../helpers/parameters';
 import { zenviaRequest } from '../../transport';
-import { customerField, departmentField, externalHistoryField, extraFields } from '../common.descriptions';
+import { conversationOptionsField, customerField, departmentField, extraFields } from '../common.descriptions';
 import type { MediaType, StartInteractionAnswer, StartInteractionBody } from './types';
 
 const properties: INodeProperties[] = [
@@ -24,14 +24,7 @@ const properties: INodeProperties[] = [
 	},
 	customerField,
 	...extraFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [externalHistoryField],
-	},
+	conversationOptionsField,
 ];
 
 export const description = updateDisplayOptions(
@@ -41,17 +34,11 @@ export const description = updateDisplayOptions(
 
 /** POST /core/api/v1/interactions */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as { externalHistory?: string };
 	const body: StartInteractionBody = {
 		department_id: readDepartmentId.call(this, itemIndex),
 		media_type: this.getNodeParameter('mediaType', itemIndex, 'TEXT') as MediaType,
+		...readConversationContext.call(this, itemIndex),
 	};
-	const customer = readCustomer.call(this, itemIndex);
-	if (customer) body.customer = customer;
-	const extra = readExtra.call(this, itemIndex);
-	if (extra) body.extra = extra;
-	const externalHistory = readExternalHistory.call(this, itemIndex, options.externalHistory);
-	if (externalHistory) body.external_history = externalHistory;
 
 	const answer = await zenviaRequest<StartInteractionAnswer>(
 		this,

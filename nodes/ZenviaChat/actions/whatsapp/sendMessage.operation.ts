@@ -1,10 +1,17 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readCustomer, readDepartmentId, readExternalHistory, readExtra } from '../../helpers/parameters';
+import { readConversationContext, readDepartmentId } from '../../helpers/parameters';
 import { requireHttpUrl, requireText } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
-import { customerField, departmentField, externalHistoryField, extraFields } from '../common.descriptions';
+import {
+	contentField,
+	conversationOptionsField,
+	customerField,
+	departmentField,
+	extraFields,
+	mediaUrlField,
+} from '../common.descriptions';
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { SendWhatsAppMessageAnswer, SendWhatsAppMessageBody } from './types';
 
@@ -13,15 +20,7 @@ const OTHER_CONTENT_TYPE = 'other';
 const properties: INodeProperties[] = [
 	customerExternalIdField,
 	departmentField,
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: 'The message text, or the caption of a media message',
-	},
+	contentField,
 	{
 		displayName: 'Content Type',
 		name: 'contentType',
@@ -47,26 +46,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. image/webp',
 		displayOptions: { show: { contentType: [OTHER_CONTENT_TYPE] } },
 	},
-	{
-		displayName: 'Media URL',
-		name: 'url',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://file-address.example.com/logo.png',
-		description: 'Where Zenvia downloads the file from',
-		displayOptions: { hide: { contentType: ['text'] } },
-	},
+	mediaUrlField('contentType'),
 	customerField,
 	...extraFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [externalHistoryField],
-	},
+	conversationOptionsField,
 ];
 
 export const description = updateDisplayOptions(
@@ -88,21 +71,18 @@ function readContentType(this: IExecuteFunctions, itemIndex: number): string {
 /** POST /api/v1/whatsapp: a message from the customer, opening their conversation if none is open. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const options = this.getNodeParameter('options', itemIndex, {}) as { externalHistory?: string };
 	const externalId = readCustomerExternalId.call(this, itemIndex);
+	const { customer, ...context } = readConversationContext.call(this, itemIndex);
 	const body: SendWhatsAppMessageBody = {
 		content: requireText(node, itemIndex, 'Content', this.getNodeParameter('content', itemIndex)),
 		content_type: readContentType.call(this, itemIndex),
 		department_id: readDepartmentId.call(this, itemIndex),
-		customer: { ...readCustomer.call(this, itemIndex), external_id: externalId },
+		customer: { ...customer, external_id: externalId },
+		...context,
 	};
 	if (body.content_type !== 'text') {
 		body.url = requireHttpUrl(node, itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));
 	}
-	const extra = readExtra.call(this, itemIndex);
-	if (extra) body.extra = extra;
-	const externalHistory = readExternalHistory.call(this, itemIndex, options.externalHistory);
-	if (externalHistory) body.external_history = externalHistory;
 
 	const answer = await zenviaRequest<SendWhatsAppMessageAnswer>(
 		this,

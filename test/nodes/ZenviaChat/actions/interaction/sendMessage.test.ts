@@ -46,7 +46,7 @@ describe('Interaction > Send Message', () => {
 	});
 
 	it.each([
-		['={{ "" }}', 'Media URL must be an http(s) URL, got '],
+		['={{ "" }}', 'Media URL must be an http(s) URL, got (empty)'],
 		['files.example.com/logo.png', 'Media URL must be an http(s) URL, got files.example.com/logo.png'],
 		['javascript:alert(1)', 'Media URL must be an http(s) URL, got javascript:alert(1)'],
 	])('refuses a media message whose URL is %j', async (url, message) => {

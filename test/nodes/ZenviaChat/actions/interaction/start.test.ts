@@ -84,7 +84,7 @@ describe('Interaction > Start', () => {
 		[0, 'Department must be a positive whole number, got 0'],
 		['-3', 'Department must be a positive whole number, got -3'],
 		[1.5, 'Department must be a positive whole number, got 1.5'],
-		['', 'Department must be a positive whole number, got '],
+		['', 'Department must be a positive whole number, got (empty)'],
 		[null, 'Department must be a positive whole number, got null'],
 	])('refuses the department %j from an expression before sending anything', async (department, message) => {
 		const { error, items } = await start(

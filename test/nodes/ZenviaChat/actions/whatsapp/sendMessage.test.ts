@@ -125,10 +125,10 @@ describe('WhatsApp > Send Message', () => {
 	it.each([
 		['a missing external ID', { customerExternalId: '={{ "  " }}' }, 'Customer External ID is required: got an empty value'],
 		['an empty content', { content: '={{ "" }}' }, 'Content is required: got an empty value'],
-		['an empty department', { departmentId: { __rl: true, mode: 'id', value: '={{ "" }}' } }, 'Department must be a positive whole number, got '],
+		['an empty department', { departmentId: { __rl: true, mode: 'id', value: '={{ "" }}' } }, 'Department must be a positive whole number, got (empty)'],
 		['a department that is not a whole number', { departmentId: { __rl: true, mode: 'id', value: '={{ 2.5 }}' } }, 'Department must be a positive whole number, got 2.5'],
 		['department zero', { departmentId: { __rl: true, mode: 'list', value: '0' } }, 'Department must be a positive whole number, got 0'],
-		['a media type without a URL', { contentType: 'image/png', url: '={{ "" }}' }, 'Media URL must be an http(s) URL, got '],
+		['a media type without a URL', { contentType: 'image/png', url: '={{ "" }}' }, 'Media URL must be an http(s) URL, got (empty)'],
 		['a media type with a non-http URL', { contentType: 'video/mp4', url: 'ftp://files.example.com/a.mp4' }, 'Media URL must be an http(s) URL, got ftp://files.example.com/a.mp4'],
 		['an empty free MIME type', { contentType: 'other', otherContentType: '={{ "" }}', url: 'https://a.example.com' }, 'MIME Type is required: got an empty value'],
 		['a free MIME type that is not one', { contentType: 'other', otherContentType: 'pdf', url: 'https://a.example.com' }, 'MIME Type must look like type/subtype, e.g. image/webp, got pdf'],
