@@ -1,0 +1,408 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+
+// npm run demo: this package inside a local n8n, ready to try without a Zenvia account.
+//
+// Builds the package, installs the pinned n8n once (cached), starts the Zenvia Chat emulator,
+// prepares a kept n8n user folder (.n8n-demo/) with the package installed as a community package,
+// the credentials and the workflows of examples/, runs one example headlessly, then serves the
+// editor on http://localhost:5678 with a ready owner account until Ctrl-C.
+//
+//   --check (or DEMO_EXIT_AFTER_READY=1)  also runs every other example that only talks to the
+//                                         emulator, verifies the editor and the login, then exits 0
+//   ZENVIA_CHAT_TOKEN=...                 the Chat API credential points at Zenvia instead
+//   ZENVIA_CLIENTSDK_TOKEN=...            the ClientSDK (WhatsApp) credential points at Zenvia instead
+//   N8N_PORT=5679                         another editor port (default 5678)
+//   DEMO_USER_FOLDER=/path                another n8n user folder (default .n8n-demo/)
+
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+const { startEmulator } = require('../emulator');
+const e2e = require('./e2e');
+
+const EXAMPLES_DIR = path.join(e2e.REPO_DIR, 'examples');
+const USER_FOLDER = path.resolve(process.env.DEMO_USER_FOLDER || path.join(e2e.REPO_DIR, '.n8n-demo'));
+const EDITOR_PORT = Number(process.env.N8N_PORT || 5678);
+const PREFERRED_EMULATOR_PORT = 4010;
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+const HTTP_TIMEOUT_MS = 15_000;
+const NOTE_TIMEOUT_MS = 30_000;
+
+/** The editor only listens on 127.0.0.1, so a fixed password exposes nothing beyond this machine. */
+const LOGIN = { email: 'demo@example.com', password: 'ZenviaDemo123' };
+
+/** The examples name their credentials; the demo creates credentials with exactly these names. */
+const CREDENTIALS = {
+	chatApi: { id: 'demoChatApi', name: 'Zenvia Chat (Chat API token)', issuedFrom: 'chatApi', env: 'ZENVIA_CHAT_TOKEN' },
+	clientSdk: { id: 'demoClientSdk', name: 'Zenvia Chat (ClientSDK token)', issuedFrom: 'clientSdk', env: 'ZENVIA_CLIENTSDK_TOKEN' },
+};
+const EMULATOR_TOKENS = { chatApi: 'demo-chat-api-token-0123456789', clientSdk: 'demo-clientsdk-token-0123456789' };
+
+const EXAMPLES = {
+	crm: readExample('crm-start-interaction.json'),
+	whatsapp: readExample('whatsapp-message-to-department.json'),
+	finished: readExample('finished-write-note.json'),
+	history: readExample('yesterday-history.json'),
+	externalHistory: readExample('external-history-endpoint.json'),
+};
+const TRIGGER_PATH = `webhook/${webhookNode(EXAMPLES.finished).webhookId}/zenvia-chat`;
+const EXTERNAL_HISTORY_PATH = `webhook/${webhookNode(EXAMPLES.externalHistory).parameters.path}`;
+
+/** @param {string} file */
+function readExample(file) {
+	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+}
+
+/** @param {{ nodes: { type: string, webhookId?: string, parameters: Record<string, any> }[] }} workflow */
+function webhookNode(workflow) {
+	const node = workflow.nodes.find((candidate) => candidate.webhookId);
+	if (!node) throw new Error('The example has no webhook node');
+	return node;
+}
+
+/** @param {string} line */
+function log(line) {
+	console.log(line);
+}
+
+/**
+ * Runs one step, printing its title and how long it took.
+ * @template T
+ * @param {string} title
+ * @param {() => Promise<T>} action
+ * @returns {Promise<T>}
+ */
+async function step(title, action) {
+	log(`\n> ${title}`);
+	const started = Date.now();
+	const result = await action();
+	log(`  done in ${e2e.seconds(Date.now() - started)}`);
+	return result;
+}
+
+async function build() {
+	const result = await e2e.run('npm', ['run', 'build'], { cwd: e2e.REPO_DIR, timeoutMs: BUILD_TIMEOUT_MS });
+	if (result.code !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** @param {number} port */
+function isPortFree(port) {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+/**
+ * Each credential points at Zenvia when its token is in the environment, else at the emulator.
+ * @typedef {{ id: string, name: string, issuedFrom: 'chatApi' | 'clientSdk', token: string, onZenvia: boolean }} DemoCredential
+ * @returns {{ chatApi: DemoCredential, clientSdk: DemoCredential }}
+ */
+function chooseCredentials() {
+	/** @param {'chatApi' | 'clientSdk'} kind */
+	const pick = (kind) => {
+		const { id, name, issuedFrom, env } = CREDENTIALS[kind];
+		const realToken = process.env[env]?.trim();
+		return {
+			id,
+			name,
+			issuedFrom: /** @type {'chatApi' | 'clientSdk'} */ (issuedFrom),
+			token: realToken || EMULATOR_TOKENS[kind],
+			onZenvia: Boolean(realToken),
+		};
+	};
+	return { chatApi: pick('chatApi'), clientSdk: pick('clientSdk') };
+}
+
+/** On 127.0.0.1:4010 when free, else on any free port; its data ends now, so "yesterday" has history. */
+async function startDemoEmulator() {
+	const options = { host: '127.0.0.1', token: Object.values(EMULATOR_TOKENS), now: new Date().toISOString(), records: 1000, seed: 42 };
+	const port = (await isPortFree(PREFERRED_EMULATOR_PORT)) ? PREFERRED_EMULATOR_PORT : 0;
+	return await startEmulator({ ...options, port });
+}
+
+/**
+ * A bcrypt hash of the demo password, made with the bcryptjs that n8n itself checks logins with.
+ * @param {import('./e2e/n8n').N8nRuntime} runtime
+ */
+function passwordHash(runtime) {
+	const bcrypt = require(path.join(runtime.dir, 'n8n', 'node_modules', 'bcryptjs'));
+	return bcrypt.hashSync(LOGIN.password, 10);
+}
+
+/**
+ * `n8n execute` of one example; fails loudly when n8n reports a failure.
+ * @param {import('./e2e/n8n').N8nRuntime} runtime
+ * @param {{ id: string, name: string }} example
+ */
+async function executeExample(runtime, example) {
+	const execution = await e2e.executeWorkflow(runtime, USER_FOLDER, example.id);
+	if (!execution.ok) throw new Error(`"${example.name}" failed in n8n:\n${execution.output}`);
+	log(`  n8n execute --id=${example.id}: "${example.name}" succeeded in ${e2e.seconds(execution.ms)}`);
+	return execution;
+}
+
+/**
+ * @param {import('./e2e/n8n').Execution} execution
+ * @param {string} nodeName
+ */
+function printOutput(execution, nodeName) {
+	for (const item of e2e.nodeOutput(execution, nodeName)) log(`    ${nodeName} -> ${JSON.stringify(item)}`);
+}
+
+/**
+ * @param {boolean} condition
+ * @param {string} message
+ */
+function expect(condition, message) {
+	if (!condition) throw new Error(`Check failed: ${message}`);
+}
+
+/** `yyyy-mm-dd` of yesterday on this machine, which is the workflows' timezone (GENERIC_TIMEZONE). */
+function yesterday() {
+	const date = new Date();
+	date.setDate(date.getDate() - 1);
+	const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * --check only: the examples the demo does not run otherwise, each against the emulator, with what
+ * the emulator received compared to what the example asks for.
+ * @param {import('./e2e/n8n').N8nRuntime} runtime
+ * @param {Awaited<ReturnType<typeof startEmulator>>} emulator
+ */
+async function checkOtherExamples(runtime, emulator) {
+	emulator.clearRequests();
+	const whatsapp = await executeExample(runtime, EXAMPLES.whatsapp);
+	printOutput(whatsapp, 'Send WhatsApp Message');
+	const [sent] = emulator.requests();
+	const body = /** @type {Record<string, any>} */ (sent?.body);
+	expect(sent?.method === 'POST' && sent.path === '/api/v1/whatsapp', 'the WhatsApp example posts to /api/v1/whatsapp');
+	expect(body.department_id === 2 && body.customer?.external_id === '5511991417777', 'it goes to department 2 for customer 5511991417777');
+
+	emulator.clearRequests();
+	const history = await executeExample(runtime, EXAMPLES.history);
+	const rows = e2e.nodeOutput(history, "Get Yesterday's History");
+	const [file] = e2e.nodeOutput(history, 'To CSV File');
+	const day = yesterday();
+	const queries = emulator.requests().map((request) => request.query);
+	log(`    Get Yesterday's History -> ${rows.length} interactions of ${day}, ${queries.length} page(s) read`);
+	expect(rows.length > 0, 'the emulator has history for yesterday');
+	expect(
+		queries.every((query) => query.from === `${day}T00:00:00` && query.to === `${day}T23:59:59`),
+		`every page asks for ${day} 00:00:00 to 23:59:59, got ${JSON.stringify(queries)}`,
+	);
+	expect(file !== undefined, 'To CSV File outputs one item');
+}
+
+/**
+ * The trigger example live: the emulated agent finishes the interaction the headless run started,
+ * the emulator posts "finished" to the published workflow, which writes the note back.
+ * @param {Awaited<ReturnType<typeof startEmulator>>} emulator
+ * @param {string} interactionHash
+ */
+async function showFinishedTrigger(emulator, interactionHash) {
+	const { delivered } = await emulator.agent('finish', { interactionHash });
+	log(`  the emulated agent finished ${interactionHash}; n8n answered ${delivered[0]?.status} ${JSON.stringify(delivered[0]?.body)}`);
+	expect(delivered[0]?.status === 200, 'n8n accepts the finished event');
+	await e2e.waitFor('the note written by the trigger example', async () => Boolean(emulator.state.interactions.get(interactionHash)?.note), {
+		timeoutMs: NOTE_TIMEOUT_MS,
+	});
+	log(`  note on the interaction now: "${emulator.state.interactions.get(interactionHash)?.note}"`);
+}
+
+/** @param {string} url */
+async function showExternalHistory(url) {
+	const answer = await fetch(`${url}/${EXTERNAL_HISTORY_PATH}?crmId=CRM-1042`, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+	const text = await answer.text();
+	log(`  GET /${EXTERNAL_HISTORY_PATH}?crmId=CRM-1042 -> ${answer.status} ${text}`);
+	expect(answer.status === 200, 'the external-history endpoint answers 200');
+	const { messages } = JSON.parse(text);
+	expect(
+		Array.isArray(messages) && messages.length > 0 && messages.every((m) => m.time && ['CLIENT', 'AGENT'].includes(m.direction) && m.content),
+		'it answers {"messages": [{"time", "direction", "content"}]}',
+	);
+}
+
+/**
+ * The editor page loads, and the printed login opens a session.
+ * @param {string} url
+ */
+async function verifyEditorAndLogin(url) {
+	const page = await fetch(`${url}/signin`, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+	const html = await page.text();
+	expect(page.status === 200 && html.includes('<title>n8n'), `the editor answers GET /signin (got ${page.status})`);
+	log(`  GET /signin -> ${page.status} (the editor)`);
+
+	const headers = { 'Content-Type': 'application/json', 'browser-id': 'zenvia-chat-demo' };
+	const login = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ emailOrLdapLoginId: LOGIN.email, password: LOGIN.password }),
+		signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+	});
+	const cookie = login.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
+	expect(login.status === 200 && cookie !== undefined, `POST /rest/login with the demo login answers 200 with a session (got ${login.status})`);
+	// The session works: the same endpoint read with the cookie names the logged-in user.
+	const me = await fetch(`${url}/rest/login`, {
+		headers: { ...headers, cookie: String(cookie).split(';')[0] },
+		signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+	});
+	const user = (await me.json()).data;
+	expect(me.status === 200 && user?.email === LOGIN.email, `the session belongs to ${LOGIN.email}`);
+	log(`  POST /rest/login as ${LOGIN.email} -> ${login.status}, session of ${user.email} (${user.role})`);
+}
+
+/** Resolves on the first Ctrl-C (or SIGTERM); a second one exits at once, killing n8n outright. */
+function untilStopped() {
+	return new Promise((resolve) => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			process.once('SIGINT', () => process.exit(130));
+			process.once('SIGTERM', () => process.exit(143));
+			resolve(undefined);
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}
+
+async function main() {
+	const check = process.argv.includes('--check') || process.env.DEMO_EXIT_AFTER_READY === '1';
+	const started = Date.now();
+	const credentials = chooseCredentials();
+	// "Yesterday" and "today" in the examples are this machine's, not n8n's default New York.
+	process.env.GENERIC_TIMEZONE ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+	log(`Zenvia Chat demo${check ? ' (--check)' : ''}: n8n user folder ${USER_FOLDER}`);
+	for (const credential of Object.values(credentials)) {
+		log(`  credential "${credential.name}": ${credential.onZenvia ? 'Zenvia (token from the environment)' : 'the local emulator'}`);
+	}
+	if (!(await isPortFree(EDITOR_PORT))) {
+		throw new Error(`Port ${EDITOR_PORT} is taken on 127.0.0.1 (another n8n?). Stop it, or pick another: N8N_PORT=5679 npm run demo`);
+	}
+
+	await step('Building the package (npm run build)', build);
+	const runtime = await step('Getting n8n (the first run installs it: a few minutes)', () => e2e.ensureN8n({ log: (line) => log(`  ${line}`) }));
+
+	const useEmulator = !credentials.chatApi.onZenvia || !credentials.clientSdk.onZenvia;
+	const emulator = useEmulator
+		? await step('Starting the Zenvia Chat emulator', async () => {
+				const started = await startDemoEmulator();
+				log(`  listening at ${started.url}`);
+				return started;
+			})
+		: undefined;
+
+	/** @type {import('./e2e/n8n').N8nServer | undefined} */
+	let n8n;
+	const stopAll = async () => {
+		await n8n?.stop();
+		await emulator?.close();
+	};
+	try {
+		await step(`Preparing ${path.relative(process.cwd(), USER_FOLDER) || USER_FOLDER}: the package, 2 credentials, the examples`, () =>
+			e2e.prepareN8n({
+				folder: USER_FOLDER,
+				keepData: true,
+				workflowsDir: EXAMPLES_DIR,
+				credentials: Object.values(credentials).map(({ id, name, issuedFrom, token, onZenvia }) =>
+					e2e.zenviaCredential({ id, name, issuedFrom, token, baseUrl: onZenvia ? undefined : emulator?.url }),
+				),
+				log: (line) => log(`  ${line}`),
+			}),
+		);
+
+		/** @type {string | undefined} the interaction the headless run started, for the trigger example */
+		let interactionHash;
+		if (!credentials.chatApi.onZenvia && emulator) {
+			await step(`Running "${EXAMPLES.crm.name}" headlessly`, async () => {
+				const execution = await executeExample(runtime, EXAMPLES.crm);
+				printOutput(execution, 'Start Interaction');
+				printOutput(execution, 'Send First Message');
+				interactionHash = String(e2e.nodeOutput(execution, 'Start Interaction')[0]?.interactionHash);
+			});
+		} else {
+			// A real account: only a read, nothing is written to Zenvia.
+			await step(`Running "${EXAMPLES.history.name}" headlessly (read-only, on Zenvia)`, async () => {
+				const execution = await executeExample(runtime, EXAMPLES.history);
+				log(`    Get Yesterday's History -> ${e2e.nodeOutput(execution, "Get Yesterday's History").length} interactions of ${yesterday()}`);
+			});
+		}
+		if (check && emulator && !credentials.chatApi.onZenvia && !credentials.clientSdk.onZenvia) {
+			await step('Checking the other examples against the emulator', () => checkOtherExamples(runtime, emulator));
+		}
+
+		await step('Publishing the webhook examples (Zenvia Chat Trigger, external history)', async () => {
+			await e2e.publishWorkflow(runtime, USER_FOLDER, EXAMPLES.finished.id);
+			await e2e.publishWorkflow(runtime, USER_FOLDER, EXAMPLES.externalHistory.id);
+		});
+
+		const server = await step(`Starting n8n on port ${EDITOR_PORT} with the owner account`, () =>
+			e2e.startN8n(runtime, USER_FOLDER, {
+				port: EDITOR_PORT,
+				env: {
+					N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+					N8N_INSTANCE_OWNER_EMAIL: LOGIN.email,
+					N8N_INSTANCE_OWNER_PASSWORD_HASH: passwordHash(runtime),
+					N8N_INSTANCE_OWNER_FIRST_NAME: 'Demo',
+					N8N_INSTANCE_OWNER_LAST_NAME: 'User',
+					// Plain http on localhost: a secure-only cookie would not stick in every browser.
+					N8N_SECURE_COOKIE: 'false',
+					N8N_EDITOR_BASE_URL: `http://localhost:${EDITOR_PORT}/`,
+					WEBHOOK_URL: `http://localhost:${EDITOR_PORT}/`,
+				},
+			}),
+		);
+		n8n = server;
+
+		await step('Checking the editor and the login', () => verifyEditorAndLogin(server.url));
+		if (emulator && interactionHash) {
+			const hash = interactionHash;
+			emulator.setWebhookTarget(`${server.url}/${TRIGGER_PATH}`);
+			await step(`Running "${EXAMPLES.finished.name}" through the emulator's webhook`, () => showFinishedTrigger(emulator, hash));
+		}
+		await step(`Calling "${EXAMPLES.externalHistory.name}"`, () => showExternalHistory(server.url));
+
+		const editorUrl = `http://localhost:${EDITOR_PORT}`;
+		log(`\nReady in ${e2e.seconds(Date.now() - started)}.`);
+		log(`  Editor:   ${editorUrl}`);
+		log(`  Login:    ${LOGIN.email} / ${LOGIN.password}`);
+		const triggerUse = credentials.chatApi.onZenvia
+			? 'paste a public address of this n8n into Zenvia to receive real events'
+			: 'the emulator posts agent events here';
+		log(`  Trigger:  ${editorUrl}/${TRIGGER_PATH} (${triggerUse})`);
+		log(`  History:  ${editorUrl}/${EXTERNAL_HISTORY_PATH}?crmId=CRM-1042`);
+		if (emulator) {
+			log(`  Emulator: ${emulator.url} (fire agent events: curl -X POST ${emulator.url}/__admin/agent/finish -H 'Content-Type: application/json' -d '{"interactionHash":"<hash>"}')`);
+		}
+		if (check) {
+			log('\nCheck passed: stopping.');
+		} else {
+			log('\nPress Ctrl-C to stop n8n and the emulator.');
+			await untilStopped();
+			log('\nStopping n8n and the emulator...');
+		}
+	} finally {
+		await stopAll();
+	}
+	log('Stopped.');
+}
+
+if (require.main === module) {
+	main().then(
+		() => process.exit(0),
+		(error) => {
+			console.error(`\nThe demo failed: ${error instanceof Error ? error.message : String(error)}`);
+			process.exit(1);
+		},
+	);
+}
+
+// For test/e2e/demo.test.js, which runs this script as a user does and reads its output.
+module.exports = { LOGIN, EMULATOR_TOKENS };

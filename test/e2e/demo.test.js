@@ -1,0 +1,75 @@
+// @ts-check
+'use strict';
+
+// `npm run demo -- --check` as a user runs it: build, n8n with the package, the emulator, every
+// example run or called, the editor and the printed login checked by the demo itself. Its own
+// emulator, user folder and a free editor port keep it apart from the rest of the suite.
+
+const fs = require('fs');
+const path = require('path');
+const { freePort, run, REPO_DIR } = require('../../scripts/e2e');
+const { EMULATOR_TOKENS, LOGIN } = require('../../scripts/demo');
+const { WORK_DIR } = require('./setup/constants');
+
+const DEMO_FOLDER = path.join(WORK_DIR, 'demo');
+const DEMO_TIMEOUT_MS = 5 * 60_000;
+
+/** @type {import('../../scripts/e2e/processes').RunResult} */
+let result;
+
+beforeAll(async () => {
+	fs.rmSync(DEMO_FOLDER, { recursive: true, force: true });
+	const env = { ...process.env, N8N_PORT: String(await freePort()), DEMO_USER_FOLDER: DEMO_FOLDER };
+	// Never Zenvia itself from a test, whatever the developer's shell holds.
+	delete env.ZENVIA_CHAT_TOKEN;
+	delete env.ZENVIA_CLIENTSDK_TOKEN;
+	result = await run(process.execPath, [path.join(REPO_DIR, 'scripts', 'demo.js'), '--check'], {
+		cwd: REPO_DIR,
+		env,
+		timeoutMs: DEMO_TIMEOUT_MS,
+	});
+	const seconds = (result.ms / 1000).toFixed(1);
+	process.stdout.write(`      npm run demo -- --check: exit ${result.code} in ${seconds} s\n`);
+}, DEMO_TIMEOUT_MS + 30_000);
+
+describe('npm run demo -- --check', () => {
+	it('exits 0 after every step passed', () => {
+		expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.not.stringContaining('The demo failed') });
+		expect(result.stdout).toContain('Check passed: stopping.');
+		expect(result.stdout).toMatch(/\nStopped\.\n$/);
+	});
+
+	it('runs the CRM example headlessly and prints the interaction it started', () => {
+		expect(result.stdout).toMatch(/Start Interaction -> \{"interactionHash":"[0-9a-f-]{36}","message":"Interaction created successfully"/);
+		expect(result.stdout).toMatch(/Send First Message -> \{"interactionHash":"[0-9a-f-]{36}".*"message":"Message created successfully"/);
+	});
+
+	it('runs the WhatsApp and history examples against the emulator', () => {
+		expect(result.stdout).toMatch(/Send WhatsApp Message -> \{"messageHash":"[0-9a-f-]{36}","externalId":"5511991417777"/);
+		expect(result.stdout).toMatch(/Get Yesterday's History -> [1-9]\d* interactions of \d{4}-\d\d-\d\d/);
+	});
+
+	it('serves the editor and a login that works', () => {
+		expect(result.stdout).toContain('GET /signin -> 200 (the editor)');
+		expect(result.stdout).toContain(`POST /rest/login as ${LOGIN.email} -> 200, session of ${LOGIN.email} (global:owner)`);
+		expect(result.stdout).toContain(`Login:    ${LOGIN.email} / ${LOGIN.password}`);
+	});
+
+	it('has the published trigger example write the note back when the agent finishes', () => {
+		expect(result.stdout).toMatch(/n8n answered 200 \{"message":"Workflow was started"\}/);
+		expect(result.stdout).toMatch(/note on the interaction now: "Finished conversation filed in CRM record CRM-1042 on \d{4}-\d\d-\d\d \d\d:\d\d\."/);
+	});
+
+	it('answers the external history in the documented format', () => {
+		expect(result.stdout).toMatch(
+			/GET \/webhook\/zenvia-external-history\?crmId=CRM-1042 -> 200 \{"messages":\[\{"time":"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d","direction":"CLIENT","content":"[^"]*CRM-1042[^"]*"\},\{"time":"[^"]+","direction":"AGENT"/,
+		);
+	});
+
+	it('never prints a token', () => {
+		for (const token of Object.values(EMULATOR_TOKENS)) {
+			expect(result.stdout).not.toContain(token);
+			expect(result.stderr).not.toContain(token);
+		}
+	});
+});
