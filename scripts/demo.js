@@ -10,7 +10,8 @@
 // editor on http://localhost:5678 with a ready owner account until Ctrl-C.
 //
 //   --check (or DEMO_EXIT_AFTER_READY=1)  also runs every other example that only talks to the
-//                                         emulator, verifies the editor and the login, then exits 0
+//                                         emulator, verifies the editor, the login, the Department
+//                                         list and the credentials' Test button, then exits 0
 //   ZENVIA_CHAT_TOKEN=...                 the Chat API credential points at Zenvia instead
 //   ZENVIA_CLIENTSDK_TOKEN=...            the ClientSDK (WhatsApp) credential points at Zenvia instead
 //   N8N_PORT=5679                         another editor port (default 5678)
@@ -39,6 +40,8 @@ const CREDENTIALS = {
 	clientSdk: { id: 'demoClientSdk', name: 'Zenvia Chat (ClientSDK token)', issuedFrom: 'clientSdk', env: 'ZENVIA_CLIENTSDK_TOKEN' },
 };
 const EMULATOR_TOKENS = { chatApi: 'demo-chat-api-token-0123456789', clientSdk: 'demo-clientsdk-token-0123456789' };
+/** Typed over the ClientSDK token in --check to see the Test button fail. */
+const WRONG_TOKEN = 'demo-wrong-token-0123456789';
 
 const EXAMPLES = {
 	crm: readExample('crm-start-interaction.json'),
@@ -255,6 +258,129 @@ async function verifyEditorAndLogin(url) {
 	const user = (await me.json()).data;
 	expect(me.status === 200 && user?.email === LOGIN.email, `the session belongs to ${LOGIN.email}`);
 	log(`  POST /rest/login as ${LOGIN.email} -> ${login.status}, session of ${user.email} (${user.role})`);
+	return { url, headers: { ...headers, cookie: String(cookie).split(';')[0] } };
+}
+
+/** @typedef {Awaited<ReturnType<typeof verifyEditorAndLogin>>} Session the logged-in editor */
+
+/**
+ * One call of the editor to n8n's REST API, as the logged-in user; answers n8n's `data`.
+ * @param {Session} session
+ * @param {'GET' | 'POST'} method
+ * @param {string} route
+ * @param {unknown} [body]
+ */
+async function editorCall(session, method, route, body) {
+	const answer = await fetch(`${session.url}${route}`, {
+		method,
+		headers: session.headers,
+		body: body === undefined ? undefined : JSON.stringify(body),
+		signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+	});
+	const text = await answer.text();
+	expect(answer.status === 200, `${method} ${route} answers 200 (got ${answer.status} ${text})`);
+	return JSON.parse(text).data;
+}
+
+/**
+ * A request in the emulator's log, its token already shown as [redacted].
+ * @param {{ method: string, path: string, query: Record<string, string> }} request
+ */
+function formatRequest({ method, path, query }) {
+	const pairs = Object.entries(query).map(([name, value]) => `${name}=${value}`);
+	return `${method} ${path}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+}
+
+/**
+ * The demo's credentials as n8n stored them, by kind (the editor names them by their n8n id).
+ * @param {Session} session
+ * @returns {Promise<Record<'chatApi' | 'clientSdk', { id: string, name: string }>>}
+ */
+async function storedCredentials(session) {
+	/** @type {{ id: string, name: string }[]} */
+	const all = await editorCall(session, 'GET', '/rest/credentials');
+	/** @param {'chatApi' | 'clientSdk'} kind */
+	const find = (kind) => {
+		const credential = all.find(({ name }) => name === CREDENTIALS[kind].name);
+		expect(credential !== undefined, `GET /rest/credentials lists "${CREDENTIALS[kind].name}"`);
+		return /** @type {{ id: string, name: string }} */ (credential);
+	};
+	return { chatApi: find('chatApi'), clientSdk: find('clientSdk') };
+}
+
+/**
+ * What the editor asks when the user opens the Department list of the WhatsApp example's node,
+ * then types in its search box.
+ * @param {Session} session
+ * @param {import('../emulator').Emulator} emulator
+ * @param {{ id: string, name: string }} clientSdk
+ */
+async function checkDepartmentList(session, emulator, clientSdk) {
+	const node = EXAMPLES.whatsapp.nodes.find((/** @type {{ name: string }} */ candidate) => candidate.name === 'Send WhatsApp Message');
+	/** @param {string} [filter] */
+	const list = async (filter) => {
+		/** @type {{ results: { name: string, value: string }[] }} */
+		const answer = await editorCall(session, 'POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+			nodeTypeAndVersion: { name: node.type, version: node.typeVersion },
+			path: 'parameters.departmentId',
+			methodName: 'searchDepartments',
+			currentNodeParameters: node.parameters,
+			credentials: { zenviaChatApi: { id: clientSdk.id, name: clientSdk.name } },
+			filter,
+		});
+		return answer.results.map(({ name }) => name).join(', ');
+	};
+	emulator.clearRequests();
+	const all = await list();
+	log(`  Department list -> ${all}`);
+	const filtered = await list('sal');
+	log(`  Department list filtered "sal" -> ${filtered}`);
+	const received = emulator.requests().map(formatRequest);
+	log(`  the emulator received: ${received.join(', ')}`);
+	expect(all === 'Support (1), Sales (2), Billing (3)', 'the list shows the active departments only');
+	expect(filtered === 'Sales (2)', 'the filter keeps Sales only');
+	expect(received.length === 2 && received.every((request) => request === 'GET /api/v1/departments?token=[redacted]'), 'each list call reads the departments once');
+}
+
+/**
+ * What the credential's Test button sends: the credential as the editor shows it (n8n redacts the
+ * token and restores it on test), with the user's unsaved edits over it.
+ * @param {Session} session
+ * @param {{ id: string }} credential
+ * @param {Record<string, string>} [edits]
+ * @returns {Promise<{ status: string, message: string }>}
+ */
+async function testCredential(session, credential, edits = {}) {
+	const shown = await editorCall(session, 'GET', `/rest/credentials/${credential.id}?includeData=true`);
+	return await editorCall(session, 'POST', '/rest/credentials/test', {
+		credentials: { id: shown.id, name: shown.name, type: shown.type, data: { ...shown.data, ...edits } },
+	});
+}
+
+/**
+ * The Test button of both credentials, then of the ClientSDK one with a wrong token typed in.
+ * @param {Session} session
+ * @param {import('../emulator').Emulator} emulator
+ * @param {Awaited<ReturnType<typeof storedCredentials>>} stored
+ */
+async function checkCredentialTests(session, emulator, stored) {
+	for (const credential of [stored.chatApi, stored.clientSdk]) {
+		emulator.clearRequests();
+		const result = await testCredential(session, credential);
+		log(`  Test "${credential.name}" -> ${result.status}: ${result.message} (the emulator received ${emulator.requests().map(formatRequest).join(', ')})`);
+		expect(result.status === 'OK', `the test of "${credential.name}" succeeds`);
+	}
+	emulator.clearRequests();
+	const wrong = await testCredential(session, stored.clientSdk, { token: WRONG_TOKEN });
+	// The same credential passed a moment ago: the emulator refusing it now means the typed token was
+	// sent. n8n sends a request answered 401 a second time (after trying to refresh the credential).
+	const received = emulator.requests().map(formatRequest);
+	log(`  Test "${stored.clientSdk.name}" with a wrong token -> ${wrong.status}: ${wrong.message} (the emulator received ${received.join(', ')})`);
+	expect(wrong.status === 'Error', 'the test with a wrong token fails');
+	expect(
+		received.length > 0 && received.every((request) => request === 'GET /api/v1/departments?limit=1&token=[redacted]'),
+		'the emulator itself refused the wrong token',
+	);
 }
 
 /** Resolves on the first Ctrl-C (or SIGTERM); a second one exits at once, killing n8n outright. */
@@ -361,7 +487,12 @@ async function main() {
 		);
 		n8n = server;
 
-		await step('Checking the editor and the login', () => verifyEditorAndLogin(server.url));
+		const session = await step('Checking the editor and the login', () => verifyEditorAndLogin(server.url));
+		if (check && emulator && !credentials.chatApi.onZenvia && !credentials.clientSdk.onZenvia) {
+			const stored = await storedCredentials(session);
+			await step('Checking the Department list as the editor loads it', () => checkDepartmentList(session, emulator, stored.clientSdk));
+			await step("Checking the credentials' Test button", () => checkCredentialTests(session, emulator, stored));
+		}
 		if (emulator && interactionHash) {
 			const hash = interactionHash;
 			emulator.setWebhookTarget(`${server.url}/${TRIGGER_PATH}`);
@@ -405,4 +536,4 @@ if (require.main === module) {
 }
 
 // For test/e2e/demo.test.js, which runs this script as a user does and reads its output.
-module.exports = { LOGIN, EMULATOR_TOKENS };
+module.exports = { LOGIN, EMULATOR_TOKENS, WRONG_TOKEN };

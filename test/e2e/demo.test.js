@@ -2,13 +2,14 @@
 'use strict';
 
 // `npm run demo -- --check` as a user runs it: build, n8n with the package, the emulator, every
-// example run or called, the editor and the printed login checked by the demo itself. Its own
-// emulator, user folder and a free editor port keep it apart from the rest of the suite.
+// example run or called, the editor, the printed login, the Department list and the credentials'
+// Test button checked by the demo itself. Its own emulator, user folder and a free editor port
+// keep it apart from the rest of the suite.
 
 const fs = require('fs');
 const path = require('path');
 const { freePort, run, REPO_DIR } = require('../../scripts/e2e');
-const { EMULATOR_TOKENS, LOGIN } = require('../../scripts/demo');
+const { EMULATOR_TOKENS, LOGIN, WRONG_TOKEN } = require('../../scripts/demo');
 const { WORK_DIR } = require('./setup/constants');
 
 const DEMO_FOLDER = path.join(WORK_DIR, 'demo');
@@ -55,6 +56,27 @@ describe('npm run demo -- --check', () => {
 		expect(result.stdout).toContain(`Login:    ${LOGIN.email} / ${LOGIN.password}`);
 	});
 
+	it('loads the Department list as the editor does: active departments only, filtered as typed', () => {
+		expect(result.stdout).toContain('Department list -> Support (1), Sales (2), Billing (3)\n');
+		expect(result.stdout).toContain('Department list filtered "sal" -> Sales (2)\n');
+		expect(result.stdout).toContain(
+			'the emulator received: GET /api/v1/departments?token=[redacted], GET /api/v1/departments?token=[redacted]\n',
+		);
+	});
+
+	it("answers each credential's Test button from the emulator, and fails it for a wrong token", () => {
+		expect(result.stdout).toContain(
+			'Test "Zenvia Chat (Chat API token)" -> OK: Connection successful! (the emulator received GET /api/ms/external/ongoing?limit=1&token=[redacted])\n',
+		);
+		expect(result.stdout).toContain(
+			'Test "Zenvia Chat (ClientSDK token)" -> OK: Connection successful! (the emulator received GET /api/v1/departments?limit=1&token=[redacted])\n',
+		);
+		// n8n resends a request answered 401 once, after trying to refresh the credential.
+		expect(result.stdout).toMatch(
+			/Test "Zenvia Chat \(ClientSDK token\)" with a wrong token -> Error: Unauthorized \(the emulator received GET \/api\/v1\/departments\?limit=1&token=\[redacted\](, GET \/api\/v1\/departments\?limit=1&token=\[redacted\])?\)\n/,
+		);
+	});
+
 	it('has the published trigger example write the note back when the agent finishes', () => {
 		expect(result.stdout).toMatch(/n8n answered 200 \{"message":"Workflow was started"\}/);
 		expect(result.stdout).toMatch(/note on the interaction now: "Finished conversation filed in CRM record CRM-1042 on \d{4}-\d\d-\d\d \d\d:\d\d\."/);
@@ -67,7 +89,7 @@ describe('npm run demo -- --check', () => {
 	});
 
 	it('never prints a token', () => {
-		for (const token of Object.values(EMULATOR_TOKENS)) {
+		for (const token of [...Object.values(EMULATOR_TOKENS), WRONG_TOKEN]) {
 			expect(result.stdout).not.toContain(token);
 			expect(result.stderr).not.toContain(token);
 		}
