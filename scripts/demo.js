@@ -486,6 +486,11 @@ async function main() {
 			}),
 		);
 		n8n = server;
+		// n8n turns published workflows on in the background, after it already answers as ready.
+		await step('Waiting for the published webhooks', async () => {
+			await e2e.waitForWebhook(`${server.url}/${TRIGGER_PATH}`);
+			await e2e.waitForWebhook(`${server.url}/${EXTERNAL_HISTORY_PATH}`);
+		});
 
 		const session = await step('Checking the editor and the login', () => verifyEditorAndLogin(server.url));
 		if (check && emulator && !credentials.chatApi.onZenvia && !credentials.clientSdk.onZenvia) {
