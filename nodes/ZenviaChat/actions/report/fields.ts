@@ -112,3 +112,8 @@ export const channelTypesField: INodeProperties = {
 		{ name: 'WhatsApp', value: 'WHATSAPP' },
 	],
 };
+
+/** The Filters collection of a report operation, holding that operation's filter fields. */
+export function filtersField(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}

@@ -2,21 +2,21 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readPageLimit, zenviaPaginate } from '../../helpers/paginate';
-import { agentIdsField, channelTypesField, departmentIdsField, ongoingStatesField, pageFields } from './fields';
+import {
+	agentIdsField,
+	channelTypesField,
+	departmentIdsField,
+	filtersField,
+	ongoingStatesField,
+	pageFields,
+} from './fields';
 import { listFilters } from './query';
 import type { ReportFilters } from './query';
 import type { OngoingRow } from './types';
 
 const properties: INodeProperties[] = [
 	...pageFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [agentIdsField, channelTypesField, departmentIdsField, ongoingStatesField],
-	},
+	filtersField([agentIdsField, channelTypesField, departmentIdsField, ongoingStatesField]),
 ];
 
 export const description = updateDisplayOptions(
