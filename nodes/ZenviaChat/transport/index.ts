@@ -105,7 +105,8 @@ export async function zenviaRequest<T>(
 		const text = redact(raw, credentials.token);
 		const parsed = parseJson(text);
 		const failed = status < 200 || status >= 300;
-		if (!failed && parsed.ok && (parsed.value as { success?: unknown }).success !== false) {
+		// A JSON `null` answer is passed on as it is; `success: false` is a refusal even with HTTP 200.
+		if (!failed && parsed.ok && (parsed.value as { success?: unknown } | null)?.success !== false) {
 			return parsed.value as T;
 		}
 		if (!failed && !parsed.ok) {
@@ -120,7 +121,7 @@ export async function zenviaRequest<T>(
 			}
 		}
 		const body = parsed.ok ? parsed.value : text;
-		const reported = failed ? status : Number((body as { status?: unknown }).status) || status;
+		const reported = failed ? status : Number((body as { status?: unknown } | null)?.status) || status;
 		throw httpFailure(
 			context.getNode(),
 			{ status: reported, body, api: request.api, attempts: attempt, itemIndex },
