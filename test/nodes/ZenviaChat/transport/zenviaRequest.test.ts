@@ -149,6 +149,15 @@ describe('zenviaRequest errors', () => {
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 with a body that is not JSON');
 	});
 
+	it('passes on a JSON null answer instead of failing on it', async () => {
+		env.emu.setFault({ path: FINISH_PATH, status: 200, body: null });
+
+		const { error, items } = await runNode({ parameters: finishParameters, credentials: env.credentials() });
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([{ interactionHash: 'some-hash' }]);
+	});
+
 	it('names an HTML error page for what it is', async () => {
 		env.emu.setFault({ path: FINISH_PATH, status: 500, bodyKind: 'html' });
 
