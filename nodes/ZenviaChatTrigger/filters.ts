@@ -1,3 +1,4 @@
+import { commaList } from './commaList';
 import { ALL_EVENTS, UNKNOWN_EVENT, isPlainObject } from './events';
 import type { EventPayload, ZenviaEvent } from './events';
 
@@ -14,20 +15,13 @@ export function isPicked(event: ZenviaEvent | typeof UNKNOWN_EVENT, picked: stri
 	return picked.includes(ALL_EVENTS) || picked.includes(event);
 }
 
-function list(text: string | undefined): string[] {
-	return (text ?? '')
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean);
-}
-
 function isScalar(value: unknown): value is string | number | boolean {
 	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** Only transfers carry a department; the filter leaves other events alone. */
 function departmentMatches(event: string, payload: EventPayload, filters: EventFilters): boolean {
-	const wanted = list(filters.departmentIds);
+	const wanted = commaList(filters.departmentIds);
 	if (event !== 'transferred' || wanted.length === 0) return true;
 	return isScalar(payload.department_id) && wanted.includes(String(payload.department_id).trim());
 }

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { commaList } from './commaList';
 import { parseIp, parseRange, rangeContains } from './ipRange';
 import type { Refusal } from './refusal';
 
@@ -38,19 +39,13 @@ export function callerIp(context: IWebhookFunctions, proxyHops: number): string 
 	const request = context.getRequestObject();
 	if (proxyHops < 1) return request.socket?.remoteAddress;
 	const header = context.getHeaderData()['x-forwarded-for'];
-	const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean);
+	const entries = commaList(Array.isArray(header) ? header.join(',') : header);
 	return entries[entries.length - proxyHops];
 }
 
 /** Comma-separated IPs and CIDR ranges; an unreadable entry refuses everyone rather than no one. */
 export function checkAllowList(context: IWebhookFunctions, allowList: string, proxyHops: number): Refusal | undefined {
-	const entries = allowList
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean);
+	const entries = commaList(allowList);
 	if (entries.length === 0) return undefined;
 
 	const ranges = entries.map(parseRange);
