@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
-# Installs the pinned n8n and the Node 24 runtime it needs into a cache folder, once.
-# Both come from the npm registry. Prints the cache folder on its last line (stdout); progress goes
+# Installs a pinned n8n and the Node 24 runtime it runs on into a cache folder, once per version.
+# Both come from the npm registry. ZENVIA_N8N_LINE picks the n8n line: 2 (default) or 1. Prints the cache folder on its last line (stdout); progress goes
 # to stderr. Safe to run from several processes at once: the first installs, the others wait.
 set -euo pipefail
 
-N8N_VERSION=2.41.1
+# Started by `npm test` or `npm run demo`, this script inherits npm's settings as npm_config_*
+# variables, the project's `ignore-scripts=true` among them; left in place, they would make the
+# sqlite3 rebuild below a silent no-op and point installs at the project folder. The nested npm
+# commands read the user's and global npmrc files themselves, so nothing of the user's is lost.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_config_[A-Za-z0-9_]*\)=.*/\1/p')
+
+# The tested versions, one per line; the README quotes these pins.
+N8N_PIN_2=2.41.1
+N8N_PIN_1=1.123.81
+case "${ZENVIA_N8N_LINE:-2}" in
+  2) N8N_VERSION=$N8N_PIN_2 ;;
+  1) N8N_VERSION=$N8N_PIN_1 ;;
+  *) echo "ZENVIA_N8N_LINE must be 1 or 2 (got '${ZENVIA_N8N_LINE}')" >&2; exit 1 ;;
+esac
+# n8n 2.x needs Node 24; n8n 1.123 accepts Node 20.19 to 24, so one runtime serves both lines.
 NODE_VERSION=24.21.0
 CACHE_ROOT=${ZENVIA_N8N_CACHE:-"$HOME/.cache/n8n-nodes-zenvia-chat"}
 DIR="$CACHE_ROOT/n8n-$N8N_VERSION-node-$NODE_VERSION"
@@ -47,13 +61,16 @@ npm install --prefix "$DIR/runtime" --no-save --ignore-scripts --no-audit --no-f
   "$NODE_PKG_NAME@$NODE_VERSION" >&2
 took
 
-# linkedom 0.18.15 needs a package the registry does not serve; 0.18.14 works.
+# linkedom 0.18.15 needs a package the registry does not serve; 0.18.14 works. n8n 1.x asks for
+# xlsx as a tarball from outside the npm registry; the registry's 0.18.5 stands in for it.
+OVERRIDES='"linkedom": "0.18.14"'
+case "$N8N_VERSION" in 1.*) OVERRIDES="$OVERRIDES, \"xlsx\": \"0.18.5\"" ;; esac
 cat > "$DIR/n8n/package.json" <<JSON
 {
   "name": "zenvia-chat-n8n-runtime",
   "private": true,
   "dependencies": { "n8n": "$N8N_VERSION" },
-  "overrides": { "linkedom": "0.18.14" }
+  "overrides": { $OVERRIDES }
 }
 JSON
 
@@ -63,7 +80,7 @@ echo "Installing n8n $N8N_VERSION into $DIR/n8n (about 3 GB; several minutes the
 took
 
 echo "Building sqlite3 for Node $NODE_VERSION (the one native module n8n needs built; a few minutes)" >&2
-(cd "$DIR/n8n" && npm rebuild sqlite3 --build-from-source --nodedir="$NODE_PKG" --loglevel=error >&2)
+(cd "$DIR/n8n" && npm rebuild sqlite3 --ignore-scripts=false --build-from-source --nodedir="$NODE_PKG" --loglevel=error >&2)
 took
 
 # Proves the pair works before the cache is declared complete.
