@@ -14,7 +14,7 @@
 //                                         list and the credentials' Test button, then exits 0
 //   ZENVIA_CHAT_TOKEN=...                 the Chat API credential points at Zenvia instead
 //   ZENVIA_CLIENTSDK_TOKEN=...            the ClientSDK (WhatsApp) credential points at Zenvia instead
-//   N8N_PORT=5679                         another editor port (default 5678)
+//   N8N_PORT=5680                         another editor port (default 5678)
 //   DEMO_USER_FOLDER=/path                another n8n user folder (default .n8n-demo/)
 
 const fs = require('fs');
@@ -97,6 +97,18 @@ function isPortFree(port) {
 		server.once('error', () => resolve(false));
 		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
+}
+
+/**
+ * A free editor port to suggest when the chosen one is taken. 5679 is never offered: it is where
+ * n8n's task broker listens by default, so the n8n holding 5678 usually holds 5679 too.
+ * @returns {Promise<number | undefined>}
+ */
+async function suggestEditorPort() {
+	for (let port = 5680; port < 5780; port++) {
+		if (await isPortFree(port)) return port;
+	}
+	return undefined;
 }
 
 /**
@@ -410,7 +422,9 @@ async function main() {
 		log(`  credential "${credential.name}": ${credential.onZenvia ? 'Zenvia (token from the environment)' : 'the local emulator'}`);
 	}
 	if (!(await isPortFree(EDITOR_PORT))) {
-		throw new Error(`Port ${EDITOR_PORT} is taken on 127.0.0.1 (another n8n?). Stop it, or pick another: N8N_PORT=5679 npm run demo`);
+		const free = await suggestEditorPort();
+		const another = free ? `pick a free one: N8N_PORT=${free} npm run demo` : 'pick a free port with N8N_PORT';
+		throw new Error(`Port ${EDITOR_PORT} is taken on 127.0.0.1 (another n8n?). Stop it, or ${another}`);
 	}
 
 	await step('Building the package (npm run build)', build);

@@ -95,3 +95,30 @@ describe('npm run demo -- --check', () => {
 		}
 	});
 });
+
+describe('npm run demo with its editor port taken', () => {
+	it('stops before any work and suggests a port that is free, never the task broker port 5679', async () => {
+		const net = require('net');
+		const blocker = net.createServer();
+		await new Promise((resolve) => blocker.listen(0, '127.0.0.1', () => resolve(undefined)));
+		const taken = /** @type {import('net').AddressInfo} */ (blocker.address()).port;
+		try {
+			const env = { ...process.env, N8N_PORT: String(taken), DEMO_USER_FOLDER: path.join(WORK_DIR, 'demo-port') };
+			const failed = await run(process.execPath, [path.join(REPO_DIR, 'scripts', 'demo.js'), '--check'], { cwd: REPO_DIR, env, timeoutMs: 30_000 });
+			expect(failed.code).toBe(1);
+			const suggested = /N8N_PORT=(\d+) npm run demo/.exec(failed.stderr);
+			expect(failed.stderr).toContain(`Port ${taken} is taken on 127.0.0.1`);
+			expect(suggested).not.toBeNull();
+			const port = Number(suggested?.[1]);
+			expect(port).not.toBe(5679);
+			// The suggestion is usable right now.
+			const probe = net.createServer();
+			await new Promise((resolve, reject) => {
+				probe.once('error', reject);
+				probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(undefined)));
+			});
+		} finally {
+			blocker.close();
+		}
+	});
+});
