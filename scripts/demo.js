@@ -155,7 +155,7 @@ function passwordHash(runtime) {
  */
 async function executeExample(runtime, example) {
 	const execution = await e2e.executeWorkflow(runtime, USER_FOLDER, example.id);
-	if (!execution.ok) throw new Error(`"${example.name}" failed in n8n:\n${execution.output}`);
+	if (!execution.ok) throw new Error(`"${example.name}" failed in n8n (${e2e.describeFailure(execution)}). n8n printed:\n${execution.output}`);
 	log(`  n8n execute --id=${example.id}: "${example.name}" succeeded in ${e2e.seconds(execution.ms)}`);
 	return execution;
 }

@@ -148,6 +148,8 @@ function publishWorkflow(runtime, userFolder, id) {
 /**
  * @typedef {object} Execution
  * @property {boolean} ok whether n8n reported success (exit 0)
+ * @property {number | null} code n8n's exit code
+ * @property {NodeJS.Signals | null} signal the signal that ended n8n, if one did
  * @property {Record<string, unknown> | undefined} run the execution n8n printed, when it did
  * @property {string} output everything n8n printed, for error messages and for failed runs
  * @property {number} ms how long the command took, n8n's start-up included
@@ -173,7 +175,29 @@ function printedExecution(stdout) {
  */
 async function executeWorkflow(runtime, userFolder, id) {
 	const result = await n8nCommand(runtime, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
-	return { ok: result.code === 0, run: printedExecution(result.stdout), output: `${result.stdout}\n${result.stderr}`, ms: result.ms };
+	const output = `${result.stdout}\n${result.stderr}`;
+	return { ok: result.code === 0, code: result.code, signal: result.signal, run: printedExecution(result.stdout), output, ms: result.ms };
+}
+
+/**
+ * Why an `n8n execute` failed, in one line: the exit code or signal, the status n8n recorded and
+ * the error it logged. An execution recorded as a success can still end with a non-zero exit (n8n
+ * failing on its way out), and saying both keeps such a failure from reading as a contradiction.
+ * @param {Execution} execution
+ */
+function describeFailure(execution) {
+	/** @type {any} */
+	const run = execution.run;
+	const exit = execution.signal ? `n8n was ended by ${execution.signal}` : `n8n exited with code ${execution.code}`;
+	const recorded = run?.status ? `, the execution is recorded as "${run.status}"` : ', n8n printed no execution';
+	const nodeError = run?.data?.resultData?.error?.message;
+	const logged = execution.output
+		.split('\n')
+		.filter((line) => /error|failed|exception/i.test(line) && !line.trimStart().startsWith('"'))
+		.slice(-3)
+		.map((line) => line.trim());
+	const reason = nodeError ?? logged.join(' | ');
+	return `${exit}${recorded}${reason ? `: ${reason}` : ''}`;
 }
 
 /**
@@ -261,6 +285,7 @@ module.exports = {
 	importWorkflows,
 	publishWorkflow,
 	executeWorkflow,
+	describeFailure,
 	nodeOutput,
 	startN8n,
 	waitForWebhook,

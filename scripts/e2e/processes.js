@@ -45,6 +45,7 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 /**
  * @typedef {object} RunResult
  * @property {number | null} code
+ * @property {NodeJS.Signals | null} signal what ended it, when a signal did
  * @property {string} stdout
  * @property {string} stderr
  * @property {number} ms
@@ -94,7 +95,7 @@ function run(command, args, options) {
 				reject(new Error(`${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms\n${stdout}\n${stderr}`));
 				return;
 			}
-			resolve({ code, stdout, stderr, ms: Date.now() - started });
+			resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
 		});
 	});
 }
