@@ -176,28 +176,33 @@ function printedExecution(stdout) {
 async function executeWorkflow(runtime, userFolder, id) {
 	const result = await n8nCommand(runtime, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
 	const output = `${result.stdout}\n${result.stderr}`;
-	return { ok: result.code === 0, code: result.code, signal: result.signal, run: printedExecution(result.stdout), output, ms: result.ms };
+	const run = printedExecution(result.stdout);
+	// n8n 2.41's `execute` leaves through a path that does not dispose of its default ("vm")
+	// expression engine, and the process then often dies with SIGSEGV after it has stored and
+	// printed the execution (measured here: 9 of 9 runs of a Set node with an expression; none with
+	// N8N_EXPRESSION_ENGINE=legacy). Such a run is judged by the execution n8n stored, so the
+	// workflows still run on the engine users have.
+	const crashedOnExit = result.signal === 'SIGSEGV' && run?.finished === true && run?.status === 'success';
+	return { ok: result.code === 0 || crashedOnExit, code: result.code, signal: result.signal, run, output, ms: result.ms };
 }
 
 /**
- * Why an `n8n execute` failed, in one line: the exit code or signal, the status n8n recorded and
- * the error it logged. An execution recorded as a success can still end with a non-zero exit (n8n
- * failing on its way out), and saying both keeps such a failure from reading as a contradiction.
+ * Why an `n8n execute` failed, in one line: the exit code or signal, the status n8n recorded, and
+ * the node's error or, when n8n printed no execution, its last lines. A run recorded as a success
+ * that still ended badly is named as such: n8n failed on its way out, after the workflow ran.
  * @param {Execution} execution
  */
 function describeFailure(execution) {
 	/** @type {any} */
 	const run = execution.run;
 	const exit = execution.signal ? `n8n was ended by ${execution.signal}` : `n8n exited with code ${execution.code}`;
-	const recorded = run?.status ? `, the execution is recorded as "${run.status}"` : ', n8n printed no execution';
-	const nodeError = run?.data?.resultData?.error?.message;
-	const logged = execution.output
-		.split('\n')
-		.filter((line) => /error|failed|exception/i.test(line) && !line.trimStart().startsWith('"'))
-		.slice(-3)
-		.map((line) => line.trim());
-	const reason = nodeError ?? logged.join(' | ');
-	return `${exit}${recorded}${reason ? `: ${reason}` : ''}`;
+	if (!run) {
+		const last = execution.output.trim().split('\n').slice(-3).join(' | ');
+		return `${exit} before printing an execution; its last lines: ${last}`;
+	}
+	const nodeError = run.data?.resultData?.error?.message;
+	if (nodeError) return `${exit}, the execution is recorded as "${run.status}": ${nodeError}`;
+	return `${exit} after the execution was stored as "${run.status}" (n8n failed on its way out)`;
 }
 
 /**
