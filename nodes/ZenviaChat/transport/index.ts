@@ -159,17 +159,15 @@ export async function zenviaRequest<T>(
 			return { success: true, alreadyDone: true, message: said, earlierAttempt: ambiguous } as T;
 		}
 		last = `was answered HTTP ${status}`;
-		let askedWait: string | undefined;
-		if (attempt < MAX_ATTEMPTS && isRetryableStatus(status, request.method)) {
-			const asked = parseRetryAfterMs(response.headers?.['retry-after']);
-			if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) {
-				if (!NOT_PROCESSED_STATUSES.has(status)) ambiguous = `HTTP ${status}`;
-				if (asked !== undefined) last += ` asking to wait ${describeDuration(asked)}`;
-				await pause(asked ?? backoffDelayMs(attempt), attempt);
-				continue;
-			}
-			askedWait = describeDuration(asked);
+		const asked = failed ? parseRetryAfterMs(response.headers?.['retry-after']) : undefined;
+		if (asked !== undefined) last += ` asking to wait ${describeDuration(asked)}`;
+		const askedTooLong = asked !== undefined && asked > MAX_RETRY_AFTER_MS;
+		if (attempt < MAX_ATTEMPTS && isRetryableStatus(status, request.method) && !askedTooLong) {
+			if (!NOT_PROCESSED_STATUSES.has(status)) ambiguous = `HTTP ${status}`;
+			await pause(asked ?? backoffDelayMs(attempt), attempt);
+			continue;
 		}
+		const askedWait = askedTooLong ? describeDuration(asked) : undefined;
 		const reported = failed ? status : Number((body as { status?: unknown } | null)?.status) || status;
 		throw httpFailure(node, { status: reported, body, api: request.api, attempts: attempt, askedWait, itemIndex }, credentials);
 	}
