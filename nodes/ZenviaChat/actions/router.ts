@@ -1,12 +1,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import * as department from './department';
 import * as interaction from './interaction';
 import type { OperationTable, ZenviaChatResource, ZenviaOperation } from './node.type';
 import * as report from './report';
 import * as whatsapp from './whatsapp';
 
 const operations: OperationTable = {
+	department,
 	interaction,
 	whatsapp,
 	report,

@@ -8,9 +8,9 @@ import {
 	contentField,
 	conversationOptionsField,
 	customerField,
-	departmentField,
 	extraFields,
 	mediaUrlField,
+	whatsappDepartmentField,
 } from '../common.descriptions';
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { SendWhatsAppMessageAnswer, SendWhatsAppMessageBody } from './types';
@@ -19,7 +19,7 @@ const OTHER_CONTENT_TYPE = 'other';
 
 const properties: INodeProperties[] = [
 	customerExternalIdField,
-	departmentField,
+	whatsappDepartmentField,
 	contentField,
 	{
 		displayName: 'Content Type',

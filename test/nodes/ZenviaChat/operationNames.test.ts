@@ -1,0 +1,57 @@
+import { Workflow } from 'n8n-workflow';
+import type { INode, INodeTypes } from 'n8n-workflow';
+
+import { displayedOperation } from '../../../nodes/ZenviaChat/operationNames';
+import { ZenviaChat } from '../../../nodes/ZenviaChat/ZenviaChat.node';
+
+const node = new ZenviaChat();
+const nodeTypes: INodeTypes = {
+	getByName: () => node,
+	getByNameAndVersion: () => node,
+	getKnownTypes: () => ({}),
+};
+
+/** Evaluates the subtitle with n8n-workflow's own expression engine, as the editor does. */
+function subtitleFor(resource: string, operation: string): unknown {
+	const zenvia: INode = {
+		id: '1',
+		name: 'Zenvia Chat',
+		type: 'n8n-nodes-zenvia-chat.zenviaChat',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource, operation },
+	};
+	const workflow = new Workflow({ nodes: [zenvia], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(
+		zenvia,
+		node.description.subtitle as string,
+		'internal',
+		{},
+	);
+}
+
+describe('operation names', () => {
+	it.each([
+		['interaction', 'start', 'Start: Interaction'],
+		['whatsapp', 'sendMessage', 'Send Message: WhatsApp'],
+		['report', 'getDigitalChannels', 'Get Digital Channels Report: Report'],
+		['department', 'getAll', 'Get Many: Department'],
+	])('the subtitle of %s/%s shows display names', (resource, operation, expected) => {
+		expect(subtitleFor(resource, operation)).toBe(expected);
+	});
+
+	it('names operations in messages as the editor does', () => {
+		expect(displayedOperation('department', 'getAll')).toBe('Department > Get Many');
+		expect(displayedOperation('whatsapp', 'getDepartments')).toBe('WhatsApp > Get Departments');
+	});
+
+	it('has a display name for every operation the router knows', () => {
+		const resources = node.description.properties.find((property) => property.name === 'resource')?.options ?? [];
+		for (const { value } of resources as Array<{ value: string }>) {
+			const operations = node.description.properties.filter(
+				(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(value),
+			);
+			expect(operations).toHaveLength(1);
+		}
+	});
+});
