@@ -55,3 +55,12 @@ describe('operation names', () => {
 		}
 	});
 });
+
+describe('node panel search', () => {
+	it('finds the action node by "Omnize" and "WhatsApp", as n8n merges both codex files into one entry', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const codex = require('../../../nodes/ZenviaChat/ZenviaChat.node.json') as { alias: string[]; resources: { credentialDocumentation: Array<{ url: string }> } };
+		expect(codex.alias).toEqual(expect.arrayContaining(['Omnize', 'WhatsApp']));
+		expect(codex.resources.credentialDocumentation[0].url).toBe('https://www.npmjs.com/package/n8n-nodes-zenvia-chat#credentials');
+	});
+});
