@@ -143,7 +143,7 @@ export const contentField: INodeProperties = {
 	typeOptions: { rows: 3 },
 	required: true,
 	default: '',
-	description: 'The message text, or the caption of a media message',
+	description: 'The message text. For an image, video, audio or file, the caption sent with it.',
 };
 
 /** The media file's URL, asked for whenever the message type field (named here) is not text. */

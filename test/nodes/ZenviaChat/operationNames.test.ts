@@ -64,3 +64,22 @@ describe('node panel search', () => {
 		expect(codex.resources.credentialDocumentation[0].url).toBe('https://www.npmjs.com/package/n8n-nodes-zenvia-chat#credentials');
 	});
 });
+
+describe('Send Message forms', () => {
+	const order = (resource: string) =>
+		node.description.properties
+			.filter((property) => property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions?.show?.operation?.includes('sendMessage'))
+			.map((property) => property.name);
+
+	it.each([
+		['interaction', 'messageType'],
+		['whatsapp', 'contentType'],
+	])('%s: the message type comes before the content, which says it is the caption of media', (resource, typeField) => {
+		const fields = order(resource);
+		expect(fields.indexOf(typeField)).toBeLessThan(fields.indexOf('content'));
+		const content = node.description.properties.find(
+			(property) => property.name === 'content' && property.displayOptions?.show?.resource?.includes(resource),
+		);
+		expect(content?.description).toContain('caption');
+	});
+});

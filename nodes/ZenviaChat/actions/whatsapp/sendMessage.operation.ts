@@ -20,7 +20,6 @@ const OTHER_CONTENT_TYPE = 'other';
 const properties: INodeProperties[] = [
 	customerExternalIdField,
 	whatsappDepartmentField,
-	contentField,
 	{
 		displayName: 'Content Type',
 		name: 'contentType',
@@ -46,6 +45,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. image/webp',
 		displayOptions: { show: { contentType: [OTHER_CONTENT_TYPE] } },
 	},
+	contentField,
 	mediaUrlField('contentType'),
 	customerField,
 	...extraFields,
