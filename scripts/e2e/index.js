@@ -12,21 +12,23 @@ const processes = require('./processes');
 const { emulatorClient } = require('./emulator-client');
 
 /**
- * A `zenviaChatApi` credential as `n8n import:credentials` takes it.
- * @param {{ id: string, name: string, issuedFrom: 'chatApi' | 'clientSdk', token: string, baseUrl?: string }} options
- *   baseUrl: where both APIs are served (the emulator); leave it out for Zenvia itself
+ * A `zenviaChatApi` credential as `n8n import:credentials` takes it: one per Zenvia account, with
+ * either token or both.
+ * @param {{ id: string, name: string, chatApiToken?: string, clientSdkToken?: string, baseUrl?: string }} options
+ *   baseUrl: where every API is served (the emulator); leave it out for Zenvia itself
  */
-function zenviaCredential({ id, name, issuedFrom, token, baseUrl }) {
+function zenviaCredential({ id, name, chatApiToken, clientSdkToken, baseUrl }) {
 	return {
 		id,
 		name,
 		type: 'zenviaChatApi',
 		data: {
-			issuedFrom,
-			token,
+			chatApiToken: chatApiToken ?? '',
+			clientSdkToken: clientSdkToken ?? '',
 			environment: 'production',
 			chatApiBaseUrl: baseUrl ?? '',
 			whatsappApiBaseUrl: baseUrl ?? '',
+			botApiBaseUrl: baseUrl ?? '',
 		},
 	};
 }

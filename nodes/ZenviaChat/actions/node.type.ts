@@ -9,6 +9,7 @@ export interface ZenviaOperation {
 
 /** resource -> operation, so the router's dispatch table is checked by the compiler. */
 export interface ZenviaChatOperations {
+	department: 'getAll';
 	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish';
 	whatsapp: 'getDepartments' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping';
 	report: 'getDigitalChannels' | 'getHistory' | 'getConversationMessages' | 'getOngoing';

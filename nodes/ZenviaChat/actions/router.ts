@@ -3,12 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 
 import { startItemClock, stopItemClock } from '../transport';
 import { readItemTimeLimit } from './common.descriptions';
+import * as department from './department';
 import * as interaction from './interaction';
 import type { OperationTable, ZenviaChatResource, ZenviaOperation } from './node.type';
 import * as report from './report';
 import * as whatsapp from './whatsapp';
 
 const operations: OperationTable = {
+	department,
 	interaction,
 	whatsapp,
 	report,

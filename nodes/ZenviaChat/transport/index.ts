@@ -22,24 +22,35 @@ import {
 	isRetryableStatus,
 	parseRetryAfterMs,
 } from './retry';
+import {
+	CREDENTIAL_TYPE,
+	credentialSecrets,
+	decryptedWithToken,
+	pickToken,
+	readCredentials,
+} from './credentials';
 import type { ZenviaApi, ZenviaCredentials, ZenviaRequest } from './types';
 
-export type { ZenviaApi, ZenviaRequest } from './types';
+export type { ZenviaApi, ZenviaRequest, ZenviaTokenKind } from './types';
+export { CREDENTIAL_TYPE } from './credentials';
 export { DEFAULT_ITEM_TIME_LIMIT_SECONDS, startItemClock, stopItemClock } from './deadline';
 
-export const CREDENTIAL_TYPE = 'zenviaChatApi';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 type ZenviaContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** Each API's base URL: the credential's override, else Zenvia's host for the environment. */
 export function baseUrlFor(api: ZenviaApi, credentials: ZenviaCredentials): string {
-	const override = api === 'chat' ? credentials.chatApiBaseUrl : credentials.whatsappApiBaseUrl;
-	const fallback =
-		api === 'chat'
-			? ZENVIA_BASE_URLS.chat
-			: credentials.environment === 'homologation'
-				? ZENVIA_BASE_URLS.whatsappHomologation
-				: ZENVIA_BASE_URLS.whatsappProduction;
+	const homologation = credentials.environment === 'homologation';
+	const hosts: Record<ZenviaApi, [string | undefined, string]> = {
+		chat: [credentials.chatApiBaseUrl, ZENVIA_BASE_URLS.chat],
+		whatsapp: [
+			credentials.whatsappApiBaseUrl,
+			homologation ? ZENVIA_BASE_URLS.whatsappHomologation : ZENVIA_BASE_URLS.whatsappProduction,
+		],
+		bot: [credentials.botApiBaseUrl, homologation ? ZENVIA_BASE_URLS.botHomologation : ZENVIA_BASE_URLS.botProduction],
+	};
+	const [override, fallback] = hosts[api];
 	return (override?.trim() || fallback).replace(/\/+$/, '');
 }
 
@@ -62,11 +73,6 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 	}
 }
 
-/** Every secret the credential holds: each is removed, in every form, from what n8n keeps. */
-function secretsOf(credentials: ZenviaCredentials): string[] {
-	return [credentials.token];
-}
-
 /**
  * The one place that talks to Zenvia: picks the base URL, lets the credential place the token,
  * retries what is safe to retry within the item's time limit, reads the answer against its
@@ -77,10 +83,12 @@ export async function zenviaRequest<T>(
 	request: ZenviaRequest,
 	itemIndex?: number,
 ): Promise<T> {
-	const credentials = await context.getCredentials<ZenviaCredentials>(CREDENTIAL_TYPE);
-	const secrets = secretsOf(credentials);
-	const baseUrl = baseUrlFor(request.api, credentials);
 	const node = context.getNode();
+	const credentials = await readCredentials(context);
+	const token = pickToken(node, credentials, request.token, itemIndex);
+	const authentication = { credentialsDecrypted: decryptedWithToken(node, credentials, token) };
+	const secrets = credentialSecrets(credentials);
+	const baseUrl = baseUrlFor(request.api, credentials);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: baseUrl,
@@ -125,7 +133,7 @@ export async function zenviaRequest<T>(
 				timeout: Math.max(1, Math.min(REQUEST_TIMEOUT_MS, remainingMs)),
 				qs: options.qs && { ...options.qs },
 				body: options.body && { ...(options.body as IDataObject) },
-			})) as IN8nHttpFullResponse;
+			}, authentication)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkErrorCode(error);
 			last = `ended with network error ${code ?? '(no code)'}`;
@@ -169,6 +177,6 @@ export async function zenviaRequest<T>(
 		}
 		const askedWait = askedTooLong ? describeDuration(asked) : undefined;
 		const reported = failed ? status : Number((body as { status?: unknown } | null)?.status) || status;
-		throw httpFailure(node, { status: reported, body, api: request.api, attempts: attempt, askedWait, itemIndex }, credentials);
+		throw httpFailure(node, { status: reported, body, token: request.token, attempts: attempt, askedWait, itemIndex });
 	}
 }

@@ -15,7 +15,6 @@ import type { InteractionAnswer, MessageType, SendMessageBody } from './types';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
-	contentField,
 	{
 		displayName: 'Message Type',
 		name: 'messageType',
@@ -29,6 +28,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Video', value: 'video' },
 		],
 	},
+	contentField,
 	mediaUrlField('messageType'),
 ];
 
@@ -45,6 +45,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (type !== 'text') body.url = readMediaUrl.call(this, itemIndex);
 	const path = interactionPath(hash, 'messages');
 
-	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'POST', path, body }, itemIndex);
+	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'POST', path, body }, itemIndex);
 	return { interactionHash: hash, ...answer };
 }

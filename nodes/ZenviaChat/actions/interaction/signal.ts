@@ -28,7 +28,7 @@ export function signalOperation(operation: string, suffix: 'typing' | 'cleared' 
 		const path = interactionPath(hash, suffix);
 		const answer = await zenviaRequest<InteractionAnswer>(
 			this,
-			{ api: 'chat', method: 'PUT', path, body: {}, doneOnRetry: ALREADY_FINISHED },
+			{ api: 'chat', token: 'chatApi', method: 'PUT', path, body: {}, doneOnRetry: ALREADY_FINISHED },
 			itemIndex,
 		);
 		return { interactionHash: hash, ...answer };

@@ -78,6 +78,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const path = interactionPath(hash);
-	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'PUT', path, body }, itemIndex);
+	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'PUT', path, body }, itemIndex);
 	return { interactionHash: hash, ...answer };
 }

@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// list are both read.
 	const answer = await zenviaRequest<ListAnswer<ConversationMessage>>(
 		this,
-		{ api: 'chat', method: 'GET', path: `/api/ms/external/history/${id}/messages`, answer: 'objectOrList' },
+		{ api: 'chat', token: 'chatApi', method: 'GET', path: `/api/ms/external/history/${id}/messages`, answer: 'objectOrList' },
 		itemIndex,
 	);
 	return rowsOf(node, itemIndex, answer);

@@ -7,13 +7,13 @@ import {
 	contentField,
 	conversationOptionsField,
 	customerField,
-	departmentField,
 	extraFields,
 	mediaUrlField,
 	readContent,
 	readConversationContext,
 	readDepartmentId,
 	readMediaUrl,
+	whatsappDepartmentField,
 } from '../common.descriptions';
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { SendWhatsAppMessageAnswer, SendWhatsAppMessageBody } from './types';
@@ -22,8 +22,7 @@ const OTHER_CONTENT_TYPE = 'other';
 
 const properties: INodeProperties[] = [
 	customerExternalIdField,
-	departmentField,
-	contentField,
+	whatsappDepartmentField,
 	{
 		displayName: 'Content Type',
 		name: 'contentType',
@@ -49,6 +48,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. image/webp',
 		displayOptions: { show: { contentType: [OTHER_CONTENT_TYPE] } },
 	},
+	contentField,
 	mediaUrlField('contentType'),
 	customerField,
 	...extraFields,
@@ -88,7 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const answer = await zenviaRequest<SendWhatsAppMessageAnswer>(
 		this,
-		{ api: 'whatsapp', method: 'POST', path: '/api/v1/whatsapp', body },
+		{ api: 'whatsapp', token: 'clientSdk', method: 'POST', path: '/api/v1/whatsapp', body },
 		itemIndex,
 	);
 	// Lifted to the top so the next node can use {{ $json.messageHash }} directly.
