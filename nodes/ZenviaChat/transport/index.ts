@@ -9,6 +9,7 @@ import type {
 
 import { ZENVIA_BASE_URLS } from '../../../credentials/ZenviaChatApi.credentials';
 import { httpFailure, networkFailure, unreadableAnswer } from './errors';
+import { limiterFor } from './rateLimiter';
 import { redact } from './redact';
 import {
 	MAX_ATTEMPTS,
@@ -16,6 +17,7 @@ import {
 	backoffDelayMs,
 	isRetryableNetworkError,
 	isRetryableStatus,
+	MAX_RATE_LIMITED_ANSWERS,
 	parseRetryAfterMs,
 } from './retry';
 import type { ZenviaApi, ZenviaCredentials, ZenviaRequest } from './types';
@@ -66,6 +68,9 @@ export async function zenviaRequest<T>(
 	request: ZenviaRequest,
 	itemIndex?: number,
 ): Promise<T> {
+	// Shared by the execution's items: a 429 slows all of them down, not only the one that got it.
+	const limiter = limiterFor(context);
+	if (itemIndex !== undefined) limiter?.onItemRequest?.(itemIndex);
 	const credentials = await context.getCredentials<ZenviaCredentials>(CREDENTIAL_TYPE);
 	const baseUrl = baseUrlFor(request.api, credentials);
 	const options: IHttpRequestOptions = {
@@ -82,8 +87,10 @@ export async function zenviaRequest<T>(
 		timeout: REQUEST_TIMEOUT_MS,
 	};
 
+	let rateLimitedAnswers = 0;
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		const ticket = await limiter?.acquire(itemIndex);
 		try {
 			// Each attempt gets fresh copies: the credential adds the token to them.
 			response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
@@ -92,6 +99,7 @@ export async function zenviaRequest<T>(
 				body: options.body && { ...(options.body as IDataObject) },
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
+			if (ticket) limiter?.release(ticket, false);
 			const code = networkErrorCode(error);
 			if (attempt < MAX_ATTEMPTS && isRetryableNetworkError(code, request.method)) {
 				await sleep(backoffDelayMs(attempt));
@@ -101,6 +109,11 @@ export async function zenviaRequest<T>(
 		}
 
 		const status = response.statusCode;
+		const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after']);
+		if (ticket) {
+			if (status === 429) limiter?.rateLimited(ticket, Math.min(retryAfterMs ?? backoffDelayMs(attempt), MAX_RETRY_AFTER_MS));
+			else limiter?.release(ticket);
+		}
 		const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 		const text = redact(raw, credentials.token);
 		const parsed = parseJson(text);
@@ -113,10 +126,12 @@ export async function zenviaRequest<T>(
 			throw unreadableAnswer(context.getNode(), { status, text, itemIndex });
 		}
 
-		if (attempt < MAX_ATTEMPTS && isRetryableStatus(status, request.method)) {
-			const wait = parseRetryAfterMs(response.headers?.['retry-after']) ?? backoffDelayMs(attempt);
+		// With the shared limiter a 429 costs no attempt: the limiter already waits and slows down.
+		const paced = limiter !== undefined && status === 429 && ++rateLimitedAnswers <= MAX_RATE_LIMITED_ANSWERS;
+		if ((paced || attempt < MAX_ATTEMPTS) && isRetryableStatus(status, request.method)) {
+			const wait = retryAfterMs ?? backoffDelayMs(attempt);
 			if (wait <= MAX_RETRY_AFTER_MS) {
-				await sleep(wait);
+				if (!paced) await sleep(wait);
 				continue;
 			}
 		}
