@@ -105,7 +105,7 @@ export class AdaptiveLimiter {
 	rateLimited(ticket: RequestTicket, retryAfterMs: number): void {
 		this.inFlight--;
 		const now = this.clock.now();
-		if (ticket.startedAt >= this.lastDecreaseAt) {
+		if (ticket.startedAt > this.lastDecreaseAt) {
 			const gotThrough = this.successesSince(now - RATE_WINDOW_MS) * (1000 / RATE_WINDOW_MS);
 			// Too few answers to estimate a rate (e.g. the very first request): the pause and the
 			// smaller in-flight limit slow things down until a later 429 gives a measure.
