@@ -5,8 +5,10 @@ export interface EmulatorOptions {
 	port?: number;
 	/** Default 127.0.0.1. */
 	host?: string;
-	/** Accepted token(s); default "emulator-token". */
+	/** Accepted Chat API token(s) (Integrations > API); default "emulator-token". */
 	token?: string | string[];
+	/** Accepted ClientSDK token(s) (Integrations > ClientSDK); default "emulator-clientsdk-token". */
+	clientSdkToken?: string | string[];
 	/** Seed of the generated report data; default 42. */
 	seed?: number;
 	/** Rows in the history data set and in the ongoing data set; default 1000, at most 1,000,000. */

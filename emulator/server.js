@@ -12,8 +12,9 @@ const { handleAdmin } = require('./routes/admin');
 const { interactionRoutes } = require('./routes/interactions');
 const { whatsappRoutes } = require('./routes/whatsapp');
 const { reportRoutes } = require('./routes/reports');
+const { accountRoutes } = require('./routes/account');
 
-const ROUTES = [...interactionRoutes, ...whatsappRoutes, ...reportRoutes];
+const ROUTES = [...interactionRoutes, ...whatsappRoutes, ...reportRoutes, ...accountRoutes];
 const MAX_LOGGED_REQUESTS = 10_000;
 
 /**
@@ -29,7 +30,9 @@ const MAX_LOGGED_REQUESTS = 10_000;
 
 /**
  * @typedef {object} EmulatorOptions
- * @property {string | string[]} [token] accepted token(s), default "emulator-token"
+ * @property {string | string[]} [token] accepted Chat API token(s), default "emulator-token"
+ * @property {string | string[]} [clientSdkToken] accepted ClientSDK token(s), default
+ *   "emulator-clientsdk-token"
  * @property {number} [seed] default 42
  * @property {number} [records] rows in the history and ongoing data sets, default 1000
  * @property {string} [now] the emulator's "current date", default 2025-06-01T00:00:00Z
@@ -40,6 +43,16 @@ const MAX_LOGGED_REQUESTS = 10_000;
  * @property {number} [rateLimitBurst] the bucket's size, default the per-second rate
  */
 
+/**
+ * @param {string | string[]} option
+ * @param {string} name
+ */
+function tokenList(option, name) {
+	const tokens = (Array.isArray(option) ? option : [option]).filter((token) => typeof token === 'string' && token !== '');
+	if (tokens.length === 0) throw new Error(`At least one non-empty ${name} is required`);
+	return tokens;
+}
+
 /** @param {number} ms */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,9 +62,14 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {EmulatorOptions} [options]
  */
 function createEmulator(options = {}) {
-	const tokenOption = options.token ?? 'emulator-token';
-	const tokens = (Array.isArray(tokenOption) ? tokenOption : [tokenOption]).filter((token) => typeof token === 'string' && token !== '');
-	if (tokens.length === 0) throw new Error('At least one non-empty token is required');
+	const tokensByKind = {
+		chatApi: tokenList(options.token ?? 'emulator-token', 'token'),
+		clientSdk: tokenList(options.clientSdkToken ?? 'emulator-clientsdk-token', 'clientSdkToken'),
+	};
+	const shared = tokensByKind.chatApi.find((token) => tokensByKind.clientSdk.includes(token));
+	// Zenvia never issues one token for both screens; accepting one would hide a wrong-kind bug.
+	if (shared !== undefined) throw new Error('A token cannot be both a Chat API token and a ClientSDK token');
+	const tokens = [...tokensByKind.chatApi, ...tokensByKind.clientSdk];
 
 	let dataConfig = normalizeDataConfig(options);
 	let traffic = normalizeTrafficConfig(options);
@@ -67,7 +85,7 @@ function createEmulator(options = {}) {
 	/** @type {import('./routes/route').Backend} */
 	const backend = {
 		state,
-		tokens: () => tokens,
+		tokens: (kind) => (kind ? tokensByKind[kind] : tokens),
 		dataset: () => (dataset ??= createDataset(dataConfig)),
 	};
 

@@ -2,10 +2,16 @@
 'use strict';
 
 /**
+ * The two kinds of token a Zenvia account issues: Menu > Settings > Integrations > API (chatApi)
+ * and > ClientSDK (clientSdk). Each endpoint takes the one its document names and refuses the other.
+ * @typedef {'chatApi' | 'clientSdk'} TokenKind
+ */
+
+/**
  * What every product route sees: the shared state, the accepted tokens and the data set.
  * @typedef {object} Backend
  * @property {import('../state').EmulatorState} state
- * @property {() => string[]} tokens
+ * @property {(kind?: TokenKind) => string[]} tokens the accepted tokens of one kind; all without one
  * @property {() => import('../data').Dataset} dataset
  */
 
@@ -29,9 +35,10 @@
 /**
  * @param {Backend} backend
  * @param {unknown} token
+ * @param {TokenKind} kind the token the endpoint's document names
  */
-function isAcceptedToken(backend, token) {
-	return typeof token === 'string' && token !== '' && backend.tokens().includes(token);
+function isAcceptedToken(backend, token, kind) {
+	return typeof token === 'string' && token !== '' && backend.tokens(kind).includes(token);
 }
 
 /**

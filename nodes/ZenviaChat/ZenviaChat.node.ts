@@ -6,6 +6,7 @@ import * as interaction from './actions/interaction';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as whatsapp from './actions/whatsapp';
+import { zenviaChatApiTest } from './methods/credentialTest';
 import { searchDepartments } from './methods/listSearch';
 
 export class ZenviaChat implements INodeType {
@@ -21,7 +22,7 @@ export class ZenviaChat implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'zenviaChatApi', required: true }],
+		credentials: [{ name: 'zenviaChatApi', required: true, testedBy: 'zenviaChatApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -42,7 +43,7 @@ export class ZenviaChat implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchDepartments } };
+	methods = { listSearch: { searchDepartments }, credentialTest: { zenviaChatApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -20,23 +20,34 @@ import {
 	MAX_RATE_LIMITED_ANSWERS,
 	parseRetryAfterMs,
 } from './retry';
+import {
+	CREDENTIAL_TYPE,
+	credentialSecrets,
+	decryptedWithToken,
+	pickToken,
+	readCredentials,
+} from './credentials';
 import type { ZenviaApi, ZenviaCredentials, ZenviaRequest } from './types';
 
-export type { ZenviaApi, ZenviaRequest } from './types';
+export type { ZenviaApi, ZenviaRequest, ZenviaTokenKind } from './types';
+export { CREDENTIAL_TYPE } from './credentials';
 
-export const CREDENTIAL_TYPE = 'zenviaChatApi';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 type ZenviaContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** Each API's base URL: the credential's override, else Zenvia's host for the environment. */
 export function baseUrlFor(api: ZenviaApi, credentials: ZenviaCredentials): string {
-	const override = api === 'chat' ? credentials.chatApiBaseUrl : credentials.whatsappApiBaseUrl;
-	const fallback =
-		api === 'chat'
-			? ZENVIA_BASE_URLS.chat
-			: credentials.environment === 'homologation'
-				? ZENVIA_BASE_URLS.whatsappHomologation
-				: ZENVIA_BASE_URLS.whatsappProduction;
+	const homologation = credentials.environment === 'homologation';
+	const hosts: Record<ZenviaApi, [string | undefined, string]> = {
+		chat: [credentials.chatApiBaseUrl, ZENVIA_BASE_URLS.chat],
+		whatsapp: [
+			credentials.whatsappApiBaseUrl,
+			homologation ? ZENVIA_BASE_URLS.whatsappHomologation : ZENVIA_BASE_URLS.whatsappProduction,
+		],
+		bot: [credentials.botApiBaseUrl, homologation ? ZENVIA_BASE_URLS.botHomologation : ZENVIA_BASE_URLS.botProduction],
+	};
+	const [override, fallback] = hosts[api];
 	return (override?.trim() || fallback).replace(/\/+$/, '');
 }
 
@@ -68,10 +79,15 @@ export async function zenviaRequest<T>(
 	request: ZenviaRequest,
 	itemIndex?: number,
 ): Promise<T> {
+	const node = context.getNode();
+	const credentials = await readCredentials(context);
+	const token = pickToken(node, credentials, request.token, itemIndex);
+	const authentication = { credentialsDecrypted: decryptedWithToken(node, credentials, token) };
+	const secrets = credentialSecrets(credentials);
 	// Shared by the execution's items: a 429 slows all of them down, not only the one that got it.
+	// Past this point the item has passed its checks, which lets the next item start.
 	const limiter = limiterFor(context);
 	if (itemIndex !== undefined) limiter?.onItemRequest?.(itemIndex);
-	const credentials = await context.getCredentials<ZenviaCredentials>(CREDENTIAL_TYPE);
 	const baseUrl = baseUrlFor(request.api, credentials);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -97,7 +113,7 @@ export async function zenviaRequest<T>(
 				...options,
 				qs: options.qs && { ...options.qs },
 				body: options.body && { ...(options.body as IDataObject) },
-			})) as IN8nHttpFullResponse;
+			}, authentication)) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (ticket) limiter?.release(ticket, false);
 			const code = networkErrorCode(error);
@@ -105,7 +121,7 @@ export async function zenviaRequest<T>(
 				await sleep(backoffDelayMs(attempt));
 				continue;
 			}
-			throw networkFailure(context.getNode(), { code, baseUrl, attempts: attempt, itemIndex });
+			throw networkFailure(node, { code, baseUrl, attempts: attempt, itemIndex });
 		}
 
 		const status = response.statusCode;
@@ -115,7 +131,7 @@ export async function zenviaRequest<T>(
 			else limiter?.release(ticket);
 		}
 		const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-		const text = redact(raw, credentials.token);
+		const text = secrets.reduce((redacted, secret) => redact(redacted, secret), raw);
 		const parsed = parseJson(text);
 		const failed = status < 200 || status >= 300;
 		// A JSON `null` answer is passed on as it is; `success: false` is a refusal even with HTTP 200.
@@ -123,7 +139,7 @@ export async function zenviaRequest<T>(
 			return parsed.value as T;
 		}
 		if (!failed && !parsed.ok) {
-			throw unreadableAnswer(context.getNode(), { status, text, itemIndex });
+			throw unreadableAnswer(node, { status, text, itemIndex });
 		}
 
 		// With the shared limiter a 429 costs no attempt: the limiter already waits and slows down.
@@ -137,10 +153,6 @@ export async function zenviaRequest<T>(
 		}
 		const body = parsed.ok ? parsed.value : text;
 		const reported = failed ? status : Number((body as { status?: unknown } | null)?.status) || status;
-		throw httpFailure(
-			context.getNode(),
-			{ status: reported, body, api: request.api, attempts: attempt, itemIndex },
-			credentials,
-		);
+		throw httpFailure(node, { status: reported, body, token: request.token, attempts: attempt, itemIndex });
 	}
 }
