@@ -9,19 +9,20 @@
 // 127.0.0.1, scenarios interleaved, several rounds; writes docs/BENCHMARKS.md with medians.
 // --small only proves the command works (CI): few items, one round, figures not meaningful.
 
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
 const { startEmulator } = require('../emulator');
 const e2e = require('./e2e');
-const { actionWorkflow, exportHttpWorkflow, triggerWorkflows, TRIGGER_PATHS } = require('./bench/workflows');
+const { actionWorkflow, triggerWorkflow, TRIGGER_PATHS } = require('./bench/workflows');
 const { report } = require('./bench/report');
 
 const SMALL = process.argv.includes('--small') || process.env.BENCH_SIZE === 'small';
 const SIZE = SMALL
-	? { label: 'small (CI check; figures not meaningful)', sends: 40, serial: 20, rounds: 1, records: 3000, events: 10, limitedSends: 60 }
-	: { label: 'full', sends: 1000, serial: 300, rounds: 3, records: 100_000, events: 150, limitedSends: 1000 };
+	? { label: 'small (CI check; figures not meaningful)', sends: 40, serial: 20, rounds: 1, records: 3000, events: 5, limitedSends: 60 }
+	: { label: 'full', sends: 1000, serial: 300, rounds: 3, records: 100_000, events: 60, limitedSends: 1000 };
 const LATENCY_MS = 20;
 const RATE_LIMIT = 50;
 const TOKEN = 'bench-chat-api-token-0123456789';
@@ -90,15 +91,20 @@ async function main() {
 	fs.rmSync(WORK_DIR, { recursive: true, force: true });
 	const workflowsDir = path.join(WORK_DIR, 'workflows');
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	const workflows = [actionWorkflow(api), exportHttpWorkflow(api), ...triggerWorkflows()];
+	const workflows = [actionWorkflow(api), triggerWorkflow()];
 	for (const workflow of workflows) fs.writeFileSync(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow));
 	const folder = path.join(WORK_DIR, 'user');
-	const credential = e2e.zenviaCredential({ id: 'benchZenviaCred', name: 'Zenvia Chat (benchmark emulator)', issuedFrom: 'chatApi', token: TOKEN, baseUrl: emu.url });
+	const credential = {
+		id: 'benchZenviaCred',
+		name: 'Zenvia Chat (benchmark emulator)',
+		type: 'zenviaChatApi',
+		data: { chatApiToken: TOKEN, clientSdkToken: '', environment: 'production', chatApiBaseUrl: emu.url, whatsappApiBaseUrl: emu.url, botApiBaseUrl: emu.url },
+	};
 	const runtime = await e2e.prepareN8n({ folder, credentials: [credential], workflowsDir, log });
 	for (const workflow of workflows) await e2e.publishWorkflow(runtime, folder, workflow.id);
 	const versions = {
 		n8n: JSON.parse(fs.readFileSync(path.join(path.dirname(runtime.bin), '..', 'package.json'), 'utf8')).version,
-		node: (await e2e.n8nCommand(runtime, folder, ['--version'], { allowFailure: true })).stdout.trim().split('\n').pop(),
+		node: execFileSync(runtime.node, ['--version'], { encoding: 'utf8' }).trim(),
 	};
 
 	/** @type {Record<string, any>} */

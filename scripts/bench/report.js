@@ -29,7 +29,7 @@ function report({ results, machine, versions, small, median, command }) {
 	out('## Set-up');
 	out();
 	out(`- Machine: ${machine.cpus}, ${machine.memoryGb} GB RAM, ${machine.os}; load average at the end: ${machine.loadAverage}.`);
-	out(`- n8n ${versions.n8n} (\`n8n start\`, SQLite, default settings) on ${versions.node ?? 'Node 24'}, installed by \`scripts/install-n8n.sh\`,`);
+	out(`- n8n ${versions.n8n} (\`n8n start\`, SQLite, default settings) on Node ${versions.node}, installed by \`scripts/install-n8n.sh\`,`);
 	out('  with this package installed as a community package; the emulator (`emulator/`) runs in the benchmark');
 	out('  process on 127.0.0.1 and shares the machine.');
 	out(`- Each action scenario is a published workflow: Webhook (answers when the last node ends) > Split Out >`);

@@ -82,7 +82,7 @@ function actionWorkflow(api) {
 		}, extra);
 	const batch = (batchSize, batchInterval) => ({ batching: { batch: { batchSize, batchInterval } } });
 
-	return chainsWorkflow('benchActions', 'Benchmark: Zenvia Chat node and HTTP Request', [
+	const workflow = chainsWorkflow('benchActions', 'Benchmark: Zenvia Chat node and HTTP Request', [
 		{ path: 'send-zenvia', node: send() },
 		{ path: 'send-zenvia-serial', node: send({ requestsInFlight: 1 }) },
 		{ path: 'send-http', node: http({}) },
@@ -100,6 +100,11 @@ function actionWorkflow(api) {
 			}, { credentials: CREDENTIAL }),
 		},
 	]);
+	// One workflow, so one publish: each webhook starts only its own chain.
+	const exportChain = exportHttpChain(api);
+	workflow.nodes.push(...exportChain.nodes);
+	Object.assign(workflow.connections, exportChain.connections);
+	return workflow;
 }
 
 /**
@@ -107,9 +112,9 @@ function actionWorkflow(api) {
  * builds instead of Report > Get History with Return All.
  * @param {{ baseUrl: string, token: string }} api
  */
-function exportHttpWorkflow(api) {
+function exportHttpChain(api) {
 	const hook = webhook('export-http');
-	const request = node('HTTP Request', 'n8n-nodes-base.httpRequest', 4.2, {
+	const request = node('HTTP Request export-http', 'n8n-nodes-base.httpRequest', 4.2, {
 		method: 'GET',
 		url: `${api.baseUrl}/api/ms/external/history`,
 		sendQuery: true,
@@ -125,12 +130,8 @@ function exportHttpWorkflow(api) {
 			},
 		},
 	});
-	const split = node('Split Out', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'data', options: {} });
+	const split = node('Split Out export-http', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'data', options: {} });
 	return {
-		id: 'benchExportHttp',
-		name: 'Benchmark: HTTP Request + Split Out export',
-		active: false,
-		settings: { executionOrder: 'v1' },
 		nodes: [hook, request, split],
 		connections: {
 			[hook.name]: { main: [[{ node: request.name, type: 'main', index: 0 }]] },
@@ -143,22 +144,18 @@ function exportHttpWorkflow(api) {
  * The trigger set-ups compared per event: the Zenvia Chat Trigger (version 1 and 2) listening for
  * "finished", and n8n's Webhook node followed by a Switch on the event's state.
  */
-function triggerWorkflows() {
-	const noOp = () => node('Handle Event', 'n8n-nodes-base.noOp', 1, {});
-	const trigger = (version) => {
-		const start = node('Zenvia Chat Trigger', NODE_TYPES.zenviaChatTrigger, version, { events: ['finished'] }, {
+function triggerWorkflow() {
+	const nodes = [];
+	/** @type {Record<string, unknown>} */
+	const connections = {};
+	for (const version of [1, 2]) {
+		const start = node(`Zenvia Chat Trigger v${version}`, NODE_TYPES.zenviaChatTrigger, version, { events: ['finished'] }, {
 			webhookId: `bench-trigger-v${version}`,
 		});
-		const next = noOp();
-		return {
-			id: `benchTriggerV${version}`,
-			name: `Benchmark: Zenvia Chat Trigger v${version}`,
-			active: false,
-			settings: { executionOrder: 'v1' },
-			nodes: [start, next],
-			connections: { [start.name]: { main: [[{ node: next.name, type: 'main', index: 0 }]] } },
-		};
-	};
+		const next = node(`Handle Event v${version}`, 'n8n-nodes-base.noOp', 1, {});
+		nodes.push(start, next);
+		connections[start.name] = { main: [[{ node: next.name, type: 'main', index: 0 }]] };
+	}
 	const hook = webhook('trigger-switch', 'onReceived');
 	const onFinished = {
 		conditions: {
@@ -168,19 +165,11 @@ function triggerWorkflows() {
 		},
 	};
 	const route = node('Switch', 'n8n-nodes-base.switch', 3.2, { rules: { values: [onFinished] }, options: {} });
-	const next = noOp();
-	const switchWorkflow = {
-		id: 'benchTriggerSwitch',
-		name: 'Benchmark: Webhook + Switch',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [hook, route, next],
-		connections: {
-			[hook.name]: { main: [[{ node: route.name, type: 'main', index: 0 }]] },
-			[route.name]: { main: [[{ node: next.name, type: 'main', index: 0 }]] },
-		},
-	};
-	return [trigger(1), trigger(2), switchWorkflow];
+	const next = node('Handle Event switch', 'n8n-nodes-base.noOp', 1, {});
+	nodes.push(hook, route, next);
+	connections[hook.name] = { main: [[{ node: route.name, type: 'main', index: 0 }]] };
+	connections[route.name] = { main: [[{ node: next.name, type: 'main', index: 0 }]] };
+	return { id: 'benchTriggers', name: 'Benchmark: trigger set-ups', active: false, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
 /** Webhook paths of the trigger set-ups, as n8n registers them. */
@@ -190,4 +179,4 @@ const TRIGGER_PATHS = {
 	switch: 'webhook/trigger-switch',
 };
 
-module.exports = { CREDENTIAL, actionWorkflow, exportHttpWorkflow, triggerWorkflows, TRIGGER_PATHS };
+module.exports = { CREDENTIAL, actionWorkflow, triggerWorkflow, TRIGGER_PATHS };

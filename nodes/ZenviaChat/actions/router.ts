@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import { peekConversationField } from '../helpers/conversationField';
 import { scheduleItems } from '../helpers/itemScheduler';
 import { AdaptiveLimiter, RequestCancelled, shareLimiter } from '../transport/rateLimiter';
 import { readRequestsInFlight } from './batching';
@@ -36,7 +37,7 @@ function findOperation(this: IExecuteFunctions): { resource: ZenviaChatResource;
 function conversationKey(this: IExecuteFunctions, field: string | undefined, itemIndex: number): string | undefined {
 	if (!field) return undefined;
 	try {
-		const value = this.getNodeParameter(field, itemIndex, '') as unknown;
+		const value = peekConversationField.call(this, field, itemIndex);
 		const key = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 		// An unreadable or empty field fails in the operation itself, with its own message.
 		return key === '' ? undefined : key;

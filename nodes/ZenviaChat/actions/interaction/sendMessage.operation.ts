@@ -6,6 +6,7 @@ import { zenviaRequest } from '../../transport';
 import { contentField, interactionHashField, mediaUrlField } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer, MessageType, SendMessageBody } from './types';
+import { readConversationField } from '../../helpers/conversationField';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
@@ -34,7 +35,7 @@ export const description = updateDisplayOptions(
 /** POST /core/api/v1/interactions/{interactionHash}/messages */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const hash = this.getNodeParameter('interactionHash', itemIndex);
+	const hash = readConversationField.call(this, 'interactionHash', itemIndex);
 	const path = interactionPath(node, itemIndex, hash, 'messages');
 	const type = this.getNodeParameter('messageType', itemIndex, 'text') as MessageType;
 	const body: SendMessageBody = {

@@ -5,6 +5,7 @@ import { zenviaRequest } from '../../transport';
 import { interactionHashField } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer } from './types';
+import { readConversationField } from '../../helpers/conversationField';
 
 /**
  * Typing, stopped typing and finish are the same call: a PUT of the token alone to
@@ -17,7 +18,7 @@ export function signalOperation(operation: string, suffix: 'typing' | 'cleared' 
 	);
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const hash = this.getNodeParameter('interactionHash', itemIndex);
+		const hash = readConversationField.call(this, 'interactionHash', itemIndex);
 		const path = interactionPath(this.getNode(), itemIndex, hash, suffix);
 		const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'PUT', path, body: {} }, itemIndex);
 		return { interactionHash: String(hash).trim(), ...answer };

@@ -6,6 +6,7 @@ import { zenviaRequest } from '../../transport';
 import { interactionHashField } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer, Mood, UpdateInteractionBody } from './types';
+import { readConversationField } from '../../helpers/conversationField';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
@@ -55,7 +56,7 @@ export const description = updateDisplayOptions(
 /** PUT /core/api/v1/interactions/{interactionHash} */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const hash = this.getNodeParameter('interactionHash', itemIndex);
+	const hash = readConversationField.call(this, 'interactionHash', itemIndex);
 	const path = interactionPath(node, itemIndex, hash);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as {
 		customerKey?: string;
