@@ -152,6 +152,38 @@ function report({ results, machine, versions, small, median, command }) {
 	out(`Dropped event, version 2, with the setting: **${fixed((100 * dropLazy) / switchLazy, 0)}%** of Webhook + Switch (target: under 10%) — ${dropLazy / switchLazy < 0.1 ? 'met' : 'missed'};`);
 	out(`without it: ${fixed((100 * dropDefault) / switchDefault, 0)}% (target: no worse than Webhook + Switch) — ${dropDefault <= switchDefault ? 'met' : 'missed'}.`);
 	out();
+
+	out('## Reading: what limits each figure, and what would close a miss');
+	out();
+	out('- **Where the per-item time goes** (CPU profile of 300 sends through n8n-core\'s engine, taken with');
+	out('  `node --cpu-prof`): most of the node\'s own time is n8n resolving parameters. Every read of an');
+	out('  expression parameter (`={{ $json.hash }}`) builds a fresh data proxy, including a Luxon `DateTime.now()`');
+	out('  for `$now`, and deep-copies the parameter; reading the credential and the HTTP call itself are small.');
+	out('  What the package controls is done: the credential is read and decrypted once per execution and');
+	out('  handed to n8n already decrypted; resource, operation and Batching are read once per execution');
+	out('  (they cannot be expressions); the conversation field is evaluated once per item, shared by the');
+	out('  ordering and the request. What remains is one evaluation per parameter the user set as an');
+	out('  expression, which n8n\'s node API does not let a node skip.');
+	out('- **Connections**: n8n\'s HTTP helper (`@n8n/backend-network`) builds a new `http.Agent` for every');
+	out('  request, so a node cannot keep connections alive through `httpRequestWithAuthentication`');
+	out('  (`agentOptions.keepAlive` would only apply to that throwaway agent). HTTP Request pays the same.');
+	out(`- **Sends at latency**: with ${results.latencyMs} ms latency, 20 requests in flight are not the limit`);
+	out('  (20 / 20 ms = 1,000 requests/s); on a loaded 2-core machine both contenders are CPU-bound, so the');
+	out('  ratio follows the per-item CPU cost above, not the concurrency. Raising Requests in Flight does');
+	out('  not close it; n8n evaluating expressions more cheaply would.');
+	out('- **Rate limit**: the limiter learns the limit from the first 429 (the rate that got through in the');
+	out('  last second), pauses for Retry-After, then paces a little below it and ramps up by 5% a second;');
+	out('  each overshoot costs one Retry-After pause (1 s here). HTTP Request with defaults loses the');
+	out('  items refused with 429 (the node fails); with Retry On Fail it resends whole batches, sending some');
+	out('  messages twice; batching at exactly the known limit works when the user knows the limit.');
+	out('- **Trigger**: version 2 of the trigger is what lets n8n skip the expression engine for a dropped');
+	out('  event, but only with `N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`; without it n8n prepares the');
+	out('  expression sandbox for every webhook call whatever the node does, so version 1 and 2 cost about');
+	out('  the same as each other there.');
+	out('- **Noise**: the machine was shared with other work during the run (load average above); figures');
+	out('  from different scenarios are comparable within a round (contenders interleaved), less so across');
+	out('  runs. Re-run `npm run bench` on an idle machine for cleaner absolute numbers.');
+	out();
 	return `${lines.join('\n')}\n`;
 }
 
