@@ -40,7 +40,13 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 	const { count, keyOf, run, stopOnFailure, onFailure, isCancellation = () => false } = options;
 	const limit = Math.max(1, Math.floor(options.inFlight) || 1);
 	const outcomes: Array<ItemOutcome<T> | undefined> = new Array(count);
-	const keys = Array.from({ length: count }, (_, index) => keyOf(index));
+	// Read when the item comes up, not all at once up front: reading is CPU work that can overlap
+	// the requests already in flight.
+	const keys = new Map<number, string | undefined>();
+	const keyAt = (index: number) => {
+		if (!keys.has(index)) keys.set(index, keyOf(index));
+		return keys.get(index);
+	};
 	const busyKeys = new Set<string>();
 	/** Indexes not started yet, ascending. */
 	let waiting = Array.from({ length: count }, (_, index) => index);
@@ -63,7 +69,7 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 					kept.push(...waiting.slice(position));
 					break;
 				}
-				const key = keys[index];
+				const key = keyAt(index);
 				// An item waits while an earlier item of its conversation is running.
 				if (key !== undefined && busyKeys.has(key)) {
 					kept.push(index);
@@ -96,6 +102,7 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			}
 			passed();
 			running--;
+			keys.delete(index);
 			if (key !== undefined) busyKeys.delete(key);
 			startReady();
 			finishIfDone();
