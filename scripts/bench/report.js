@@ -21,6 +21,7 @@ function report({ results, machine, versions, small, median, command }) {
 	out();
 	out(`Written by \`${command}\` (\`scripts/bench.js\`) on ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC. Every figure below comes`);
 	out('from that one run. Speed is measured here, never asserted in a test.');
+	if (results.commit) out(`Package measured: commit \`${results.commit}\`.`);
 	if (small) {
 		out();
 		out('**Small size: this run only proves the command works; its figures mean nothing.**');
@@ -123,7 +124,7 @@ function report({ results, machine, versions, small, median, command }) {
 	out();
 
 	// ---- Trigger
-	const trig = results.trigger;
+	const trig = { default: results.trigger.default, lazy: results.trigger.lazy ?? {} };
 	out(`## Trigger: n8n CPU per event (${size.events} events per run, posted one after the other)`);
 	out();
 	out('CPU time of n8n\'s main process from /proc, read before the first event and once n8n is quiet after the');
