@@ -4,12 +4,13 @@
 
 // node emulator/cli.js [--port 4010] [--host 127.0.0.1] [--token T]... [--client-sdk-token T]... [--records 1000] [--seed 42]
 //                      [--now ISO] [--span-days 30] [--webhook URL]
+//                      [--latency-ms 0] [--rate-limit 0 (requests/s)] [--rate-limit-burst N]
 // The first stdout line is parsed by other tools: keep its "listening at" prefix unchanged.
 
 const { startEmulator } = require('./index');
 
 const USAGE =
-	'Usage: node emulator/cli.js [--port 4010] [--host 127.0.0.1] [--token CHAT_API_TOKEN (repeatable)] [--client-sdk-token CLIENTSDK_TOKEN (repeatable)] [--records 1000] [--seed 42] [--now ISO] [--span-days 30] [--webhook URL]';
+	'Usage: node emulator/cli.js [--port 4010] [--host 127.0.0.1] [--token CHAT_API_TOKEN (repeatable)] [--client-sdk-token CLIENTSDK_TOKEN (repeatable)] [--records 1000] [--seed 42] [--now ISO] [--span-days 30] [--webhook URL] [--latency-ms 0] [--rate-limit 0] [--rate-limit-burst N]';
 
 /**
  * @param {string[]} argv
@@ -60,6 +61,9 @@ async function main() {
 		now: last('now'),
 		spanDays: integer(last('span-days'), 'span-days'),
 		webhookTarget: last('webhook') ?? null,
+		latencyMs: integer(last('latency-ms'), 'latency-ms'),
+		rateLimitPerSecond: integer(last('rate-limit'), 'rate-limit'),
+		rateLimitBurst: integer(last('rate-limit-burst'), 'rate-limit-burst'),
 	});
 	console.log(`Zenvia Chat emulator listening at ${emu.url}`);
 	// Describe tokens by shape only: this output ends up in CI logs.

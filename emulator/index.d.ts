@@ -19,6 +19,12 @@ export interface EmulatorOptions {
 	spanDays?: number;
 	/** Where agent events are posted. */
 	webhookTarget?: string | null;
+	/** Every API answer waits this long; default 0. */
+	latencyMs?: number;
+	/** Token-bucket rate limit: over it, 429 with Retry-After; default 0 (off). */
+	rateLimitPerSecond?: number;
+	/** The bucket's size (requests at once after a quiet spell); default the per-second rate. */
+	rateLimitBurst?: number;
 }
 
 export interface Fault {
@@ -53,6 +59,7 @@ export interface LoggedRequest {
 	/** Parsed JSON; the raw text when it was not JSON; null when empty. Tokens are "[redacted]". */
 	body: unknown;
 	fault?: FaultKind;
+	rateLimited?: boolean;
 	at: string;
 }
 
@@ -121,10 +128,32 @@ export interface Emulator {
 	clearFaults(): void;
 	setWebhookTarget(url: string | null): void;
 	agent(action: AgentAction | string, params?: AgentParams): Promise<{ delivered: Delivery[] }>;
-	configure(changes: { records?: number; seed?: number; now?: string; spanDays?: number }): void;
+	configure(changes: {
+		records?: number;
+		seed?: number;
+		now?: string;
+		spanDays?: number;
+		/** Every API answer waits this long. */
+		latencyMs?: number;
+		/** Token-bucket limit answered with 429 and Retry-After; 0 turns it off. */
+		rateLimitPerSecond?: number;
+		rateLimitBurst?: number;
+	}): void;
 	/** Forget interactions, logged requests and faults. */
 	reset(): void;
 	close(): Promise<void>;
 }
 
 export function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
+
+export interface TrafficConfig {
+	latencyMs: number;
+	rateLimitPerSecond: number;
+	rateLimitBurst: number;
+}
+export function normalizeTrafficConfig(options?: Partial<TrafficConfig>): TrafficConfig;
+/** The emulator's token bucket, exposed so its arithmetic can be tested without waiting. */
+export function createRateLimiter(
+	config: TrafficConfig,
+	now?: () => number,
+): { take(): { allowed: true } | { allowed: false; retryAfterSeconds: number } };

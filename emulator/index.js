@@ -5,6 +5,7 @@
 // port, plus agent-side webhook events. For tests and demos only; not part of the package.
 
 const { createEmulator } = require('./server');
+const { createRateLimiter, normalizeTrafficConfig } = require('./traffic');
 
 /**
  * @typedef {object} StartOptions
@@ -23,7 +24,7 @@ const { createEmulator } = require('./server');
  * @property {() => void} clearFaults
  * @property {(url: string | null) => void} setWebhookTarget
  * @property {(action: string, params?: import('./webhooks').AgentParams) => Promise<{ delivered: import('./webhooks').Delivery[] }>} agent
- * @property {(changes: { records?: number, seed?: number, now?: string, spanDays?: number }) => void} configure
+ * @property {(changes: { records?: number, seed?: number, now?: string, spanDays?: number, latencyMs?: number, rateLimitPerSecond?: number, rateLimitBurst?: number }) => void} configure
  * @property {() => void} reset forget interactions, requests and faults
  * @property {() => Promise<void>} close
  */
@@ -64,6 +65,7 @@ async function startEmulator(options = {}) {
 			controls.resetState();
 			controls.clearRequests();
 			controls.clearFaults();
+			controls.configure({ latencyMs: 0, rateLimitPerSecond: 0 });
 		},
 		close: () =>
 			new Promise((resolve) => {
@@ -74,4 +76,4 @@ async function startEmulator(options = {}) {
 	};
 }
 
-module.exports = { startEmulator, createEmulator };
+module.exports = { startEmulator, createEmulator, createRateLimiter, normalizeTrafficConfig };

@@ -7,6 +7,7 @@ const { parseFault, kindOf, createFaultTable, faultAnswer } = require('./faults'
 const { createState, stateToJson } = require('./state');
 const { normalizeDataConfig, createDataset } = require('./data');
 const { buildEvent, deliver } = require('./webhooks');
+const { TRAFFIC_KEYS, normalizeTrafficConfig, createRateLimiter } = require('./traffic');
 const { handleAdmin } = require('./routes/admin');
 const { interactionRoutes } = require('./routes/interactions');
 const { whatsappRoutes } = require('./routes/whatsapp');
@@ -23,6 +24,7 @@ const MAX_LOGGED_REQUESTS = 10_000;
  * @property {Record<string, string>} query
  * @property {unknown} body parsed JSON; the raw text when it was not JSON; null when empty
  * @property {import('./faults').FaultKind} [fault] set when a fault handled the request
+ * @property {boolean} [rateLimited] set when the rate limit answered 429
  * @property {string} at ISO time the request arrived
  */
 
@@ -36,6 +38,9 @@ const MAX_LOGGED_REQUESTS = 10_000;
  * @property {string} [now] the emulator's "current date", default 2025-06-01T00:00:00Z
  * @property {number} [spanDays] history spreads over this many days before `now`, default 30
  * @property {string | null} [webhookTarget] where agent events are posted
+ * @property {number} [latencyMs] every API answer waits this long, default 0
+ * @property {number} [rateLimitPerSecond] token-bucket rate limit answered with 429, default 0 (off)
+ * @property {number} [rateLimitBurst] the bucket's size, default the per-second rate
  */
 
 /**
@@ -94,6 +99,8 @@ function createEmulator(options = {}) {
 	const tokens = [...tokensByKind.chatApi, ...tokensByKind.clientSdk];
 
 	let dataConfig = normalizeDataConfig(options);
+	let traffic = normalizeTrafficConfig(options);
+	let rateLimiter = createRateLimiter(traffic);
 	/** @type {import('./data').Dataset | undefined} */
 	let dataset;
 	const state = createState();
@@ -149,12 +156,22 @@ function createEmulator(options = {}) {
 		resetState: () => state.interactions.clear(),
 		/** @param {unknown} changes */
 		configure: (changes) => {
-			const next = normalizeDataConfig({ ...dataConfig, .../** @type {object} */ (changes) });
-			dataConfig = next;
-			dataset = undefined;
-			return next;
+			const given = /** @type {Record<string, unknown>} */ (changes ?? {});
+			const trafficChanges = Object.fromEntries(Object.entries(given).filter(([key]) => TRAFFIC_KEYS.includes(key)));
+			const dataChanges = Object.fromEntries(Object.entries(given).filter(([key]) => !TRAFFIC_KEYS.includes(key)));
+			const nextTraffic = normalizeTrafficConfig({ ...traffic, ...trafficChanges });
+			if (Object.keys(dataChanges).length > 0) {
+				dataConfig = normalizeDataConfig({ ...dataConfig, ...dataChanges });
+				dataset = undefined;
+			}
+			// Setting the traffic again also refills the bucket: each benchmark round starts alike.
+			if (Object.keys(trafficChanges).length > 0) {
+				traffic = nextTraffic;
+				rateLimiter = createRateLimiter(traffic);
+			}
+			return { ...dataConfig, ...traffic };
 		},
-		config: () => ({ ...dataConfig, tokens: tokens.length }),
+		config: () => ({ ...dataConfig, ...traffic, tokens: tokens.length }),
 	};
 
 	/**
@@ -181,7 +198,14 @@ function createEmulator(options = {}) {
 		}
 		const parsed = parseJsonBody(await readRawBody(req));
 		const body = parsed.ok ? parsed.value ?? null : parsed.raw;
-		record({ method, path, query, body, ...(fault ? { fault: kindOf(fault) } : {}) });
+		const limited = fault ? { allowed: true } : rateLimiter.take();
+		record({ method, path, query, body, ...(fault ? { fault: kindOf(fault) } : {}), ...(limited.allowed ? {} : { rateLimited: true }) });
+		if (traffic.latencyMs > 0) await delay(traffic.latencyMs);
+		if (!limited.allowed) {
+			// Nothing was done: the request may be sent again after Retry-After.
+			sendJson(res, 429, { message: 'Too Many Attempts.', status: 429 }, { 'Retry-After': String(limited.retryAfterSeconds) });
+			return;
+		}
 		if (fault?.latencyMs) await delay(fault.latencyMs);
 		if (fault && fault.status !== undefined && !fault.dropAfterReceive && !fault.dropMidAnswer) {
 			const answer = faultAnswer(fault, requestToken(query, parsed));

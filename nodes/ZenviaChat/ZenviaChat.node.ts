@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { batchingField } from './actions/batching';
 import { requestOptionsField } from './actions/common.descriptions';
 import * as department from './actions/department';
 import * as interaction from './actions/interaction';
@@ -29,6 +30,7 @@ const properties: INodeTypeDescription['properties'] = [
 	...interaction.description,
 	...whatsapp.description,
 	...report.description,
+	batchingField,
 	requestOptionsField,
 ];
 

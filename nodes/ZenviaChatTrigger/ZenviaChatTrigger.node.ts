@@ -10,7 +10,11 @@ export class ZenviaChatTrigger implements INodeType {
 		name: 'zenviaChatTrigger',
 		icon: { light: 'file:../../icons/zenviaChat.svg', dark: 'file:../../icons/zenviaChat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves like 1. n8n evaluates the legacy `options.binaryData` expression on every
+		// call to a version-1 webhook node; from version 2 it does not, so with
+		// N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true a dropped event prepares no expression sandbox.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when Zenvia Chat posts an interaction event you picked',
 		defaults: { name: 'Zenvia Chat Trigger' },

@@ -224,6 +224,7 @@ function nodeOutput(execution, nodeName, outputIndex = 0) {
 /**
  * @typedef {object} N8nServer
  * @property {string} url e.g. http://127.0.0.1:5679
+ * @property {number | undefined} pid n8n's main process, for CPU and memory readings
  * @property {() => string} output what n8n printed so far
  * @property {() => Promise<void>} stop
  */
@@ -259,7 +260,7 @@ async function startN8n(runtime, userFolder, options) {
 		await server.stop();
 		throw new Error(`${error instanceof Error ? error.message : String(error)}\n${server.output()}`);
 	}
-	return { url, output: server.output, stop: server.stop };
+	return { url, pid: server.child.pid, output: server.output, stop: server.stop };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 	requirePositiveInteger,
 	requireUntrimmedText,
 } from '../helpers/validation';
+import { readConversationField } from '../helpers/conversationField';
 import { DEFAULT_ITEM_TIME_LIMIT_SECONDS } from '../transport/deadline';
 
 /**
@@ -84,7 +85,8 @@ export const interactionHashField: INodeProperties = {
 };
 
 export function readInteractionHash(this: IExecuteFunctions, itemIndex: number): string {
-	return requireId(this.getNode(), itemIndex, 'Interaction Hash', this.getNodeParameter('interactionHash', itemIndex));
+	const hash = readConversationField.call(this, 'interactionHash', itemIndex);
+	return requireId(this.getNode(), itemIndex, 'Interaction Hash', hash);
 }
 
 export const customerField: INodeProperties = {

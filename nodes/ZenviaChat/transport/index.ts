@@ -11,6 +11,7 @@ import { ZENVIA_BASE_URLS } from '../../../credentials/ZenviaChatApi.credentials
 import { emptyAnswerItem, readSuccessAnswer } from './answer';
 import { describeDuration, itemTime } from './deadline';
 import { apiErrorMessage, httpFailure, networkFailure, timeLimitFailure, unreadableAnswer } from './errors';
+import { limiterFor } from './rateLimiter';
 import { redact, redactValue } from './redact';
 import {
 	MAX_ATTEMPTS,
@@ -20,6 +21,7 @@ import {
 	isNeverSent,
 	isRetryableNetworkError,
 	isRetryableStatus,
+	MAX_RATE_LIMITED_ANSWERS,
 	parseRetryAfterMs,
 } from './retry';
 import {
@@ -88,6 +90,10 @@ export async function zenviaRequest<T>(
 	const token = pickToken(node, credentials, request.token, itemIndex);
 	const authentication = { credentialsDecrypted: decryptedWithToken(node, credentials, token) };
 	const secrets = credentialSecrets(credentials);
+	// Shared by the execution's items: a 429 slows all of them down, not only the one that got it.
+	// Past this point the item has passed its checks, which lets the next item start.
+	const limiter = limiterFor(context);
+	if (itemIndex !== undefined) limiter?.onItemRequest?.(itemIndex);
 	const baseUrl = baseUrlFor(request.api, credentials);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -122,10 +128,12 @@ export async function zenviaRequest<T>(
 		await sleep(ms);
 	};
 
+	let rateLimitedAnswers = 0;
 	for (let attempt = 1; ; attempt++) {
 		const remainingMs = itemTime(context, itemIndex).remainingMs;
 		if (remainingMs <= 0) throw outOfTime(attempt - 1);
 		let response: IN8nHttpFullResponse;
+		const ticket = await limiter?.acquire(itemIndex);
 		try {
 			// Each attempt gets fresh copies: the credential adds the token to them.
 			response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
@@ -135,6 +143,7 @@ export async function zenviaRequest<T>(
 				body: options.body && { ...(options.body as IDataObject) },
 			}, authentication)) as IN8nHttpFullResponse;
 		} catch (error) {
+			if (ticket) limiter?.release(ticket, false);
 			const code = networkErrorCode(error);
 			last = `ended with network error ${code ?? '(no code)'}`;
 			if (itemTime(context, itemIndex).remainingMs <= 0) throw outOfTime(attempt);
@@ -147,6 +156,11 @@ export async function zenviaRequest<T>(
 		}
 
 		const status = response.statusCode;
+		const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after']);
+		if (ticket) {
+			if (status === 429) limiter?.rateLimited(ticket, Math.min(retryAfterMs ?? backoffDelayMs(attempt), MAX_RETRY_AFTER_MS));
+			else limiter?.release(ticket);
+		}
 		const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 		const text = redact(raw, secrets);
 		const failed = status < 200 || status >= 300;
@@ -167,12 +181,17 @@ export async function zenviaRequest<T>(
 			return { success: true, alreadyDone: true, message: said, earlierAttempt: ambiguous } as T;
 		}
 		last = `was answered HTTP ${status}`;
-		const asked = failed ? parseRetryAfterMs(response.headers?.['retry-after']) : undefined;
+		const asked = failed ? retryAfterMs : undefined;
 		if (asked !== undefined) last += ` asking to wait ${describeDuration(asked)}`;
 		const askedTooLong = asked !== undefined && asked > MAX_RETRY_AFTER_MS;
-		if (attempt < MAX_ATTEMPTS && isRetryableStatus(status, request.method) && !askedTooLong) {
+		// With the shared limiter a 429 costs no attempt: the limiter already waits and slows down.
+		const paced = limiter !== undefined && status === 429 && !askedTooLong && ++rateLimitedAnswers <= MAX_RATE_LIMITED_ANSWERS;
+		if ((paced || attempt < MAX_ATTEMPTS) && isRetryableStatus(status, request.method) && !askedTooLong) {
 			if (!NOT_PROCESSED_STATUSES.has(status)) ambiguous = `HTTP ${status}`;
-			await pause(asked ?? backoffDelayMs(attempt), attempt);
+			const wait = asked ?? backoffDelayMs(attempt);
+			// Paced, the limiter does the waiting; either way no wait starts that would pass the time limit.
+			if (!paced) await pause(wait, attempt);
+			else if (wait >= itemTime(context, itemIndex).remainingMs) throw outOfTime(attempt);
 			continue;
 		}
 		const askedWait = askedTooLong ? describeDuration(asked) : undefined;

@@ -4,6 +4,8 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 export const MAX_ATTEMPTS = 4;
 const BASE_DELAY_MS = 400;
 const MAX_DELAY_MS = 5_000;
+/** 429s an item may get while the execution's limiter slows everything down, before giving up. */
+export const MAX_RATE_LIMITED_ANSWERS = 12;
 /** A longer Retry-After is reported to the user instead of holding the workflow. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validation';
+import { readConversationField } from '../../helpers/conversationField';
 
 /** WhatsApp API v1 keys each conversation by the customer's id in the caller's own system. */
 export const customerExternalIdField: INodeProperties = {
@@ -15,6 +16,6 @@ export const customerExternalIdField: INodeProperties = {
 };
 
 export function readCustomerExternalId(this: IExecuteFunctions, itemIndex: number): string {
-	const value = this.getNodeParameter('customerExternalId', itemIndex, '');
+	const value = readConversationField.call(this, 'customerExternalId', itemIndex);
 	return requireText(this.getNode(), itemIndex, 'Customer External ID', value);
 }

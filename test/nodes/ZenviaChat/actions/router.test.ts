@@ -41,3 +41,100 @@ describe('router', () => {
 		expect(env.emu.requests()).toHaveLength(1);
 	});
 });
+
+describe('router: items in flight', () => {
+	async function startInteractions(count: number): Promise<string[]> {
+		const { items } = await runNode({
+			parameters: { resource: 'interaction', operation: 'start', departmentId: { __rl: true, mode: 'id', value: '1' } },
+			items: Array.from({ length: count }, () => ({})),
+			credentials: env.credentials(),
+		});
+		return items.map((item) => item.json.interactionHash as string);
+	}
+
+	const send = { resource: 'interaction', operation: 'sendMessage', interactionHash: '={{ $json.hash }}', content: '={{ $json.text }}' };
+
+	it('keeps each interaction\'s messages in input order while other interactions go ahead', async () => {
+		const [first, second, third] = await startInteractions(3);
+		env.emu.clearRequests();
+		// The first message to the first interaction is slow to answer: its next messages must wait.
+		env.emu.setFault({ method: 'POST', path: `/core/api/v1/interactions/${first}/messages`, latencyMs: 300, times: 1 });
+		const input = [
+			{ hash: first, text: 'a1' },
+			{ hash: second, text: 'b1' },
+			{ hash: first, text: 'a2' },
+			{ hash: third, text: 'c1' },
+			{ hash: first, text: 'a3' },
+			{ hash: second, text: 'b2' },
+		];
+
+		const { items, error } = await runNode({ parameters: send, items: input, credentials: env.credentials() });
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.pairedItem, item.json.interactionHash])).toEqual(
+			input.map(({ hash }, index) => [{ item: index }, hash]),
+		);
+		const contents = (hash: string) => env.emu.state.interactions.get(hash)?.messages.map((message) => message.content);
+		expect(contents(first)).toEqual(['a1', 'a2', 'a3']);
+		expect(contents(second)).toEqual(['b1', 'b2']);
+		expect(contents(third)).toEqual(['c1']);
+		// The other interactions did not wait behind the slow one.
+		const arrived = env.emu.requests().map((request) => (request.body as { content: string }).content);
+		expect(arrived.indexOf('c1')).toBeLessThan(arrived.indexOf('a2'));
+	});
+
+	it('with Requests in Flight 1, sends every item in turn', async () => {
+		const [first, second] = await startInteractions(2);
+		env.emu.clearRequests();
+		env.emu.setFault({ method: 'POST', path: `/core/api/v1/interactions/${first}/messages`, latencyMs: 200, times: 1 });
+		const { error } = await runNode({
+			parameters: { ...send, batching: { requestsInFlight: 1 } },
+			items: [
+				{ hash: first, text: 'a1' },
+				{ hash: second, text: 'b1' },
+			],
+			credentials: env.credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(env.emu.requests().map((request) => (request.body as { content: string }).content)).toEqual(['a1', 'b1']);
+	});
+
+	it('refuses a Requests in Flight that is not a positive whole number before any request', async () => {
+		const { error } = await runNode({
+			parameters: { ...send, batching: { requestsInFlight: 0 } },
+			items: [{ hash: 'x', text: 'a' }],
+			credentials: env.credentials(),
+		});
+		expect(error?.message).toBe('Requests in Flight must be a positive whole number, got 0');
+		expect(env.emu.requests()).toHaveLength(0);
+	});
+
+	it('under a rate limit answered 429, delivers every item exactly once', async () => {
+		env.emu.configure({ rateLimitPerSecond: 20, rateLimitBurst: 5 });
+		const count = 40;
+		const { items, error } = await runNode({
+			parameters: start,
+			items: Array.from({ length: count }, () => ({ department: 1 })),
+			credentials: env.credentials(),
+		});
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(count);
+		expect(new Set(items.map((item) => item.json.interactionHash)).size).toBe(count);
+		expect(env.emu.state.interactions.size).toBe(count);
+		// The limit was reached, so the limiter had something to do.
+		expect(env.emu.requests().some((request) => request.rateLimited)).toBe(true);
+	});
+
+	it('stops at the earliest failed item when a later one failed too, sending nothing after it', async () => {
+		const { error } = await runNode({
+			parameters: start,
+			items: [{ department: 1 }, { department: 4 }, { department: 1 }, { department: 'x' }, { department: 1 }],
+			credentials: env.credentials(),
+		});
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 422: The selected department_id is not an active department.');
+		expect(error?.context?.itemIndex).toBe(1);
+		// Item 4 comes after the failures and never reaches Zenvia; item 3 is refused before sending.
+		expect(env.emu.requests().length).toBeLessThanOrEqual(3);
+	});
+});
