@@ -33,6 +33,8 @@ export interface Fault {
 	/** Read and handle the request (state changes), then destroy the socket unanswered. */
 	dropAfterReceive?: boolean;
 	times?: number;
+	/** Let the first N matching requests through untouched (e.g. fault the second item of a run). */
+	skip?: number;
 }
 
 export type FaultKind = 'drop' | 'dropAfterReceive' | 'status' | 'latency';

@@ -16,11 +16,14 @@ module.exports = {
 	CHAT_TOKEN: 'e2e-chat-api-token-0123456789',
 	CLIENT_SDK_TOKEN: 'e2e-client-sdk-token-0123456789',
 	WRONG_TOKEN: 'e2e-wrong-token-must-never-show-9876',
+	/** The trigger's shared secret, with characters that change meaning in a URL. */
+	WEBHOOK_SECRET: 'e2e/Hook+Secret:9=&%2F',
 	/** Enough history for Return All to need three pages of at most 10,000 records. */
 	RECORDS: 26_000,
 	CREDENTIALS: {
 		chatApi: { id: 'e2eChatApi', name: 'Zenvia emulator (Chat API)' },
 		clientSdk: { id: 'e2eClientSdk', name: 'Zenvia emulator (ClientSDK)' },
 		wrongToken: { id: 'e2eWrongToken', name: 'Zenvia emulator (wrong token)' },
+		webhookSecret: { id: 'e2eWebhookSecret', name: 'Zenvia Chat webhook secret (e2e)' },
 	},
 };

@@ -7,7 +7,7 @@
 
 const fs = require('fs');
 const { startEmulator } = require('../../../emulator');
-const { prepareN8n, zenviaCredential, seconds } = require('../../../scripts/e2e');
+const { prepareN8n, zenviaCredential, webhookSecretCredential, seconds } = require('../../../scripts/e2e');
 const c = require('./constants');
 
 module.exports = async function globalSetup() {
@@ -24,6 +24,7 @@ module.exports = async function globalSetup() {
 				zenviaCredential({ ...c.CREDENTIALS.chatApi, issuedFrom: 'chatApi', token: c.CHAT_TOKEN, baseUrl: emulator.url }),
 				zenviaCredential({ ...c.CREDENTIALS.clientSdk, issuedFrom: 'clientSdk', token: c.CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
 				zenviaCredential({ ...c.CREDENTIALS.wrongToken, issuedFrom: 'chatApi', token: c.WRONG_TOKEN, baseUrl: emulator.url }),
+				webhookSecretCredential({ ...c.CREDENTIALS.webhookSecret, secret: c.WEBHOOK_SECRET }),
 			],
 		});
 		fs.writeFileSync(c.CONTEXT_FILE, JSON.stringify({ runtime, userFolder: c.USER_FOLDER, emulatorUrl: emulator.url }, null, 2));
