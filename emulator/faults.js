@@ -10,18 +10,27 @@ const { isPlainObject } = require('./http-util');
  * @property {string} [method] any method when omitted
  * @property {number} [status] answer this status instead of handling the request
  * @property {unknown} [body] answer body (default: { message, status })
- * @property {'json' | 'not-json' | 'html'} [bodyKind]
+ * @property {BodyKind} [bodyKind] how the answer's body is written (see BODY_KINDS)
  * @property {number} [latencyMs] wait first; without status, then answer normally
  * @property {number} [retryAfter] seconds, sent as Retry-After
  * @property {boolean} [drop] destroy the socket before reading the request
  * @property {boolean} [dropAfterReceive] read and handle the request (state changes), then destroy the socket unanswered
+ * @property {boolean} [dropMidAnswer] handle the request (state changes), send the status line, headers and half the body, then destroy the socket
  * @property {number} [times] apply to the next N matching requests only
  * @property {number} [skip] let the first N matching requests through untouched (e.g. fault the second item of a run)
  */
 
-/** @typedef {'drop' | 'dropAfterReceive' | 'status' | 'latency'} FaultKind */
+/** @typedef {'drop' | 'dropAfterReceive' | 'dropMidAnswer' | 'status' | 'latency'} FaultKind */
 
-const BODY_KINDS = ['json', 'not-json', 'html'];
+/**
+ * json: `body` or `{message, status}`; not-json: a broken body labelled application/json;
+ * html: a gateway error page; json-string: `"ok"`; json-null: `null`; empty: no body at all;
+ * error-shape: the Reports API's `{error, status, success: false}`; echo-token: a `{message,
+ * status}` whose message repeats the request's token raw, JSON-escaped, URL-encoded (upper and
+ * lower case hex, `+` for spaces) and base64, as a careless server would.
+ * @typedef {'json' | 'not-json' | 'html' | 'json-string' | 'json-null' | 'empty' | 'error-shape' | 'echo-token'} BodyKind
+ */
+const BODY_KINDS = ['json', 'not-json', 'html', 'json-string', 'json-null', 'empty', 'error-shape', 'echo-token'];
 
 /**
  * @param {unknown} input
@@ -42,8 +51,14 @@ function parseFault(input) {
 	}
 	if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) return { error: 'fault.times must be a positive integer' };
 	if (fault.skip !== undefined && !(Number.isInteger(fault.skip) && fault.skip >= 0)) return { error: 'fault.skip must be an integer >= 0' };
-	const effects = [fault.status !== undefined, fault.drop === true, fault.dropAfterReceive === true, fault.latencyMs !== undefined];
-	if (!effects.some(Boolean)) return { error: 'A fault needs status, drop, dropAfterReceive or latencyMs' };
+	const effects = [
+		fault.status !== undefined,
+		fault.drop === true,
+		fault.dropAfterReceive === true,
+		fault.dropMidAnswer === true,
+		fault.latencyMs !== undefined,
+	];
+	if (!effects.some(Boolean)) return { error: 'A fault needs status, drop, dropAfterReceive, dropMidAnswer or latencyMs' };
 	if (fault.method) fault.method = fault.method.toUpperCase();
 	return { fault };
 }
@@ -52,6 +67,7 @@ function parseFault(input) {
 function kindOf(fault) {
 	if (fault.drop) return 'drop';
 	if (fault.dropAfterReceive) return 'dropAfterReceive';
+	if (fault.dropMidAnswer) return 'dropMidAnswer';
 	if (fault.status !== undefined) return 'status';
 	return 'latency';
 }
@@ -103,11 +119,29 @@ function createFaultTable() {
 }
 
 /**
+ * The forms a token takes when a server writes it back: raw, JSON-escaped slashes, URL-encoded
+ * with upper and lower case hex and `+` for a space, and base64.
+ * @param {string} token
+ */
+function echoedTokenForms(token) {
+	const encoded = encodeURIComponent(token).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return [
+		token,
+		token.replace(/\//g, '\\/'),
+		encoded,
+		encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+		new URLSearchParams({ t: token }).toString().slice(2),
+		Buffer.from(token, 'utf8').toString('base64'),
+	];
+}
+
+/**
  * Status, headers and text of a faulted answer.
  * @param {Fault} fault
+ * @param {string} [token] the token the request carried, for echo-token
  * @returns {{ status: number, contentType: string, text: string, headers: Record<string, string> }}
  */
-function faultAnswer(fault) {
+function faultAnswer(fault, token = '') {
 	const status = fault.status ?? 500;
 	/** @type {Record<string, string>} */
 	const headers = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
@@ -120,8 +154,21 @@ function faultAnswer(fault) {
 		const text = typeof fault.body === 'string' ? fault.body : `upstream error ${status} {not json`;
 		return { status, contentType: 'application/json; charset=utf-8', text, headers };
 	}
+	const json = 'application/json; charset=utf-8';
+	if (kind === 'json-string') return { status, contentType: json, text: JSON.stringify(typeof fault.body === 'string' ? fault.body : 'ok'), headers };
+	if (kind === 'json-null') return { status, contentType: json, text: 'null', headers };
+	if (kind === 'empty') return { status, contentType: json, text: '', headers };
+	if (kind === 'error-shape') {
+		const error = typeof fault.body === 'string' ? fault.body : `Emulated fault ${status}`;
+		return { status, contentType: json, text: JSON.stringify({ error, status, success: false }), headers };
+	}
+	if (kind === 'echo-token') {
+		// Written by hand: JSON.stringify would undo the escaped slash this fault is about.
+		const message = `Invalid token ${echoedTokenForms(token).join(' | ')}`.replace(/"/g, '\\"');
+		return { status, contentType: json, text: `{"message":"${message}","status":${status}}`, headers };
+	}
 	const body = fault.body !== undefined ? fault.body : { message: `Emulated fault ${status}`, status };
 	return { status, contentType: 'application/json; charset=utf-8', text: JSON.stringify(body), headers };
 }
 
-module.exports = { parseFault, kindOf, createFaultTable, faultAnswer };
+module.exports = { parseFault, kindOf, createFaultTable, faultAnswer, echoedTokenForms };

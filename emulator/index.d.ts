@@ -25,19 +25,26 @@ export interface Fault {
 	method?: string;
 	status?: number;
 	body?: unknown;
-	/** json (default); not-json: a broken body labelled application/json; html: a gateway page. */
-	bodyKind?: 'json' | 'not-json' | 'html';
+	/**
+	 * json (default); not-json: a broken body labelled application/json; html: a gateway page;
+	 * json-string: `"ok"`; json-null: `null`; empty: no body; error-shape: `{error, status,
+	 * success: false}`; echo-token: a message repeating the request's token in raw, escaped,
+	 * URL-encoded and base64 forms.
+	 */
+	bodyKind?: 'json' | 'not-json' | 'html' | 'json-string' | 'json-null' | 'empty' | 'error-shape' | 'echo-token';
 	latencyMs?: number;
 	retryAfter?: number;
 	drop?: boolean;
 	/** Read and handle the request (state changes), then destroy the socket unanswered. */
 	dropAfterReceive?: boolean;
+	/** Handle the request (state changes), send the headers and half the body, then destroy the socket. */
+	dropMidAnswer?: boolean;
 	times?: number;
 	/** Let the first N matching requests through untouched (e.g. fault the second item of a run). */
 	skip?: number;
 }
 
-export type FaultKind = 'drop' | 'dropAfterReceive' | 'status' | 'latency';
+export type FaultKind = 'drop' | 'dropAfterReceive' | 'dropMidAnswer' | 'status' | 'latency';
 
 export interface LoggedRequest {
 	method: string;

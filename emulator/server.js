@@ -35,6 +35,33 @@ const MAX_LOGGED_REQUESTS = 10_000;
  * @property {string | null} [webhookTarget] where agent events are posted
  */
 
+/**
+ * The token a request carried: in the query (GET) or in the JSON body (POST, PUT).
+ * @param {Record<string, string>} query
+ * @param {import('./http-util').ParsedBody} parsed
+ */
+function requestToken(query, parsed) {
+	if (typeof query.token === 'string') return query.token;
+	const body = parsed.ok ? parsed.value : undefined;
+	const token = typeof body === 'object' && body !== null ? /** @type {{ token?: unknown }} */ (body).token : undefined;
+	return typeof token === 'string' ? token : '';
+}
+
+/**
+ * Announces the whole answer, sends half of it and breaks the connection.
+ * @param {import('http').ServerResponse} res
+ * @param {import('./routes/route').Answer} answer
+ */
+function dropMidAnswer(res, answer) {
+	const text = JSON.stringify(answer.body);
+	res.writeHead(answer.status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(text),
+		...answer.headers,
+	});
+	res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))), () => res.socket?.destroy());
+}
+
 /** @param {number} ms */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -138,8 +165,8 @@ function createEmulator(options = {}) {
 		const body = parsed.ok ? parsed.value ?? null : parsed.raw;
 		record({ method, path, query, body, ...(fault ? { fault: kindOf(fault) } : {}) });
 		if (fault?.latencyMs) await delay(fault.latencyMs);
-		if (fault && fault.status !== undefined && !fault.dropAfterReceive) {
-			const answer = faultAnswer(fault);
+		if (fault && fault.status !== undefined && !fault.dropAfterReceive && !fault.dropMidAnswer) {
+			const answer = faultAnswer(fault, requestToken(query, parsed));
 			sendText(res, answer.status, answer.text, answer.contentType, answer.headers);
 			return;
 		}
@@ -147,6 +174,11 @@ function createEmulator(options = {}) {
 		// The request took effect but the answer is lost: the case that makes blind retries unsafe.
 		if (fault?.dropAfterReceive) {
 			req.socket.destroy();
+			return;
+		}
+		// The request took effect and the answer began, then the connection broke mid-body.
+		if (fault?.dropMidAnswer) {
+			dropMidAnswer(res, answer);
 			return;
 		}
 		sendJson(res, answer.status, answer.body, answer.headers);

@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '../../emulator';
+import { startEmulator, type Emulator, type Fault } from '../../emulator';
 import { call } from './http';
 
 const TOKEN = 'emulator-token';
@@ -81,6 +81,41 @@ describe('emulator: faults', () => {
 		await expect(call('POST', `${emu.url}${startPath}`, { ...startBody, extra: { attempt: 1 } })).rejects.toThrow();
 		expect(emu.state.interactions.size).toBe(1);
 		expect(emu.requests()[0]).toMatchObject({ fault: 'dropAfterReceive', body: { token: '[redacted]', extra: { attempt: 1 } } });
+	});
+
+	it('drops mid-answer: the request took effect, the headers came, the body was cut', async () => {
+		emu.setFault({ path: startPath, dropMidAnswer: true, times: 1 });
+		await expect(call('POST', `${emu.url}${startPath}`, startBody)).rejects.toThrow();
+		expect(emu.state.interactions.size).toBe(1);
+		expect(emu.requests()[0]).toMatchObject({ fault: 'dropMidAnswer' });
+	});
+
+	it.each<[NonNullable<Fault['bodyKind']>, string]>([
+		['json-string', '"ok"'],
+		['json-null', 'null'],
+		['empty', ''],
+		['error-shape', '{"error":"Emulated fault 200","status":200,"success":false}'],
+	])('writes a %s body on any route', async (bodyKind, text) => {
+		emu.setFault({ path: '/core/api/v1/interactions/*', status: 200, bodyKind, times: 1 });
+		const answer = await call('PUT', `${emu.url}/core/api/v1/interactions/abc/finish`, { token: TOKEN });
+		expect(answer.status).toBe(200);
+		expect(answer.text).toBe(text);
+	});
+
+	it('echoes the request token in raw, escaped, encoded and base64 forms', async () => {
+		const odd = 'ZvOdd/Tok:9-q+a b';
+		const oddEmu = await startEmulator({ token: odd, records: 5 });
+		try {
+			oddEmu.setFault({ path: '/api/v1/departments', status: 401, bodyKind: 'echo-token', times: 1 });
+			const answer = await call('GET', `${oddEmu.url}/api/v1/departments?token=${encodeURIComponent(odd)}`);
+			expect(answer.status).toBe(401);
+			for (const form of [odd, 'ZvOdd\\/Tok', 'ZvOdd%2FTok%3A9-q%2Ba%20b', 'ZvOdd%2fTok%3a9-q%2ba%20b', 'ZvOdd%2FTok%3A9-q%2Ba+b', Buffer.from(odd).toString('base64')]) {
+				expect(answer.text).toContain(form);
+			}
+			expect(JSON.parse(answer.text).message).toContain(odd);
+		} finally {
+			await oddEmu.close();
+		}
 	});
 
 	it('is switched over HTTP through /__admin/faults, and refuses invalid faults', async () => {

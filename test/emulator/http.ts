@@ -32,6 +32,9 @@ export function call(method: string, url: string, body?: unknown, headers: Recor
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				// A connection broken mid-body ends the answer without 'end'.
+				res.on('error', reject);
+				res.on('aborted', () => reject(new Error('The answer was cut off')));
 				res.on('end', () => {
 					const raw = Buffer.concat(chunks).toString('utf8');
 					let json: unknown;
