@@ -96,11 +96,11 @@ function n8nEnv(runtime, userFolder, extra = {}) {
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {string[]} args
- * @param {{ allowFailure?: boolean, timeoutMs?: number }} [options]
+ * @param {{ allowFailure?: boolean, timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options] env: added to n8nEnv's
  */
 async function n8nCommand(runtime, userFolder, args, options = {}) {
 	const result = await run(runtime.node, [runtime.bin, ...args], {
-		env: n8nEnv(runtime, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
+		env: n8nEnv(runtime, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...options.env }),
 		cwd: userFolder,
 		timeoutMs: options.timeoutMs ?? CLI_TIMEOUT_MS,
 	});
@@ -169,10 +169,11 @@ function printedExecution(stdout) {
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {string} id
+ * @param {NodeJS.ProcessEnv} [env] added to n8nEnv's, e.g. a debug log to a file
  * @returns {Promise<Execution>}
  */
-async function executeWorkflow(runtime, userFolder, id) {
-	const result = await n8nCommand(runtime, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
+async function executeWorkflow(runtime, userFolder, id, env) {
+	const result = await n8nCommand(runtime, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true, env });
 	return { ok: result.code === 0, run: printedExecution(result.stdout), output: `${result.stdout}\n${result.stderr}`, ms: result.ms };
 }
 

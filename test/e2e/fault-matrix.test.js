@@ -10,7 +10,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { importWorkflows } = require('../../scripts/e2e');
-const { WORK_DIR } = require('./setup/constants');
+const { CHAT_TOKEN, CLIENT_SDK_TOKEN, WORK_DIR } = require('./setup/constants');
+const { leaksIn } = require('./setup/secretForms');
 const { emulator, execute, runtime, userFolder } = require('./setup/context');
 const { FAULT_KINDS } = require('./matrix/faultKinds');
 const { OPERATIONS, seedsFor } = require('./matrix/operations');
@@ -30,7 +31,7 @@ const workflowId = (/** @type {number} */ index) => `e2eMatrix${String(index + 1
 /** Processed POSTs: a request the emulator handled (not refused by a fault before handling). */
 const processed = (/** @type {{ fault?: string }} */ request) => request.fault !== 'drop' && request.fault !== 'status';
 
-const totals = { cells: 0, passed: 0, knownGaps: 0, itemsLost: 0, duplicatePosts: 0, requests: 0, executions: 0, seconds: 0 };
+const totals = { cells: 0, passed: 0, knownGaps: 0, itemsLost: 0, duplicatePosts: 0, tokenLeaks: 0, requests: 0, executions: 0, seconds: 0 };
 /** @type {Record<string, unknown>[]} */
 const rows = [];
 
@@ -112,6 +113,8 @@ describe('fault matrix: every operation x every fault kind, fault on item 2 of 3
 				if (expected.httpCode && String(errorItem.httpCode) !== expected.httpCode) wrong.push(`httpCode ${errorItem.httpCode}, expected ${expected.httpCode} (${errorItem.error})`);
 				if (expected.error && !expected.error.test(String(errorItem.error))) wrong.push(`message "${errorItem.error}" does not match ${expected.error}`);
 			}
+			const leaks = leaksIn(JSON.stringify(items), [CHAT_TOKEN, CLIENT_SDK_TOKEN]);
+			if (leaks.length > 0) wrong.push(`the output shows a token: ${leaks.join(', ')}`);
 			if (item2Attempts !== expected.attempts) wrong.push(`item 2 made ${item2Attempts} request(s), expected ${expected.attempts}`);
 			for (const input of [0, 2]) {
 				const other = items.filter((item) => (Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).some((pair) => pair?.item === input));
@@ -122,6 +125,7 @@ describe('fault matrix: every operation x every fault kind, fault on item 2 of 3
 			totals.itemsLost += lost;
 			totals.duplicatePosts += duplicates;
 			totals.requests += requests.length;
+			totals.tokenLeaks += leaks.length;
 			const gap = KNOWN_GAPS[key];
 			rows.push({ cell: key, operation: operation.key, fault: kind.label, expected: expected.outcome, ok: wrong.length === 0, wrong, knownGap: gap ?? null });
 			if (gap) {

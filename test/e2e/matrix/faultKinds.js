@@ -48,6 +48,12 @@ const FAULT_KINDS = [
 		// A retried Finish finds the interaction finished: that is the outcome asked for.
 		expect: (method) => (idempotent(method) ? retriedOk : networkError),
 	},
+	{
+		key: 'midAnswer',
+		label: 'request handled, connection dropped in the middle of the answer',
+		fault: { dropMidAnswer: true },
+		expect: (method) => (idempotent(method) ? retriedOk : { outcome: 'error', attempts: 1 }),
+	},
 	{ key: 'slow', label: 'answer after 1.5 s', fault: { latencyMs: 1500 }, expect: () => ({ outcome: 'ok', attempts: 1 }) },
 	{ key: 's500', label: '500 JSON', fault: { status: 500 }, expect: () => failed('500', /HTTP 500/) },
 	{
@@ -76,8 +82,21 @@ const FAULT_KINDS = [
 	},
 	{ key: 'okNotJson', label: '200 broken JSON', fault: { status: 200, bodyKind: 'not-json' }, expect: () => failed('200') },
 	{ key: 'okHtml', label: '200 HTML page', fault: { status: 200, bodyKind: 'html' }, expect: () => failed('200') },
-	{ key: 'okString', label: '200 JSON string', fault: { status: 200, body: 'ok' }, expect: () => failed('200') },
-	{ key: 'okNull', label: '200 JSON null', fault: { status: 200, body: null }, expect: () => failed('200') },
+	{ key: 'okString', label: '200 JSON string', fault: { status: 200, bodyKind: 'json-string' }, expect: () => failed('200') },
+	{ key: 'okNull', label: '200 JSON null', fault: { status: 200, bodyKind: 'json-null' }, expect: () => failed('200') },
+	{
+		key: 'okEmpty',
+		label: '200 empty body',
+		fault: { status: 200, bodyKind: 'empty' },
+		// A write Zenvia answered with nothing may have worked (the output says so); a read has no data.
+		expect: (method) => (method === 'GET' ? failed('200') : { outcome: 'ok', attempts: 1 }),
+	},
+	{
+		key: 'echoToken',
+		label: '401 echoing the token raw, escaped, URL-encoded and base64',
+		fault: { status: 401, bodyKind: 'echo-token' },
+		expect: () => failed('401', /Invalid token/),
+	},
 ];
 
 module.exports = { FAULT_KINDS };

@@ -10,9 +10,13 @@ const { CREDENTIALS } = require('../setup/constants');
 
 const ZENVIA_NODE = 'n8n-nodes-zenvia-chat.zenviaChat';
 
+/** Which credential each token kind uses; the leak sweep swaps in its own. */
+const DEFAULT_CREDENTIALS = { chatApi: CREDENTIALS.chatApi, clientSdk: CREDENTIALS.clientSdk };
+let credentialsInUse = DEFAULT_CREDENTIALS;
+
 /** @param {'chatApi' | 'clientSdk'} kind */
 function credentialRef(kind) {
-	const { id, name } = CREDENTIALS[kind];
+	const { id, name } = credentialsInUse[kind];
 	return { zenviaChatApi: { id, name } };
 }
 
@@ -75,10 +79,11 @@ const names = (key) => ({
 });
 
 /**
- * @param {{ id: string, name: string, emulatorUrl: string, cells: Cell[] }} options
+ * @param {{ id: string, name: string, emulatorUrl: string, cells: Cell[], credentials?: Record<'chatApi' | 'clientSdk', { id: string, name: string }> }} options
  */
-function chainWorkflow({ id, name, emulatorUrl, cells }) {
+function chainWorkflow({ id, name, emulatorUrl, cells, credentials }) {
 	position = 0;
+	credentialsInUse = credentials ?? DEFAULT_CREDENTIALS;
 	const nodes = [node('Run', 'n8n-nodes-base.manualTrigger', 1, {})];
 	for (const cell of cells) {
 		const n = names(cell.key);

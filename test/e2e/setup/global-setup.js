@@ -12,7 +12,7 @@ const c = require('./constants');
 
 module.exports = async function globalSetup() {
 	const started = Date.now();
-	const emulator = await startEmulator({ port: 0, token: [c.CHAT_TOKEN, c.CLIENT_SDK_TOKEN], records: c.RECORDS, seed: 42 });
+	const emulator = await startEmulator({ port: 0, token: [c.CHAT_TOKEN, c.CLIENT_SDK_TOKEN, c.SWEEP_CHAT_TOKEN, c.SWEEP_CLIENT_SDK_TOKEN], records: c.RECORDS, seed: 42 });
 	// Read back by global-teardown.js, which runs in this same process.
 	/** @type {any} */ (globalThis).__zenviaE2eEmulator = emulator;
 	console.log(`\nZenvia Chat emulator listening at ${emulator.url}`);
@@ -24,6 +24,8 @@ module.exports = async function globalSetup() {
 				zenviaCredential({ ...c.CREDENTIALS.chatApi, issuedFrom: 'chatApi', token: c.CHAT_TOKEN, baseUrl: emulator.url }),
 				zenviaCredential({ ...c.CREDENTIALS.clientSdk, issuedFrom: 'clientSdk', token: c.CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
 				zenviaCredential({ ...c.CREDENTIALS.wrongToken, issuedFrom: 'chatApi', token: c.WRONG_TOKEN, baseUrl: emulator.url }),
+				zenviaCredential({ ...c.CREDENTIALS.sweepChatApi, issuedFrom: 'chatApi', token: c.SWEEP_CHAT_TOKEN, baseUrl: emulator.url }),
+				zenviaCredential({ ...c.CREDENTIALS.sweepClientSdk, issuedFrom: 'clientSdk', token: c.SWEEP_CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
 				webhookSecretCredential({ ...c.CREDENTIALS.webhookSecret, secret: c.WEBHOOK_SECRET }),
 			],
 		});
