@@ -161,7 +161,18 @@ function publishWorkflow(runtime, userFolder, id) {
  */
 function printedExecution(stdout) {
 	const match = /^\{$[\s\S]*?^\}$/m.exec(stdout);
-	return match ? JSON.parse(match[0]) : undefined;
+	if (match) return JSON.parse(match[0]);
+	// With N8N_LOG_OUTPUT set, n8n prints it through its logger: one JSON line whose message is it.
+	for (const line of stdout.split('\n')) {
+		if (!line.startsWith('{"') || !line.includes('resultData')) continue;
+		try {
+			const { message } = JSON.parse(line);
+			if (typeof message === 'string' && message.trimStart().startsWith('{')) return JSON.parse(message);
+		} catch {
+			// Not a log line.
+		}
+	}
+	return undefined;
 }
 
 /**
@@ -262,6 +273,7 @@ module.exports = {
 	importWorkflows,
 	publishWorkflow,
 	executeWorkflow,
+	printedExecution,
 	nodeOutput,
 	startN8n,
 	waitForWebhook,

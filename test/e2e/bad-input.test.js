@@ -5,6 +5,9 @@
 // every case as a cell of one item. A case passes when its item is refused with an error naming
 // the field and nothing was sent, or when it was sent as given. Figures: .n8n-e2e/bad-input.json.
 
+// One execution runs many cells; on a loaded machine n8n alone takes a while to boot.
+jest.setTimeout(600_000);
+
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -20,7 +23,31 @@ const { cellResult, chainWorkflow } = require('./matrix/workflow');
  * starts to pass fails the suite until it is taken off this list.
  * @type {Record<string, string>}
  */
-const KNOWN_GAPS = {};
+const KNOWN_GAPS = {
+	b01: 'a number in a customer field is dropped',
+	b02: 'a number in a customer field is dropped',
+	b03: 'a boolean in a customer field is dropped',
+	b04: 'an object in a customer field is dropped instead of refused',
+	b05: 'a list in a customer field is dropped instead of refused',
+	b16: 'an external history URL without a scheme is refused instead of sent as https',
+	b18: 'a hash ".." changes the request path',
+	b19: 'a hash "." changes the request path',
+	b20: 'a hash made only of dots is sent',
+	b31: 'a numeric customer key crashes (trim is not a function)',
+	b33: 'message content is trimmed before sending',
+	b40: 'a hash ".." changes the request path',
+	b41: 'a hash ".." changes the request path',
+	b42: 'a hash "." changes the request path',
+	b43: 'a hash made only of dots is sent',
+	b48: 'Return All "false" (text) is read as true',
+	b49: 'Return All "yes" is read as true instead of refused',
+	b55: 'a number in a customer field is dropped',
+	b58: 'a numeric search crashes (trim is not a function)',
+	b62: 'Return All "false" (text) is read as true',
+	b63: 'Expanded "maybe" is read as true instead of refused',
+	b67: 'a protocol ".." changes the request path',
+	b73: 'department ids that are not numbers reach Zenvia, which refuses them (422), instead of being refused first',
+};
 
 const RESOURCES = ['interaction', 'whatsapp', 'report'];
 const cellKey = (/** @type {number} */ index) => `b${String(index + 1).padStart(2, '0')}`;
@@ -64,6 +91,7 @@ afterAll(() => {
 describe('bad input: refused before any request naming the field, or sent as given', () => {
 	test.each(RESOURCES)('%s', async (resource) => {
 		const execution = await execute(workflowId(resource));
+		if (!execution.run) throw new Error(`n8n printed no execution:\n${execution.output.slice(-3000)}`);
 		/** @type {string[]} */
 		const problems = [];
 		BAD_INPUTS.forEach((badInput, index) => {

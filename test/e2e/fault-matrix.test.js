@@ -6,6 +6,9 @@
 // cell: the outcome written in matrix/faultKinds.js, every input item answered, no POST that
 // reached the emulator sent twice. Figures go to .n8n-e2e/fault-matrix.json (docs/RELIABILITY.md).
 
+// One execution runs many cells; on a loaded machine n8n alone takes a while to boot.
+jest.setTimeout(600_000);
+
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -20,9 +23,18 @@ const { answeredInputs, cellResult, chainWorkflow } = require('./matrix/workflow
 /**
  * Cells whose written outcome the node does not give yet, with why. Each is still run and
  * reported; one that starts to pass fails the suite until it is taken off this list.
- * @type {Record<string, string>}
+ * @param {import('./matrix/operations').Operation} operation
+ * @param {string} kind
+ * @returns {string | undefined}
  */
-const KNOWN_GAPS = {};
+function knownGap(operation, kind) {
+	if (kind === 'okString' || kind === 'okNull') return 'a 200 JSON string or null is passed on (spread, or read as .data of null) instead of refused as unreadable';
+	if (kind === 'okEmpty' && operation.method === 'GET') return 'an empty 200 read fails without the status';
+	if (kind === 'echoToken') return 'the token echoed JSON-escaped or URL-encoded in lower case reaches the output';
+	if (kind === 'midAnswer' && operation.method !== 'POST') return 'a connection dropped mid-answer is not retried, even for a GET or PUT';
+	if (kind === 'lostAnswer' && operation.key === 'interaction.finish') return 'a retried Finish that finds the interaction finished reports a failure';
+	return undefined;
+}
 
 /** @param {number} index @param {string} kind */
 const cellKey = (index, kind) => `${String(index + 1).padStart(2, '0')}-${kind}`;
@@ -68,6 +80,7 @@ describe('fault matrix: every operation x every fault kind, fault on item 2 of 3
 		const execution = await execute(workflowId(index));
 		totals.executions += 1;
 		totals.seconds += execution.ms / 1000;
+		if (!execution.run) throw new Error(`n8n printed no execution:\n${execution.output.slice(-3000)}`);
 		/** @type {string[]} */
 		const problems = [];
 
@@ -87,8 +100,11 @@ describe('fault matrix: every operation x every fault kind, fault on item 2 of 3
 				});
 			};
 			const attributed = requests.map(itemOf);
-			const item2Attempts =
-				attributed.some((owner) => owner !== undefined) ? attributed.filter((owner) => owner === 1).length : requests.length - 2;
+			// A request dropped before it is read is logged without its body: what items 1 and 3 did
+			// not send is item 2's.
+			const item2Attempts = attributed.some((owner) => owner !== undefined)
+				? attributed.filter((owner) => owner !== 0 && owner !== 2).length
+				: requests.length - 2;
 			let duplicates = 0;
 			if (operation.method === 'POST') {
 				for (const input of [0, 1, 2]) {
@@ -126,11 +142,11 @@ describe('fault matrix: every operation x every fault kind, fault on item 2 of 3
 			totals.duplicatePosts += duplicates;
 			totals.requests += requests.length;
 			totals.tokenLeaks += leaks.length;
-			const gap = KNOWN_GAPS[key];
+			const gap = knownGap(operation, kind.key);
 			rows.push({ cell: key, operation: operation.key, fault: kind.label, expected: expected.outcome, ok: wrong.length === 0, wrong, knownGap: gap ?? null });
 			if (gap) {
 				totals.knownGaps += 1;
-				if (wrong.length === 0) problems.push(`${key} (${kind.label}) now passes: take it off KNOWN_GAPS`);
+				if (wrong.length === 0) problems.push(`${key} (${kind.label}) now passes: take it off knownGap()`);
 				else process.stdout.write(`      known gap ${key} (${kind.label}): ${wrong.join('; ')}\n`);
 				continue;
 			}

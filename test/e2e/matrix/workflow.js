@@ -2,9 +2,10 @@
 'use strict';
 
 // Builds one n8n workflow that runs many cells one after the other, so a whole table costs one
-// `n8n execute` (each boots n8n, about 8 s). A cell: seed items -> (prep node) -> clear the
-// emulator's faults and request log -> arm the cell's faults -> the node under test (Continue On
-// Fail) -> read the request log back. The admin calls are HTTP Request nodes that run once.
+// `n8n execute` (each boots n8n, about 8 s). A cell: (seed items -> prep node ->) a scenario call
+// that clears the emulator's faults and request log and arms the cell's -> seed items -> the node
+// under test (Continue On Fail) -> read the request log back. Admin calls are HTTP Request nodes
+// that run once.
 
 const { CREDENTIALS } = require('../setup/constants');
 
@@ -70,9 +71,7 @@ function adminCall(name, emulatorUrl, method, path, body) {
 const names = (key) => ({
 	seed: `Seed ${key}`,
 	prep: `Prep ${key}`,
-	clear: `Clear ${key}`,
-	reset: `Reset ${key}`,
-	arm: `Arm ${key}`,
+	scenario: `Scenario ${key}`,
 	items: `Items ${key}`,
 	node: `Node ${key}`,
 	log: `Log ${key}`,
@@ -87,17 +86,17 @@ function chainWorkflow({ id, name, emulatorUrl, cells, credentials }) {
 	const nodes = [node('Run', 'n8n-nodes-base.manualTrigger', 1, {})];
 	for (const cell of cells) {
 		const n = names(cell.key);
-		nodes.push(node(n.seed, 'n8n-nodes-base.code', 2, { jsCode: `return ${JSON.stringify(cell.seeds.map((json) => ({ json })))};` }));
+		const seed = node(n.seed, 'n8n-nodes-base.code', 2, { jsCode: `return ${JSON.stringify(cell.seeds.map((json) => ({ json })))};` });
+		const scenario = adminCall(n.scenario, emulatorUrl, 'POST', 'scenario', { faults: cell.faults });
 		if (cell.prep) {
-			nodes.push(node(n.prep, ZENVIA_NODE, 1, cell.prep.parameters, { credentials: credentialRef(cell.prep.credential) }));
+			// The prep's requests come before the scenario forgets the log; the items then merge
+			// each seed with what the prep answered for it.
+			const merge = `const prepped = $(${JSON.stringify(n.prep)}).all();\nreturn $(${JSON.stringify(n.seed)}).all().map((item, index) => { const prep = prepped[index].json; return { json: { ...item.json, ...(${cell.prep.output('prep')}) } }; });`;
+			nodes.push(seed, node(n.prep, ZENVIA_NODE, 1, cell.prep.parameters, { credentials: credentialRef(cell.prep.credential) }));
+			nodes.push(scenario, node(n.items, 'n8n-nodes-base.code', 2, { jsCode: merge }));
+		} else {
+			nodes.push(scenario, seed);
 		}
-		nodes.push(adminCall(n.clear, emulatorUrl, 'DELETE', 'faults'));
-		nodes.push(adminCall(n.reset, emulatorUrl, 'DELETE', 'requests'));
-		for (const [index, fault] of cell.faults.entries()) nodes.push(adminCall(`${n.arm} ${index}`, emulatorUrl, 'POST', 'faults', fault));
-		const merge = cell.prep
-			? `const prepped = $(${JSON.stringify(n.prep)}).all();\nreturn $(${JSON.stringify(n.seed)}).all().map((item, index) => { const prep = prepped[index].json; return { json: { ...item.json, ...(${cell.prep.output('prep')}) } }; });`
-			: `return $(${JSON.stringify(n.seed)}).all().map((item) => ({ json: item.json }));`;
-		nodes.push(node(n.items, 'n8n-nodes-base.code', 2, { jsCode: merge }));
 		nodes.push(
 			node(n.node, ZENVIA_NODE, 1, cell.node.parameters, {
 				credentials: credentialRef(cell.node.credential),
@@ -132,7 +131,7 @@ function cellResult(execution, key) {
 	return {
 		ran: Boolean(ran),
 		/** @type {Record<string, any>[]} the items the node under test was given */
-		inputs: (runs[n.items]?.[0]?.data?.main?.[0] ?? []).map((/** @type {{ json: Record<string, any> }} */ item) => item.json),
+		inputs: (runs[n.items]?.[0] ?? runs[n.seed]?.[0])?.data?.main?.[0]?.map((/** @type {{ json: Record<string, any> }} */ item) => item.json) ?? [],
 		nodeError: ran?.error,
 		items: items.filter((item) => Object.keys(item.json).length > 0 || item.pairedItem !== undefined),
 		/** @type {{ method: string, path: string, query: Record<string, string>, body: any, fault?: string }[]} */
