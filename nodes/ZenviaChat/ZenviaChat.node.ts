@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { requestOptionsField } from './actions/common.descriptions';
 import * as interaction from './actions/interaction';
 import * as report from './actions/report';
 import { router } from './actions/router';
@@ -37,6 +38,7 @@ export class ZenviaChat implements INodeType {
 			...interaction.description,
 			...whatsapp.description,
 			...report.description,
+			requestOptionsField,
 		],
 	};
 

@@ -107,4 +107,30 @@ describe('Interaction in a real n8n', () => {
 		]);
 		expect(sent[1].body).toEqual({ content: 'Are you there?', type: 'text', token: TOKEN });
 	});
+
+	it('sends numbers from expressions as text, content as written, and refuses a hash of dots', async () => {
+		const execution = await execute('e2eValuesFromExpressions');
+		expect(execution.ok).toBe(true);
+
+		const [started] = nodeOutput(execution, 'Start');
+		const hash = started.interactionHash;
+		expect(nodeOutput(execution, 'Send Message')).toEqual([
+			{ interactionHash: hash, data: { interaction_hash: hash }, message: 'Message created successfully', status: 200 },
+			{ error: 'Interaction Hash cannot be only dots, got ..' },
+		]);
+		expect(await received()).toEqual([
+			{
+				method: 'POST',
+				path: '/core/api/v1/interactions',
+				query: {},
+				body: {
+					department_id: 1,
+					media_type: 'TEXT',
+					customer: { name: 'Maria Silva', phone: '11991417777', cpf: '12345678900' },
+					token: TOKEN,
+				},
+			},
+			{ method: 'POST', path: `/core/api/v1/interactions/${hash}/messages`, query: {}, body: { content: '  indented\n', type: 'text', token: TOKEN } },
+		]);
+	});
 });

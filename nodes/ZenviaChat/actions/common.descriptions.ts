@@ -1,6 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-/** Field definitions that several operations show. Each operation scopes them with displayOptions. */
+import {
+	optionalText,
+	optionalTrimmedText,
+	parseJsonObject,
+	requireBoolean,
+	requireHttpUrl,
+	requireId,
+	requirePositiveInteger,
+	requireUntrimmedText,
+} from '../helpers/validation';
+import { DEFAULT_ITEM_TIME_LIMIT_SECONDS } from '../transport/deadline';
+
+/**
+ * Fields that several operations show, each followed by its reader: the one place its value is
+ * read, checked and converted. Each operation scopes the fields with displayOptions.
+ */
 
 export const departmentField: INodeProperties = {
 	displayName: 'Department',
@@ -31,6 +46,15 @@ export const departmentField: INodeProperties = {
 	],
 };
 
+export function readDepartmentId(this: IExecuteFunctions, itemIndex: number): number {
+	const raw = this.getNodeParameter('departmentId', itemIndex, '', { extractValue: true }) as
+		| string
+		| number
+		| INodeParameterResourceLocator;
+	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
+	return requirePositiveInteger(this.getNode(), itemIndex, 'Department', value);
+}
+
 export const interactionHashField: INodeProperties = {
 	displayName: 'Interaction Hash',
 	name: 'interactionHash',
@@ -40,6 +64,10 @@ export const interactionHashField: INodeProperties = {
 	placeholder: 'e.g. 322e458c-540c-4c11-ab5c-d38d39f57213',
 	description: 'The interaction\'s unique ID, as returned by Start or carried by trigger events',
 };
+
+export function readInteractionHash(this: IExecuteFunctions, itemIndex: number): string {
+	return requireId(this.getNode(), itemIndex, 'Interaction Hash', this.getNodeParameter('interactionHash', itemIndex));
+}
 
 export const customerField: INodeProperties = {
 	displayName: 'Customer',
@@ -54,6 +82,22 @@ export const customerField: INodeProperties = {
 		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 11991417777' },
 	],
 };
+
+const CUSTOMER_FIELD_NAMES: Record<string, string> = { cpf: 'CPF', email: 'Email', name: 'Name', phone: 'Phone' };
+
+/**
+ * Only the customer fields the user filled in (Zenvia would store empty strings as data), each
+ * sent as text: a phone or CPF held as a number is sent as its digits, never dropped.
+ */
+function readCustomer(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const given = this.getNodeParameter('customer', itemIndex, {}) as IDataObject;
+	const customer: IDataObject = {};
+	for (const [key, value] of Object.entries(given)) {
+		const text = optionalTrimmedText(this.getNode(), itemIndex, `Customer ${CUSTOMER_FIELD_NAMES[key] ?? key}`, value);
+		if (text !== undefined) customer[key] = text;
+	}
+	return Object.keys(customer).length ? customer : undefined;
+}
 
 /** `extra` is echoed back on every webhook event, which is how a flow recognises its own interactions. */
 export const extraFields: INodeProperties[] = [
@@ -98,6 +142,25 @@ export const extraFields: INodeProperties[] = [
 	},
 ];
 
+function readExtra(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const node = this.getNode();
+	const input = this.getNodeParameter('extraInput', itemIndex, 'none') as string;
+	if (input === 'json') {
+		const extra = parseJsonObject(node, itemIndex, 'Extra JSON', this.getNodeParameter('extraJson', itemIndex, '{}'));
+		return Object.keys(extra).length ? extra : undefined;
+	}
+	if (input !== 'keyValue') return undefined;
+	const { values = [] } = this.getNodeParameter('extraValues', itemIndex, {}) as {
+		values?: Array<{ key?: unknown; value?: unknown }>;
+	};
+	const extra: IDataObject = {};
+	for (const pair of values) {
+		const key = optionalTrimmedText(node, itemIndex, 'Extra Values Key', pair.key);
+		if (key !== undefined) extra[key] = optionalText(node, itemIndex, `Extra Values "${key}"`, pair.value) ?? '';
+	}
+	return Object.keys(extra).length ? extra : undefined;
+}
+
 export const externalHistoryField: INodeProperties = {
 	displayName: 'External History URL',
 	name: 'externalHistory',
@@ -105,7 +168,7 @@ export const externalHistoryField: INodeProperties = {
 	default: '',
 	placeholder: 'https://chat-history.example.com',
 	description:
-		'A URL that answers GET with the earlier conversation as {"messages": [{"time", "direction", "content"}]}, shown to the agent',
+		'A URL that answers GET with the earlier conversation as {"messages": [{"time", "direction", "content"}]}, shown to the agent. A bare host or path such as chathistory.example.org/h/1 is read as https://.',
 };
 
 /** Options of the calls that open a conversation: Interaction > Start and WhatsApp > Send Message. */
@@ -118,6 +181,30 @@ export const conversationOptionsField: INodeProperties = {
 	options: [externalHistoryField],
 };
 
+/** The body fields shared by the calls that open a conversation, each present only when set. */
+export interface ConversationContext extends IDataObject {
+	customer?: IDataObject;
+	extra?: IDataObject;
+	external_history?: string;
+}
+
+/** Customer, Extra Data and Options of Interaction > Start and WhatsApp > Send Message. */
+export function readConversationContext(this: IExecuteFunctions, itemIndex: number): ConversationContext {
+	const node = this.getNode();
+	const context: ConversationContext = {};
+	const customer = readCustomer.call(this, itemIndex);
+	if (customer) context.customer = customer;
+	const extra = readExtra.call(this, itemIndex);
+	if (extra) context.extra = extra;
+	const { externalHistory } = this.getNodeParameter('options', itemIndex, {}) as { externalHistory?: unknown };
+	if (optionalTrimmedText(node, itemIndex, 'External History URL', externalHistory) !== undefined) {
+		context.external_history = requireHttpUrl(node, itemIndex, 'External History URL', externalHistory, {
+			bareHostAsHttps: true,
+		});
+	}
+	return context;
+}
+
 export const contentField: INodeProperties = {
 	displayName: 'Content',
 	name: 'content',
@@ -125,8 +212,12 @@ export const contentField: INodeProperties = {
 	typeOptions: { rows: 3 },
 	required: true,
 	default: '',
-	description: 'The message text, or the caption of a media message',
+	description: 'The message text, or the caption of a media message. Sent exactly as written, spaces and line breaks included.',
 };
+
+export function readContent(this: IExecuteFunctions, itemIndex: number): string {
+	return requireUntrimmedText(this.getNode(), itemIndex, 'Content', this.getNodeParameter('content', itemIndex));
+}
 
 /** The media file's URL, asked for whenever the message type field (named here) is not text. */
 export function mediaUrlField(typeField: string): INodeProperties {
@@ -140,6 +231,10 @@ export function mediaUrlField(typeField: string): INodeProperties {
 		description: 'Where Zenvia downloads the file from',
 		displayOptions: { hide: { [typeField]: ['text'] } },
 	};
+}
+
+export function readMediaUrl(this: IExecuteFunctions, itemIndex: number): string {
+	return requireHttpUrl(this.getNode(), itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));
 }
 
 /** The n8n way to bound a list: all of it, or the first `limit` entries. */
@@ -160,3 +255,36 @@ export const limitField: INodeProperties = {
 	description: 'Max number of results to return',
 	displayOptions: { show: { returnAll: [false] } },
 };
+
+/** The Return All / Limit pair: undefined means every result. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const node = this.getNode();
+	if (requireBoolean(node, itemIndex, 'Return All', this.getNodeParameter('returnAll', itemIndex, false))) return undefined;
+	return requirePositiveInteger(node, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
+}
+
+/** Shown for every operation: bounds the time one item may take, whatever happens on the way. */
+export const requestOptionsField: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Time Limit per Item (Seconds)',
+			name: 'itemTimeLimit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_ITEM_TIME_LIMIT_SECONDS,
+			description:
+				'The longest one input item may take, every request, retry and wait Zenvia asks for included. The item then fails saying how long it waited.',
+		},
+	],
+};
+
+export function readItemTimeLimit(this: IExecuteFunctions, itemIndex: number): number {
+	const { itemTimeLimit } = this.getNodeParameter('requestOptions', itemIndex, {}) as { itemTimeLimit?: unknown };
+	if (itemTimeLimit === undefined || itemTimeLimit === null || itemTimeLimit === '') return DEFAULT_ITEM_TIME_LIMIT_SECONDS;
+	return requirePositiveInteger(this.getNode(), itemIndex, 'Time Limit per Item (Seconds)', itemTimeLimit);
+}

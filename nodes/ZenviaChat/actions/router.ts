@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import { startItemClock, stopItemClock } from '../transport';
+import { readItemTimeLimit } from './common.descriptions';
 import * as interaction from './interaction';
 import type { OperationTable, ZenviaChatResource, ZenviaOperation } from './node.type';
 import * as report from './report';
@@ -44,7 +46,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const pairedItem = { item: itemIndex };
 		try {
 			const operation = findOperation.call(this, itemIndex);
-			const result = await operation.execute.call(this, itemIndex);
+			startItemClock(this, itemIndex, readItemTimeLimit.call(this, itemIndex));
+			const result = await operation.execute.call(this, itemIndex).finally(() => stopItemClock(this, itemIndex));
 			for (const json of Array.isArray(result) ? result : [result]) {
 				output.push({ json, pairedItem });
 			}

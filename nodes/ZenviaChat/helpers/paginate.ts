@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { zenviaRequest } from '../transport';
-import { readLimit } from './parameters';
+import { readLimit } from '../actions/common.descriptions';
 import type { ZenviaRequest } from '../transport';
 
 /** The Reports API serves at most 10,000 records per request (reports-api.md, `limit`). */
@@ -90,17 +90,16 @@ export function readPageLimit(this: IExecuteFunctions, itemIndex: number): numbe
 	return limit;
 }
 
-/** The Reports API's list answer: `{ status, success, data: [...] }`. */
-interface ListAnswer<T> {
-	data?: T[];
-}
+/** A list answer: the Reports API's `{ status, success, data: [...] }`, or a bare list. */
+export type ListAnswer<T> = T[] | { data?: T[] };
 
-/** Reads the rows of a list answer, refusing an answer that carries no list. */
-export function rowsOf<T>(node: INode, itemIndex: number, answer: ListAnswer<T>): T[] {
-	if (Array.isArray(answer.data)) return answer.data;
-	throw new NodeOperationError(node, 'Zenvia Chat answered without a "data" list', {
+/** Reads the rows of a list answer in either shape, refusing an answer that carries no list. */
+export function rowsOf<T>(node: INode, itemIndex: number | undefined, answer: ListAnswer<T>): T[] {
+	const rows = Array.isArray(answer) ? answer : answer.data;
+	if (Array.isArray(rows)) return rows;
+	throw new NodeOperationError(node, 'Zenvia Chat answered without a list', {
 		itemIndex,
-		description: 'The answer did not have the documented shape {"success": true, "data": [...]}.',
+		description: 'The answer was neither a list nor an object with a "data" list, e.g. {"success": true, "data": [...]}.',
 	});
 }
 

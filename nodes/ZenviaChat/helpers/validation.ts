@@ -2,8 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 /**
- * Checks run before any request is sent. Each error names the field as the user sees it in the
- * node and says what was expected, so a bad item is easy to find in a long input.
+ * One reader per kind of value (text, id, number, boolean, list, URL, JSON object). Each takes
+ * what an n8n expression may yield, checks it once before any request, and returns the value in
+ * the type the API documents. Errors name the field as the user sees it and show what was given,
+ * so a bad item is easy to find in a long input.
  */
 function refuse(node: INode, itemIndex: number, message: string): NodeOperationError {
 	return new NodeOperationError(node, message, { itemIndex });
@@ -15,12 +17,53 @@ function shown(value: unknown): string {
 	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-export function requireText(node: INode, itemIndex: number, field: string, value: unknown): string {
-	const text = typeof value === 'number' ? String(value) : value;
-	if (typeof text !== 'string' || !text.trim()) {
-		throw refuse(node, itemIndex, `${field} is required: got an empty value`);
+/**
+ * Text as an expression may give it: a string, or a number or boolean written as text (a phone
+ * held as a number in a CRM is still the phone). Objects and lists are refused, never dropped.
+ * Undefined, null and '' are "not given".
+ */
+export function optionalText(node: INode, itemIndex: number, field: string, value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'string') return value;
+	if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' || typeof value === 'bigint') {
+		return String(value);
 	}
-	return text.trim();
+	throw refuse(node, itemIndex, `${field} must be text, a number or true/false, got ${shown(value)}`);
+}
+
+/** An optional text field, trimmed: blank counts as not given. */
+export function optionalTrimmedText(node: INode, itemIndex: number, field: string, value: unknown): string | undefined {
+	const text = optionalText(node, itemIndex, field, value)?.trim();
+	return text ? text : undefined;
+}
+
+/** A required text field, trimmed. */
+export function requireText(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const text = optionalTrimmedText(node, itemIndex, field, value);
+	if (text === undefined) throw refuse(node, itemIndex, `${field} is required: got an empty value`);
+	return text;
+}
+
+/** Text sent exactly as given (a message is the customer's words); only empty or blank is refused. */
+export function requireUntrimmedText(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const text = optionalText(node, itemIndex, field, value);
+	if (text === undefined || !text.trim()) throw refuse(node, itemIndex, `${field} is required: got an empty value`);
+	return text;
+}
+
+/**
+ * An id placed in a URL path. `.` and `..` (and any run of dots) would be resolved as path steps
+ * by the URL, sending the request to another endpoint, so they are refused.
+ */
+export function requireId(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const id = requireText(node, itemIndex, field, value);
+	if (/^\.+$/.test(id)) throw refuse(node, itemIndex, `${field} cannot be only dots, got ${shown(id)}`);
+	return id;
+}
+
+/** A checked id, encoded so that it can never change the path it sits in. */
+export function pathSegment(id: string): string {
+	return encodeURIComponent(id);
 }
 
 export function requirePositiveInteger(node: INode, itemIndex: number, field: string, value: unknown): number {
@@ -31,27 +74,51 @@ export function requirePositiveInteger(node: INode, itemIndex: number, field: st
 	return Number(text);
 }
 
-export function requireHttpUrl(node: INode, itemIndex: number, field: string, value: unknown): string {
-	const text = typeof value === 'string' ? value.trim() : '';
+/**
+ * A switch: true or false, or the text "true"/"false" an expression reads from a CSV or a form.
+ * Anything else is refused: reading "false" as truthy text would turn the switch on.
+ */
+export function requireBoolean(node: INode, itemIndex: number, field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true') return true;
+	if (text === 'false') return false;
+	throw refuse(node, itemIndex, `${field} must be true or false, got ${shown(value)}`);
+}
+
+/**
+ * An http(s) URL. With `bareHostAsHttps`, a host or path without a scheme
+ * (`chathistory.example.org/h/1`, as the WhatsApp document writes external_history) is read as
+ * https; its host must then hold a dot, so a stray word is not taken for a host.
+ */
+export function requireHttpUrl(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	{ bareHostAsHttps = false } = {},
+): string {
+	const given = optionalTrimmedText(node, itemIndex, field, value) ?? '';
+	const bare = bareHostAsHttps && given !== '' && !/^[a-z][a-z\d+.-]*:/i.test(given);
+	const text = bare ? `https://${given.replace(/^\/\//, '')}` : given;
 	let url: URL | undefined;
 	try {
 		url = new URL(text);
 	} catch {
 		url = undefined;
 	}
-	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+	const badHost = !url?.hostname || (bare && !url.hostname.includes('.'));
+	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || badHost) {
 		throw refuse(node, itemIndex, `${field} must be an http(s) URL, got ${shown(value)}`);
 	}
 	return text;
 }
 
-/** A path parameter: required, and encoded so that it can never change the path it sits in. */
-export function pathSegment(node: INode, itemIndex: number, field: string, value: unknown): string {
-	return encodeURIComponent(requireText(node, itemIndex, field, value));
-}
-
 export function parseJsonObject(node: INode, itemIndex: number, field: string, value: unknown): IDataObject {
 	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as IDataObject;
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		throw refuse(node, itemIndex, `${field} must be a JSON object like {"clientId": "1"}, got ${shown(value)}`);
+	}
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text) return {};
 	let parsed: unknown;
@@ -66,13 +133,13 @@ export function parseJsonObject(node: INode, itemIndex: number, field: string, v
 	return parsed as IDataObject;
 }
 
-/** Ids typed as "1, 2,3" or given as a list by an expression, each checked. */
+/** Ids typed as "1, 2,3", or given as a number or a list by an expression, each checked. */
 export function parseIdList(node: INode, itemIndex: number, field: string, value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
-	const ids = parts.map((part) => part.trim()).filter(Boolean);
-	const bad = ids.find((id) => !/^[\w-]+$/.test(id));
+	const parts = Array.isArray(value) ? value : (optionalText(node, itemIndex, field, value) ?? '').split(',');
+	const ids = parts.map((part) => (typeof part === 'string' || typeof part === 'number' ? String(part).trim() : part));
+	const bad = ids.find((id) => typeof id !== 'string' || (id !== '' && !/^[\w-]+$/.test(id)));
 	if (bad !== undefined) {
 		throw refuse(node, itemIndex, `${field} must be ids separated by commas, and ${shown(bad)} is not an id`);
 	}
-	return ids;
+	return (ids as string[]).filter(Boolean);
 }

@@ -24,8 +24,17 @@ export function apiErrorMessage(body: unknown): string | undefined {
 	return typeof errorType === 'string' && errorType ? `${text} (${errorType})` : text;
 }
 
-function hintFor(status: number, api: ZenviaApi, credentials: ZenviaCredentials, attempts: number): string {
+function hintFor(
+	status: number,
+	api: ZenviaApi,
+	credentials: ZenviaCredentials,
+	attempts: number,
+	askedWait?: string,
+): string {
 	const retried = attempts > 1 ? ` It failed ${attempts} times in a row.` : '';
+	if (askedWait) {
+		return `Zenvia Chat asked to wait ${askedWait} (Retry-After) before trying again, longer than this node waits. Run it again after that, or process fewer items at a time.`;
+	}
 	if (status === 401 || status === 403) {
 		const expected = TOKEN_SCREENS[api];
 		const kindHint =
@@ -44,15 +53,15 @@ function hintFor(status: number, api: ZenviaApi, credentials: ZenviaCredentials,
 /** An error for a request Zenvia answered with a failure status. */
 export function httpFailure(
 	node: INode,
-	failure: { status: number; body: unknown; api: ZenviaApi; attempts: number; itemIndex?: number },
+	failure: { status: number; body: unknown; api: ZenviaApi; attempts: number; askedWait?: string; itemIndex?: number },
 	credentials: ZenviaCredentials,
 ): NodeApiError {
-	const { status, body, api, attempts, itemIndex } = failure;
+	const { status, body, api, attempts, askedWait, itemIndex } = failure;
 	const said = apiErrorMessage(body);
 	return new NodeApiError(node, { httpCode: String(status), body: body ?? null } as JsonObject, {
 		httpCode: String(status),
 		message: `Zenvia Chat answered HTTP ${status}${said ? `: ${said}` : ''}`,
-		description: hintFor(status, api, credentials, attempts),
+		description: hintFor(status, api, credentials, attempts, askedWait),
 		itemIndex,
 	});
 }
@@ -72,15 +81,34 @@ export function networkFailure(
 	});
 }
 
-/** An error for an answer that is not the JSON Zenvia documents (an HTML error page, say). */
+/**
+ * An error for a 2xx answer that is not what the endpoint documents (an HTML page, a JSON string,
+ * null, an empty body on a read).
+ */
 export function unreadableAnswer(
 	node: INode,
-	failure: { status: number; text: string; itemIndex?: number },
+	failure: { status: number; text: string; what: string; isWrite: boolean; itemIndex?: number },
 ): NodeApiError {
+	const excerpt = failure.text.trim().slice(0, 120);
+	const tookEffect = failure.isWrite
+		? ' The request reached Zenvia and may have taken effect: check in Zenvia Chat before running it again.'
+		: '';
 	return new NodeApiError(node, { httpCode: String(failure.status) } as JsonObject, {
 		httpCode: String(failure.status),
-		message: `Zenvia Chat answered HTTP ${failure.status} with a body that is not JSON`,
-		description: `The answer began with: ${failure.text.slice(0, 120)}. Check that the credential's base URL points at Zenvia Chat and not at another server or a proxy's error page.`,
+		message: `Zenvia Chat answered HTTP ${failure.status} with ${failure.what}, an unreadable answer`,
+		description: `${excerpt ? `The answer began with: ${excerpt}` : 'The answer was empty'}. Check that the credential's base URL points at Zenvia Chat and not at another server or a proxy's error page.${tookEffect}`,
+		itemIndex: failure.itemIndex,
+	});
+}
+
+/** An error for an item that ran out of its time limit, saying how long it waited and why. */
+export function timeLimitFailure(
+	node: INode,
+	failure: { waited: string; limit: string; attempts: number; last: string; itemIndex?: number },
+): NodeApiError {
+	return new NodeApiError(node, { timeLimit: failure.limit } as JsonObject, {
+		message: `Gave up on Zenvia Chat after waiting ${failure.waited} (the item's time limit is ${failure.limit})`,
+		description: `${failure.attempts} attempt(s); the last one ${failure.last}. Raise "Time Limit per Item (Seconds)" under Request Options, or try again later. A write that timed out may still have reached Zenvia: check before running it again.`,
 		itemIndex: failure.itemIndex,
 	});
 }

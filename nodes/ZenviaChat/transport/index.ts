@@ -8,12 +8,16 @@ import type {
 } from 'n8n-workflow';
 
 import { ZENVIA_BASE_URLS } from '../../../credentials/ZenviaChatApi.credentials';
-import { httpFailure, networkFailure, unreadableAnswer } from './errors';
-import { redact } from './redact';
+import { emptyAnswerItem, readSuccessAnswer } from './answer';
+import { describeDuration, itemTime } from './deadline';
+import { apiErrorMessage, httpFailure, networkFailure, timeLimitFailure, unreadableAnswer } from './errors';
+import { redact, redactValue } from './redact';
 import {
 	MAX_ATTEMPTS,
 	MAX_RETRY_AFTER_MS,
+	NOT_PROCESSED_STATUSES,
 	backoffDelayMs,
+	isNeverSent,
 	isRetryableNetworkError,
 	isRetryableStatus,
 	parseRetryAfterMs,
@@ -21,6 +25,7 @@ import {
 import type { ZenviaApi, ZenviaCredentials, ZenviaRequest } from './types';
 
 export type { ZenviaApi, ZenviaRequest } from './types';
+export { DEFAULT_ITEM_TIME_LIMIT_SECONDS, startItemClock, stopItemClock } from './deadline';
 
 export const CREDENTIAL_TYPE = 'zenviaChatApi';
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -57,9 +62,15 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 	}
 }
 
+/** Every secret the credential holds: each is removed, in every form, from what n8n keeps. */
+function secretsOf(credentials: ZenviaCredentials): string[] {
+	return [credentials.token];
+}
+
 /**
  * The one place that talks to Zenvia: picks the base URL, lets the credential place the token,
- * retries what is safe to retry, and turns every failure into an error that never shows the token.
+ * retries what is safe to retry within the item's time limit, reads the answer against its
+ * documented shape, and turns every failure into an error that never shows a secret.
  */
 export async function zenviaRequest<T>(
 	context: ZenviaContext,
@@ -67,7 +78,9 @@ export async function zenviaRequest<T>(
 	itemIndex?: number,
 ): Promise<T> {
 	const credentials = await context.getCredentials<ZenviaCredentials>(CREDENTIAL_TYPE);
+	const secrets = secretsOf(credentials);
 	const baseUrl = baseUrlFor(request.api, credentials);
+	const node = context.getNode();
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: baseUrl,
@@ -79,53 +92,83 @@ export async function zenviaRequest<T>(
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: REQUEST_TIMEOUT_MS,
+	};
+	/** What the last attempt ended with, for the time limit's error. */
+	let last = 'got no answer';
+	/** Set when an attempt may have taken effect though its answer was lost. */
+	let ambiguous: string | undefined;
+
+	const outOfTime = (attempts: number) => {
+		const time = itemTime(context, itemIndex);
+		return timeLimitFailure(node, {
+			waited: describeDuration(time.elapsedMs),
+			limit: describeDuration(time.limitMs),
+			attempts,
+			last,
+			itemIndex,
+		});
+	};
+	/** Waits before a retry, unless the wait would run past the item's time limit. */
+	const pause = async (ms: number, attempts: number) => {
+		if (ms >= itemTime(context, itemIndex).remainingMs) throw outOfTime(attempts);
+		await sleep(ms);
 	};
 
 	for (let attempt = 1; ; attempt++) {
+		const remainingMs = itemTime(context, itemIndex).remainingMs;
+		if (remainingMs <= 0) throw outOfTime(attempt - 1);
 		let response: IN8nHttpFullResponse;
 		try {
 			// Each attempt gets fresh copies: the credential adds the token to them.
 			response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
 				...options,
+				timeout: Math.max(1, Math.min(REQUEST_TIMEOUT_MS, remainingMs)),
 				qs: options.qs && { ...options.qs },
 				body: options.body && { ...(options.body as IDataObject) },
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkErrorCode(error);
+			last = `ended with network error ${code ?? '(no code)'}`;
+			if (itemTime(context, itemIndex).remainingMs <= 0) throw outOfTime(attempt);
 			if (attempt < MAX_ATTEMPTS && isRetryableNetworkError(code, request.method)) {
-				await sleep(backoffDelayMs(attempt));
+				if (!isNeverSent(code)) ambiguous = `network error ${code}`;
+				await pause(backoffDelayMs(attempt), attempt);
 				continue;
 			}
-			throw networkFailure(context.getNode(), { code, baseUrl, attempts: attempt, itemIndex });
+			throw networkFailure(node, { code, baseUrl, attempts: attempt, itemIndex });
 		}
 
 		const status = response.statusCode;
 		const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-		const text = redact(raw, credentials.token);
-		const parsed = parseJson(text);
+		const text = redact(raw, secrets);
 		const failed = status < 200 || status >= 300;
-		// A JSON `null` answer is passed on as it is; `success: false` is a refusal even with HTTP 200.
-		if (!failed && parsed.ok && (parsed.value as { success?: unknown } | null)?.success !== false) {
-			return parsed.value as T;
-		}
-		if (!failed && !parsed.ok) {
-			throw unreadableAnswer(context.getNode(), { status, text, itemIndex });
+		if (!failed) {
+			const answer = readSuccessAnswer(text, request.method, request.answer);
+			if (answer.kind === 'empty') return emptyAnswerItem(status) as T;
+			if (answer.kind === 'unreadable') {
+				throw unreadableAnswer(node, { status, text, what: answer.what, isWrite: request.method !== 'GET', itemIndex });
+			}
+			// `success: false` is a refusal even with HTTP 200.
+			if ((answer.value as { success?: unknown }).success !== false) return redactValue(answer.value, secrets) as T;
 		}
 
-		if (attempt < MAX_ATTEMPTS && isRetryableStatus(status, request.method)) {
-			const wait = parseRetryAfterMs(response.headers?.['retry-after']) ?? backoffDelayMs(attempt);
-			if (wait <= MAX_RETRY_AFTER_MS) {
-				await sleep(wait);
-				continue;
-			}
+		const parsed = parseJson(text);
+		const body = redactValue(parsed.ok ? parsed.value : text, secrets);
+		const said = apiErrorMessage(body);
+		if (ambiguous && said && request.doneOnRetry?.test(said)) {
+			return { success: true, alreadyDone: true, message: said, earlierAttempt: ambiguous } as T;
 		}
-		const body = parsed.ok ? parsed.value : text;
+		last = `was answered HTTP ${status}`;
+		const asked = failed ? parseRetryAfterMs(response.headers?.['retry-after']) : undefined;
+		if (asked !== undefined) last += ` asking to wait ${describeDuration(asked)}`;
+		const askedTooLong = asked !== undefined && asked > MAX_RETRY_AFTER_MS;
+		if (attempt < MAX_ATTEMPTS && isRetryableStatus(status, request.method) && !askedTooLong) {
+			if (!NOT_PROCESSED_STATUSES.has(status)) ambiguous = `HTTP ${status}`;
+			await pause(asked ?? backoffDelayMs(attempt), attempt);
+			continue;
+		}
+		const askedWait = askedTooLong ? describeDuration(asked) : undefined;
 		const reported = failed ? status : Number((body as { status?: unknown } | null)?.status) || status;
-		throw httpFailure(
-			context.getNode(),
-			{ status: reported, body, api: request.api, attempts: attempt, itemIndex },
-			credentials,
-		);
+		throw httpFailure(node, { status: reported, body, api: request.api, attempts: attempt, askedWait, itemIndex }, credentials);
 	}
 }

@@ -1,14 +1,101 @@
-const REDACTED = '[redacted]';
+export const REDACTED = '[redacted]';
+
+/** Secrets shorter than this are not searched for: replacing them would garble ordinary data. */
+const MIN_SECRET_LENGTH = 4;
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /**
- * Removes the token, raw and URL-encoded, from text n8n could show or store. Tokens shorter than
- * four characters are not searched for: replacing them would garble ordinary data.
+ * Every way one character of a secret can be written back by a server: as itself, JSON-escaped
+ * (`\/`, `\u002f`), percent-encoded in either hex case, and `+`/space swapped as form encoding
+ * and form decoding do. Matching per character also catches partial encodings (`encodeURI`
+ * leaves `/` and `:` alone, `encodeURIComponent` does not).
  */
-export function redact(text: string, token: string): string {
-	if (token.length < 4) return text;
-	let result = text;
-	for (const form of new Set([token, encodeURIComponent(token)])) {
-		result = result.split(form).join(REDACTED);
+function characterForms(char: string): string {
+	const code = char.charCodeAt(0);
+	const forms = [escapeRegExp(char)];
+	if (code < 0x80) {
+		const hex = code.toString(16).padStart(2, '0');
+		forms.push(`%${hex}`, `\\\\u00${hex}`);
+		if (char === '/' || char === '"' || char === '\\') forms.push(`\\\\${escapeRegExp(char)}`);
+		if (char === ' ') forms.push('\\+');
+		if (char === '+') forms.push(' ');
+	} else {
+		// Other characters are percent-encoded as their UTF-8 bytes.
+		const bytes = encodeURIComponent(char);
+		if (bytes !== char) forms.push(escapeRegExp(bytes));
 	}
-	return result;
+	return forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
+}
+
+/**
+ * The base64 text of the secret at each of the three byte alignments it can have inside a longer
+ * encoded value (a Basic header's `user:secret`, say), keeping only the characters that depend on
+ * the secret's bytes alone. Standard and URL-safe alphabets, with `\/` as JSON writes it.
+ */
+function base64Forms(secret: string): string[] {
+	const bytes = Buffer.from(secret, 'utf8');
+	const forms: string[] = [];
+	for (let shift = 0; shift < 3; shift++) {
+		const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+		const start = Math.ceil((shift * 8) / 6);
+		const end = Math.floor(((shift + bytes.length) * 8) / 6);
+		const core = encoded.slice(start, end);
+		if (core.length < 6) continue;
+		forms.push(escapeRegExp(core), escapeRegExp(core).replace(/\//g, '\\\\/'));
+		forms.push(escapeRegExp(core.replace(/\+/g, '-').replace(/\//g, '_')));
+	}
+	return forms;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** One pattern matching every form of every secret, longest secret first; cached per secret set. */
+function patternFor(secrets: readonly string[]): RegExp | undefined {
+	const wanted = [...new Set(secrets.filter((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH))];
+	if (wanted.length === 0) return undefined;
+	wanted.sort((a, b) => b.length - a.length);
+	const key = JSON.stringify(wanted);
+	let pattern = patterns.get(key);
+	if (!pattern) {
+		const alternatives = wanted.flatMap((secret) => [[...secret].map(characterForms).join(''), ...base64Forms(secret)]);
+		// Percent-encoding hex and \u escapes come in either case; a secret differing only by case
+		// is redacted too, which costs nothing.
+		pattern = new RegExp(alternatives.join('|'), 'gi');
+		if (patterns.size > 50) patterns.clear();
+		patterns.set(key, pattern);
+	}
+	return pattern;
+}
+
+/**
+ * Removes every secret, in every form a server may write it back (raw, JSON-escaped,
+ * URL-encoded in either hex case and `+` style, base64), from text n8n could show, store or log.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+	const pattern = patternFor(secrets);
+	if (!pattern || typeof text !== 'string') return text;
+	return text.replace(pattern, REDACTED);
+}
+
+/**
+ * The same for a parsed value: every string in it, keys included, at any depth. Parsing can join
+ * escapes the raw text kept apart (`\u0025` + `2F` is `%2F`), so parsed values are redacted too.
+ */
+export function redactValue<T>(value: T, secrets: readonly string[]): T {
+	const pattern = patternFor(secrets);
+	if (!pattern) return value;
+	const walk = (current: unknown): unknown => {
+		if (typeof current === 'string') return current.length < MIN_SECRET_LENGTH ? current : current.replace(pattern, REDACTED);
+		if (Array.isArray(current)) return current.map(walk);
+		if (typeof current === 'object' && current !== null) {
+			const copy: Record<string, unknown> = {};
+			for (const [key, inner] of Object.entries(current)) copy[walk(key) as string] = walk(inner);
+			return copy;
+		}
+		return current;
+	};
+	return walk(value) as T;
 }

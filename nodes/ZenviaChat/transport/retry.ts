@@ -16,11 +16,14 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'ESOCKETTIMEDOUT',
 	'EPIPE',
 	'EAI_AGAIN',
+	// The answer began and the connection broke before its end (n8n's HTTP client reports it so).
+	'ERR_BAD_RESPONSE',
+	'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 /** Failures that happen before a byte reaches Zenvia, so even a POST is safe to send again. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 /** Answers meaning the server did not act on the request: safe to resend even a POST. */
-const NOT_PROCESSED_STATUSES = new Set([429, 503]);
+export const NOT_PROCESSED_STATUSES = new Set([429, 503]);
 
 /**
  * POST creates interactions and sends messages. Resending one that may have reached Zenvia could
@@ -29,6 +32,11 @@ const NOT_PROCESSED_STATUSES = new Set([429, 503]);
 export function isRetryableStatus(status: number, method: IHttpRequestMethods): boolean {
 	if (!TRANSIENT_STATUSES.has(status)) return false;
 	return method !== 'POST' || NOT_PROCESSED_STATUSES.has(status);
+}
+
+/** A failure before a byte reached Zenvia: the request certainly did not take effect. */
+export function isNeverSent(code: string | undefined): boolean {
+	return code !== undefined && NEVER_SENT_CODES.has(code);
 }
 
 export function isRetryableNetworkError(code: string | undefined, method: IHttpRequestMethods): boolean {

@@ -1,9 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireHttpUrl, requireText } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
-import { contentField, interactionHashField, mediaUrlField } from '../common.descriptions';
+import {
+	contentField,
+	interactionHashField,
+	mediaUrlField,
+	readContent,
+	readInteractionHash,
+	readMediaUrl,
+} from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer, MessageType, SendMessageBody } from './types';
 
@@ -33,18 +39,12 @@ export const description = updateDisplayOptions(
 
 /** POST /core/api/v1/interactions/{interactionHash}/messages */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const node = this.getNode();
-	const hash = this.getNodeParameter('interactionHash', itemIndex);
-	const path = interactionPath(node, itemIndex, hash, 'messages');
+	const hash = readInteractionHash.call(this, itemIndex);
 	const type = this.getNodeParameter('messageType', itemIndex, 'text') as MessageType;
-	const body: SendMessageBody = {
-		content: requireText(node, itemIndex, 'Content', this.getNodeParameter('content', itemIndex)),
-		type,
-	};
-	if (type !== 'text') {
-		body.url = requireHttpUrl(node, itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));
-	}
+	const body: SendMessageBody = { content: readContent.call(this, itemIndex), type };
+	if (type !== 'text') body.url = readMediaUrl.call(this, itemIndex);
+	const path = interactionPath(hash, 'messages');
 
 	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'POST', path, body }, itemIndex);
-	return { interactionHash: String(hash).trim(), ...answer };
+	return { interactionHash: hash, ...answer };
 }

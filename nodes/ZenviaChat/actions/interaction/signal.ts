@@ -2,9 +2,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zenviaRequest } from '../../transport';
-import { interactionHashField } from '../common.descriptions';
+import { interactionHashField, readInteractionHash } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer } from './types';
+
+/**
+ * Zenvia's refusal of any call on a finished interaction (422). After a first attempt whose
+ * answer was lost, it means that attempt finished the interaction (or the interaction was already
+ * over, when typing is moot): the retry's goal is reached.
+ */
+const ALREADY_FINISHED = /already finished/i;
 
 /**
  * Typing, stopped typing and finish are the same call: a PUT of the token alone to
@@ -17,10 +24,14 @@ export function signalOperation(operation: string, suffix: 'typing' | 'cleared' 
 	);
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const hash = this.getNodeParameter('interactionHash', itemIndex);
-		const path = interactionPath(this.getNode(), itemIndex, hash, suffix);
-		const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'PUT', path, body: {} }, itemIndex);
-		return { interactionHash: String(hash).trim(), ...answer };
+		const hash = readInteractionHash.call(this, itemIndex);
+		const path = interactionPath(hash, suffix);
+		const answer = await zenviaRequest<InteractionAnswer>(
+			this,
+			{ api: 'chat', method: 'PUT', path, body: {}, doneOnRetry: ALREADY_FINISHED },
+			itemIndex,
+		);
+		return { interactionHash: hash, ...answer };
 	}
 
 	return { description, execute };

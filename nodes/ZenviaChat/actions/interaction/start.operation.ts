@@ -1,9 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readConversationContext, readDepartmentId } from '../../helpers/parameters';
 import { zenviaRequest } from '../../transport';
-import { conversationOptionsField, customerField, departmentField, extraFields } from '../common.descriptions';
+import {
+	conversationOptionsField,
+	customerField,
+	departmentField,
+	extraFields,
+	readConversationContext,
+	readDepartmentId,
+} from '../common.descriptions';
 import type { MediaType, StartInteractionAnswer, StartInteractionBody } from './types';
 
 const properties: INodeProperties[] = [

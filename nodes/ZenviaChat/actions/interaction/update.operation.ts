@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseIdList } from '../../helpers/validation';
+import { optionalText, optionalTrimmedText, parseIdList } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
-import { interactionHashField } from '../common.descriptions';
+import { interactionHashField, readInteractionHash } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer, Mood, UpdateInteractionBody } from './types';
 
@@ -55,27 +55,29 @@ export const description = updateDisplayOptions(
 /** PUT /core/api/v1/interactions/{interactionHash} */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const hash = this.getNodeParameter('interactionHash', itemIndex);
-	const path = interactionPath(node, itemIndex, hash);
+	const hash = readInteractionHash.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as {
-		customerKey?: string;
+		customerKey?: unknown;
 		mood?: Mood;
-		note?: string;
-		tagIds?: string | string[];
+		note?: unknown;
+		tagIds?: unknown;
 	};
 
 	const body: UpdateInteractionBody = {};
 	if (fields.mood) body.mood = fields.mood;
 	const tagIds = parseIdList(node, itemIndex, 'Tag IDs', fields.tagIds);
 	if (tagIds.length) body.tag_ids = tagIds;
-	if (fields.customerKey?.trim()) body.customer_key = fields.customerKey.trim();
-	if (fields.note !== undefined && fields.note !== '') body.note = fields.note;
+	const customerKey = optionalTrimmedText(node, itemIndex, 'Customer Key', fields.customerKey);
+	if (customerKey !== undefined) body.customer_key = customerKey;
+	const note = optionalText(node, itemIndex, 'Note', fields.note);
+	if (note !== undefined) body.note = note;
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, 'Update Fields is empty: add the mood, tag IDs, customer key or note to change', {
 			itemIndex,
 		});
 	}
 
+	const path = interactionPath(hash);
 	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'PUT', path, body }, itemIndex);
-	return { interactionHash: String(hash).trim(), ...answer };
+	return { interactionHash: hash, ...answer };
 }

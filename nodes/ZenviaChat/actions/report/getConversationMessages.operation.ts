@@ -2,9 +2,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { rowsOf } from '../../helpers/paginate';
-import { pathSegment } from '../../helpers/validation';
+import type { ListAnswer } from '../../helpers/paginate';
+import { pathSegment, requireId } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
-import type { ConversationMessage, ReportAnswer } from './types';
+import type { ConversationMessage } from './types';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,10 +27,12 @@ export const description = updateDisplayOptions(
 /** GET /api/ms/external/history/{id}/messages: one output item per message. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ConversationMessage[]> {
 	const node = this.getNode();
-	const id = pathSegment(node, itemIndex, 'Protocol ID', this.getNodeParameter('protocolId', itemIndex));
-	const answer = await zenviaRequest<ReportAnswer<ConversationMessage>>(
+	const id = pathSegment(requireId(node, itemIndex, 'Protocol ID', this.getNodeParameter('protocolId', itemIndex)));
+	// The document shows no answer for this endpoint: the Reports API's {data: [...]} and a bare
+	// list are both read.
+	const answer = await zenviaRequest<ListAnswer<ConversationMessage>>(
 		this,
-		{ api: 'chat', method: 'GET', path: `/api/ms/external/history/${id}/messages` },
+		{ api: 'chat', method: 'GET', path: `/api/ms/external/history/${id}/messages`, answer: 'objectOrList' },
 		itemIndex,
 	);
 	return rowsOf(node, itemIndex, answer);

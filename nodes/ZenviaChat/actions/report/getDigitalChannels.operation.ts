@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { rowsOf } from '../../helpers/paginate';
+import { requireBoolean } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
 import {
 	agentIdsField,
@@ -69,7 +70,8 @@ export const description = updateDisplayOptions(
 /** GET /api/ms/external/reports: one output item per row of the Digital Channels report. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DigitalChannelsItem[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: boolean; timezone?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: unknown; timezone?: unknown };
+	const includeTotal = requireBoolean(this.getNode(), itemIndex, 'Include Total Row', options.includeTotal ?? true);
 	const qs: ReportQuery = {
 		data_type: this.getNodeParameter('groupBy', itemIndex, 'period') as GroupBy,
 		...periodFilters.call(this, itemIndex, filters, options.timezone),
@@ -86,7 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	rows.forEach((row, index) => {
 		// The API appends the sum of all groups as a last row titled "Total".
 		const isTotal = index === rows.length - 1 && row.title === 'Total';
-		if (!isTotal || options.includeTotal !== false) items.push({ ...row, isTotal });
+		if (!isTotal || includeTotal) items.push({ ...row, isTotal });
 	});
 	return items;
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readPageLimit, zenviaPaginate } from '../../helpers/paginate';
+import { optionalTrimmedText, requireBoolean } from '../../helpers/validation';
 import {
 	agentIdsField,
 	channelTypesField,
@@ -76,21 +77,23 @@ export const description = updateDisplayOptions(
 
 /** GET /api/ms/external/history[/expanded]: one output item per interaction, page after page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<HistoryRow[]> {
-	const expanded = this.getNodeParameter('expanded', itemIndex, false) as boolean;
+	const node = this.getNode();
+	const expanded = requireBoolean(node, itemIndex, 'Expanded', this.getNodeParameter('expanded', itemIndex, false));
 	const limit = readPageLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters & {
 		direction?: Direction;
-		search?: string;
+		search?: unknown;
 	};
-	const options = this.getNodeParameter('options', itemIndex, {}) as { timezone?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { timezone?: unknown };
 	const qs: ReportQuery = {
 		...periodFilters.call(this, itemIndex, filters, options.timezone),
 		...listFilters.call(this, itemIndex, filters),
 	};
 	const active = ACTIVE[filters.direction ?? 'all'];
 	if (active) qs.active = active;
-	const search = filters.search?.trim();
-	if (search) qs.search = search;
+	// A protocol number is a search too: the document's own example is search=999.
+	const search = optionalTrimmedText(node, itemIndex, 'Search', filters.search);
+	if (search !== undefined) qs.search = search;
 
 	const path = expanded ? '/api/ms/external/history/expanded' : '/api/ms/external/history';
 	return await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', method: 'GET', path, qs }, itemIndex, limit);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { parseIdList } from '../../helpers/validation';
+import { optionalTrimmedText, parseIdList } from '../../helpers/validation';
 import { dateRangeQuery } from './dates';
 import type { ReportQuery } from './types';
 
@@ -42,11 +42,12 @@ export function periodFilters(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	filters: ReportFilters,
-	timezone: string | undefined,
+	timezone: unknown,
 ): ReportQuery {
-	return dateRangeQuery(this.getNode(), itemIndex, {
+	const node = this.getNode();
+	return dateRangeQuery(node, itemIndex, {
 		from: filters.from,
 		to: filters.to,
-		timezone: timezone?.trim() || this.getTimezone(),
+		timezone: optionalTrimmedText(node, itemIndex, 'Timezone', timezone) ?? this.getTimezone(),
 	});
 }

@@ -1,6 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { rowsOf } from '../../helpers/paginate';
 import { zenviaRequest } from '../../transport';
 import type { Department, DepartmentsAnswer } from './types';
 
@@ -14,15 +14,8 @@ export async function fetchDepartments(
 ): Promise<Department[]> {
 	const answer = await zenviaRequest<DepartmentsAnswer>(
 		context,
-		{ api: 'whatsapp', method: 'GET', path: '/api/v1/departments' },
+		{ api: 'whatsapp', method: 'GET', path: '/api/v1/departments', answer: 'objectOrList' },
 		itemIndex,
 	);
-	const departments = Array.isArray(answer) ? answer : answer.data;
-	if (!Array.isArray(departments)) {
-		throw new NodeOperationError(context.getNode(), 'Zenvia Chat answered the departments request without a list of departments', {
-			itemIndex,
-			description: 'Check that the WhatsApp API V1 base URL in the credential points at Zenvia Chat.',
-		});
-	}
-	return departments;
+	return rowsOf(context.getNode(), itemIndex, answer);
 }

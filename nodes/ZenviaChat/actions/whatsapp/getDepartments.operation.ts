@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit } from '../../helpers/parameters';
-import { limitField, returnAllField } from '../common.descriptions';
+import { limitField, readLimit, returnAllField } from '../common.descriptions';
 import { fetchDepartments } from './departments';
 
 const properties: INodeProperties[] = [returnAllField, limitField];

@@ -1,8 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readConversationContext, readDepartmentId } from '../../helpers/parameters';
-import { requireHttpUrl, requireText } from '../../helpers/validation';
+import { requireText } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
 import {
 	contentField,
@@ -11,6 +10,10 @@ import {
 	departmentField,
 	extraFields,
 	mediaUrlField,
+	readContent,
+	readConversationContext,
+	readDepartmentId,
+	readMediaUrl,
 } from '../common.descriptions';
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { SendWhatsAppMessageAnswer, SendWhatsAppMessageBody } from './types';
@@ -70,18 +73,17 @@ function readContentType(this: IExecuteFunctions, itemIndex: number): string {
 
 /** POST /api/v1/whatsapp: a message from the customer, opening their conversation if none is open. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const node = this.getNode();
 	const externalId = readCustomerExternalId.call(this, itemIndex);
 	const { customer, ...context } = readConversationContext.call(this, itemIndex);
 	const body: SendWhatsAppMessageBody = {
-		content: requireText(node, itemIndex, 'Content', this.getNodeParameter('content', itemIndex)),
+		content: readContent.call(this, itemIndex),
 		content_type: readContentType.call(this, itemIndex),
 		department_id: readDepartmentId.call(this, itemIndex),
 		customer: { ...customer, external_id: externalId },
 		...context,
 	};
 	if (body.content_type !== 'text') {
-		body.url = requireHttpUrl(node, itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));
+		body.url = readMediaUrl.call(this, itemIndex);
 	}
 
 	const answer = await zenviaRequest<SendWhatsAppMessageAnswer>(

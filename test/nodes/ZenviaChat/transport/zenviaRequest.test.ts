@@ -146,16 +146,16 @@ describe('zenviaRequest errors', () => {
 
 		const { error } = await runNode({ parameters: finishParameters, credentials: env.credentials() });
 
-		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 with a body that is not JSON');
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 with a body that is not JSON, an unreadable answer');
 	});
 
-	it('passes on a JSON null answer instead of failing on it', async () => {
+	it('takes a JSON null answer to a write as an accepted request with no details', async () => {
 		env.emu.setFault({ path: FINISH_PATH, status: 200, body: null });
 
 		const { error, items } = await runNode({ parameters: finishParameters, credentials: env.credentials() });
 
 		expect(error).toBeUndefined();
-		expect(items.map((item) => item.json)).toEqual([{ interactionHash: 'some-hash' }]);
+		expect(items.map((item) => item.json)).toMatchObject([{ interactionHash: 'some-hash', success: true, emptyAnswer: true }]);
 	});
 
 	it('names an HTML error page for what it is', async () => {

@@ -62,7 +62,7 @@ describe('WhatsApp > Get Departments', () => {
 
 		const { error } = await env.run({ parameters: { ...parameters, returnAll: true } });
 
-		expect(error?.message).toBe('Zenvia Chat answered the departments request without a list of departments');
+		expect(error?.message).toBe('Zenvia Chat answered without a list');
 	});
 
 	it('explains a 401, says which token kind it takes, and never shows the token', async () => {
