@@ -83,7 +83,13 @@ const FAULT_KINDS = [
 	{ key: 'okNotJson', label: '200 broken JSON', fault: { status: 200, bodyKind: 'not-json' }, expect: () => failed('200') },
 	{ key: 'okHtml', label: '200 HTML page', fault: { status: 200, bodyKind: 'html' }, expect: () => failed('200') },
 	{ key: 'okString', label: '200 JSON string', fault: { status: 200, bodyKind: 'json-string' }, expect: () => failed('200') },
-	{ key: 'okNull', label: '200 JSON null', fault: { status: 200, bodyKind: 'json-null' }, expect: () => failed('200') },
+	{
+		key: 'okNull',
+		label: '200 JSON null',
+		fault: { status: 200, bodyKind: 'json-null' },
+		// Like an empty body: nothing to read, so a write is taken as accepted and says so.
+		expect: (method) => (method === 'GET' ? failed('200') : { outcome: 'ok', attempts: 1 }),
+	},
 	{
 		key: 'okEmpty',
 		label: '200 empty body',
