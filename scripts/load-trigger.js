@@ -168,6 +168,11 @@ async function main() {
 		fs.writeFileSync(path.join(WORK_DIR, 'load-trigger.json'), JSON.stringify(figures, null, 2));
 		console.log(JSON.stringify(figures, null, 2));
 		const ok = missing === 0 && duplicated === 0 && unpicked === 0 && serverErrors === 0 && failedRequests === 0;
+		if (!ok) {
+			// n8n answers 503 "Database is not ready!" when its database health check times out.
+			const said = n8n.output().split('\n').filter((line) => /error|database|unavailable/i.test(line));
+			console.log(`n8n said (${said.length} lines, last 15):\n${said.slice(-15).join('\n')}`);
+		}
 		console.log(ok ? `PASS in ${seconds(drainMs)}` : 'FAIL: see the figures above');
 		process.exitCode = ok ? 0 : 1;
 	} finally {
