@@ -17,6 +17,7 @@ const { isPlainObject } = require('./http-util');
  * @property {boolean} [dropAfterReceive] read and handle the request (state changes), then destroy the socket unanswered
  * @property {boolean} [dropMidAnswer] handle the request (state changes), send the status line, headers and half the body, then destroy the socket
  * @property {number} [times] apply to the next N matching requests only
+ * @property {number} [skip] let the first N matching requests through untouched (e.g. fault the second item of a run)
  */
 
 /** @typedef {'drop' | 'dropAfterReceive' | 'dropMidAnswer' | 'status' | 'latency'} FaultKind */
@@ -49,6 +50,7 @@ function parseFault(input) {
 		if (value !== undefined && !(typeof value === 'number' && value >= 0)) return { error: `fault.${key} must be a number >= 0` };
 	}
 	if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) return { error: 'fault.times must be a positive integer' };
+	if (fault.skip !== undefined && !(Number.isInteger(fault.skip) && fault.skip >= 0)) return { error: 'fault.skip must be an integer >= 0' };
 	const effects = [
 		fault.status !== undefined,
 		fault.drop === true,
@@ -84,12 +86,12 @@ function matches(fault, method, path) {
  * First-added fault wins; a fault with `times` is used up and removed after N matches.
  */
 function createFaultTable() {
-	/** @type {Array<{ fault: Fault, remaining: number }>} */
+	/** @type {Array<{ fault: Fault, remaining: number, skipping: number }>} */
 	let entries = [];
 	return {
 		/** @param {Fault} fault */
 		add(fault) {
-			entries.push({ fault, remaining: fault.times ?? Infinity });
+			entries.push({ fault, remaining: fault.times ?? Infinity, skipping: fault.skip ?? 0 });
 		},
 		clear() {
 			entries = [];
@@ -105,6 +107,10 @@ function createFaultTable() {
 		take(method, path) {
 			const entry = entries.find((candidate) => matches(candidate.fault, method, path));
 			if (!entry) return undefined;
+			if (entry.skipping > 0) {
+				entry.skipping -= 1;
+				return undefined;
+			}
 			entry.remaining -= 1;
 			if (entry.remaining <= 0) entries = entries.filter((candidate) => candidate !== entry);
 			return entry.fault;

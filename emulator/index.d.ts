@@ -48,6 +48,8 @@ export interface Fault {
 	/** Handle the request (state changes), send the headers and half the body, then destroy the socket. */
 	dropMidAnswer?: boolean;
 	times?: number;
+	/** Let the first N matching requests through untouched (e.g. fault the second item of a run). */
+	skip?: number;
 }
 
 export type FaultKind = 'drop' | 'dropAfterReceive' | 'dropMidAnswer' | 'status' | 'latency';

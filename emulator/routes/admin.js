@@ -4,6 +4,7 @@
 // /__admin/*: lets a separate process (n8n end-to-end tests, the demo) drive what the
 // programmatic handle offers. Never faulted, never logged, no token: it is a local test tool.
 
+const { parseFault } = require('../faults');
 const { isPlainObject } = require('../http-util');
 
 /** @typedef {import('./route').Answer} Answer */
@@ -72,6 +73,18 @@ function handleAdmin(controls, method, path, parsed) {
 			case 'DELETE /__admin/faults':
 				controls.clearFaults();
 				return { status: 200, body: { faults: [] } };
+			case 'POST /__admin/scenario': {
+				// One call between the cells of a test run: forget the faults and the request log,
+				// then arm the cell's faults (all checked before any is armed).
+				const faults = isPlainObject(body) ? body.faults : undefined;
+				if (!Array.isArray(faults)) return adminError(400, 'Expected { "faults": [ ... ] }');
+				const problem = faults.map(parseFault).find((parsed) => 'error' in parsed);
+				if (problem && 'error' in problem) return adminError(400, problem.error);
+				controls.clearFaults();
+				controls.clearRequests();
+				for (const fault of faults) controls.setFault(fault);
+				return { status: 200, body: { faults: controls.faults() } };
+			}
 			case 'GET /__admin/webhook':
 				return { status: 200, body: { url: controls.webhookTarget() } };
 			case 'POST /__admin/webhook': {

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { testWebhookSecret } from './credentialTest';
 import { properties } from './description';
 import { handleWebhook } from './webhook';
 
@@ -20,6 +21,7 @@ export class ZenviaChatTrigger implements INodeType {
 		defaults: { name: 'Zenvia Chat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'zenviaChatWebhookApi', required: false, testedBy: 'testWebhookSecret' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -33,6 +35,8 @@ export class ZenviaChatTrigger implements INodeType {
 		],
 		properties,
 	};
+
+	methods = { credentialTest: { testWebhookSecret } };
 
 	// Zenvia has no API to register a webhook: the user pastes the URL into Zenvia's settings.
 	webhookMethods = {

@@ -17,7 +17,7 @@ export const properties: INodeProperties[] = [
 			'<li><b>WhatsApp API v1</b>: app.omnize.com.br > Menu > Settings > Integrations > ClientSDK > Webhook URL</li></ul>' +
 			'The Test URL answers while the editor waits for a test event, after you click <b>Execute step</b> ' +
 			'on this node or <b>Execute workflow</b>. The Production URL works once the workflow is published.<br>' +
-			`With a Shared Secret, end the pasted URL with <code>?${SECRET_QUERY_PARAMETER}=&lt;your secret&gt;</code>.`,
+			`With a Zenvia Chat Webhook API credential (its Shared Secret), end the pasted URL with <code>?${SECRET_QUERY_PARAMETER}=&lt;your secret&gt;</code>.`,
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -32,16 +32,27 @@ export const properties: INodeProperties[] = [
 		description:
 			'The events that start the workflow. Any other event is answered 200 and costs no execution.',
 	},
+	// Before the credential existed the secret was this parameter, stored and exported in plain
+	// text. Shown only to workflows that still set it, which it keeps protecting meanwhile.
 	{
-		displayName: 'Shared Secret',
+		displayName:
+			'This workflow keeps the Shared Secret below in plain text. Create a Zenvia Chat Webhook API ' +
+			'credential with the same secret, pick it under "Credential to connect with" above, then clear this field.',
+		name: 'secretMovedNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { hide: { secret: [''] } },
+	},
+	{
+		displayName: 'Shared Secret (Plain Text, Deprecated)',
 		name: 'secret',
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
+		displayOptions: { hide: { secret: [''] } },
 		description:
-			`When set, a call must carry it in the "${SECRET_QUERY_PARAMETER}" query parameter (or the ` +
-			`${SECRET_HEADER} header), otherwise it is answered 401 and starts nothing. Zenvia signs ` +
-			'nothing, so this is what keeps strangers from starting the workflow.',
+			`Used only while no Zenvia Chat Webhook API credential is picked: a call must carry it in the "${SECRET_QUERY_PARAMETER}" ` +
+			`query parameter (or the ${SECRET_HEADER} header)`,
 	},
 	{
 		displayName: 'Filters',

@@ -9,6 +9,21 @@ import type { Refusal } from './refusal';
 export const SECRET_QUERY_PARAMETER = 'secret';
 export const SECRET_HEADER = 'x-zenvia-secret';
 
+export const WEBHOOK_CREDENTIAL_TYPE = 'zenviaChatWebhookApi';
+
+/**
+ * The secret calls must carry: the credential's when one is picked, else the old plain-text
+ * parameter's (workflows saved before the credential existed). Undefined when neither is set.
+ */
+export async function expectedSecret(context: IWebhookFunctions): Promise<string | undefined> {
+	if (context.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) {
+		const { secret } = await context.getCredentials<{ secret?: unknown }>(WEBHOOK_CREDENTIAL_TYPE);
+		// A picked credential with no secret refuses everyone rather than no one.
+		return typeof secret === 'string' ? secret : '';
+	}
+	return (context.getNodeParameter('secret', '') as string) || undefined;
+}
+
 function digest(text: string): Buffer {
 	return createHash('sha256').update(text, 'utf8').digest();
 }
@@ -18,12 +33,12 @@ function digest(text: string): Buffer {
  * webhook settings. Digests are compared so that neither the content nor the length of the
  * secret shows in the time the comparison takes.
  */
-export function checkSecret(context: IWebhookFunctions, expected: string): Refusal | undefined {
-	if (!expected) return undefined;
+export function checkSecret(context: IWebhookFunctions, expected: string | undefined): Refusal | undefined {
+	if (expected === undefined) return undefined;
 	const query = context.getQueryData() as Record<string, unknown>;
 	const headers = context.getHeaderData();
 	const given = [query[SECRET_QUERY_PARAMETER], headers[SECRET_HEADER]].find((value) => typeof value === 'string');
-	if (typeof given === 'string' && timingSafeEqual(digest(given), digest(expected))) return undefined;
+	if (expected && typeof given === 'string' && timingSafeEqual(digest(given), digest(expected))) return undefined;
 	return {
 		status: 401,
 		message: `Missing or wrong secret: put it in the "${SECRET_QUERY_PARAMETER}" query parameter of the webhook URL`,

@@ -7,7 +7,7 @@ import type { EventFilters } from './filters';
 import { toItem } from './output';
 import { readPayload } from './payload';
 import { refuse } from './refusal';
-import { checkAllowList, checkSecret } from './security';
+import { checkAllowList, checkSecret, expectedSecret } from './security';
 
 interface TriggerOptions {
 	allowedIps?: string;
@@ -25,7 +25,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 
 	const guard =
 		checkAllowList(this, options.allowedIps ?? '', options.proxyHops ?? 0) ??
-		checkSecret(this, this.getNodeParameter('secret', '') as string);
+		checkSecret(this, await expectedSecret(this));
 	if (guard) return refuse(this, guard);
 
 	const reading = await readPayload(this);

@@ -34,9 +34,17 @@ function zenviaCredential({ id, name, chatApiToken, clientSdkToken, baseUrl }) {
 }
 
 /**
+ * A `zenviaChatWebhookApi` credential (the trigger's shared secret) as `n8n import:credentials` takes it.
+ * @param {{ id: string, name: string, secret: string }} options
+ */
+function webhookSecretCredential({ id, name, secret }) {
+	return { id, name, type: 'zenviaChatWebhookApi', data: { secret } };
+}
+
+/**
  * @typedef {object} PrepareOptions
  * @property {string} folder the n8n user folder to (re)create
- * @property {ReturnType<typeof zenviaCredential>[]} credentials
+ * @property {Array<ReturnType<typeof zenviaCredential> | ReturnType<typeof webhookSecretCredential>>} credentials
  * @property {string} workflowsDir every *.json in it is imported
  * @property {boolean} [keepData] keep the folder's n8n database, replacing only the package
  * @property {(line: string) => void} [log]
@@ -68,4 +76,4 @@ async function prepareN8n(options) {
 	return runtime;
 }
 
-module.exports = { ...n8n, ...userFolder, ...processes, emulatorClient, zenviaCredential, prepareN8n };
+module.exports = { ...n8n, ...userFolder, ...processes, emulatorClient, zenviaCredential, webhookSecretCredential, prepareN8n };

@@ -96,11 +96,11 @@ function n8nEnv(runtime, userFolder, extra = {}) {
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {string[]} args
- * @param {{ allowFailure?: boolean, timeoutMs?: number }} [options]
+ * @param {{ allowFailure?: boolean, timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options] env: added to n8nEnv's
  */
 async function n8nCommand(runtime, userFolder, args, options = {}) {
 	const result = await run(runtime.node, [runtime.bin, ...args], {
-		env: n8nEnv(runtime, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
+		env: n8nEnv(runtime, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...options.env }),
 		cwd: userFolder,
 		timeoutMs: options.timeoutMs ?? CLI_TIMEOUT_MS,
 	});
@@ -163,7 +163,18 @@ function publishWorkflow(runtime, userFolder, id) {
  */
 function printedExecution(stdout) {
 	const match = /^\{$[\s\S]*?^\}$/m.exec(stdout);
-	return match ? JSON.parse(match[0]) : undefined;
+	if (match) return JSON.parse(match[0]);
+	// With N8N_LOG_OUTPUT set, n8n prints it through its logger: one JSON line whose message is it.
+	for (const line of stdout.split('\n')) {
+		if (!line.startsWith('{"') || !line.includes('resultData')) continue;
+		try {
+			const { message } = JSON.parse(line);
+			if (typeof message === 'string' && message.trimStart().startsWith('{')) return JSON.parse(message);
+		} catch {
+			// Not a log line.
+		}
+	}
+	return undefined;
 }
 
 /**
@@ -171,10 +182,11 @@ function printedExecution(stdout) {
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {string} id
+ * @param {NodeJS.ProcessEnv} [env] added to n8nEnv's, e.g. a debug log to a file
  * @returns {Promise<Execution>}
  */
-async function executeWorkflow(runtime, userFolder, id) {
-	const result = await n8nCommand(runtime, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
+async function executeWorkflow(runtime, userFolder, id, env) {
+	const result = await n8nCommand(runtime, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true, env });
 	const output = `${result.stdout}\n${result.stderr}`;
 	const run = printedExecution(result.stdout);
 	// n8n 2.41's `execute` leaves through a path that does not dispose of its default ("vm")
@@ -292,6 +304,7 @@ module.exports = {
 	publishWorkflow,
 	executeWorkflow,
 	describeFailure,
+	printedExecution,
 	nodeOutput,
 	startN8n,
 	waitForWebhook,

@@ -5,12 +5,11 @@
 // the production webhook URL; each execution reports its item to a local recorder.
 
 const { freePort, publishWorkflow, startN8n, waitForWebhook } = require('../../scripts/e2e');
-const { CHAT_TOKEN } = require('./setup/constants');
+const { CHAT_TOKEN, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
 const { startRecorder } = require('./setup/recorder');
 
 const WEBHOOK_PATH = 'webhook/e2e00000-0000-4000-8000-0000000zenv1/zenvia-chat';
-const SECRET = 'e2e-webhook-secret';
 /** What n8n answers when the node drops an event: no execution was started. */
 const DROPPED = { message: 'Webhook call received' };
 const STARTED = { message: 'Workflow was started' };
@@ -64,7 +63,8 @@ async function agent(action, params) {
 describe('Zenvia Chat Trigger in a running n8n', () => {
 	it('starts one execution per picked event and none for the others', async () => {
 		if (!n8n || !recorder) throw new Error('set-up failed');
-		await emulator.setWebhook(`${n8n.url}/${WEBHOOK_PATH}?secret=${SECRET}`);
+		// The secret comes from the trigger's credential; in the URL it is URL-encoded.
+		await emulator.setWebhook(`${n8n.url}/${WEBHOOK_PATH}?secret=${encodeURIComponent(WEBHOOK_SECRET)}`);
 		const interactionHash = await startInteraction();
 
 		// Picked: accepted, message, finished. The rest must cost no execution.

@@ -1,6 +1,7 @@
 import { WebhookContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
+	ICredentialDataDecryptedObject,
 	INode,
 	INodeParameters,
 	INodeType,
@@ -11,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ZenviaChatTrigger } from '../../nodes/ZenviaChatTrigger/ZenviaChatTrigger.node';
+import { TestCredentialsHelper } from './credentialsHelper';
 
 /**
  * Calls the Zenvia Chat Trigger's `webhook()` through n8n-core's real WebhookContext (so node
@@ -29,6 +31,8 @@ export interface WebhookCall {
 	ip?: string;
 	/** Leave the bytes unread, to be read through `req.readRawBody()`. */
 	rawBodyUnread?: boolean;
+	/** The data of a `zenviaChatWebhookApi` credential attached to the node; none when unset. */
+	webhookCredential?: ICredentialDataDecryptedObject;
 }
 
 export interface RecordedResponse {
@@ -86,6 +90,9 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookOutcome> {
 		position: [0, 0],
 		webhookId: '6f1c2a3e-0000-4000-8000-000000000006',
 		parameters: call.parameters,
+		...(call.webhookCredential && {
+			credentials: { zenviaChatWebhookApi: { id: 'webhook-secret', name: 'Zenvia Chat Webhook API' } },
+		}),
 	};
 	// The Workflow fills in the defaults of unset parameters, as n8n does for a saved workflow.
 	const workflow = new Workflow({ id: 'trigger-test', nodes: [node], connections: {}, active: true, nodeTypes });
@@ -105,6 +112,7 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookOutcome> {
 	const additionalData = {
 		httpRequest: request,
 		httpResponse: recordingResponse(recorded),
+		credentialsHelper: new TestCredentialsHelper(call.webhookCredential ?? {}),
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const webhookData = {
 		httpMethod: 'POST',

@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
 /**
  * One reader per kind of value (text, id, number, boolean, list, URL, JSON object). Each takes
@@ -64,6 +64,17 @@ export function requireId(node: INode, itemIndex: number, field: string, value: 
 /** A checked id, encoded so that it can never change the path it sits in. */
 export function pathSegment(id: string): string {
 	return encodeURIComponent(id);
+}
+
+/**
+ * A choice of an options field, checked against the field's own list: an expression can yield
+ * any text, and a value Zenvia does not know would only fail later, at Zenvia.
+ */
+export function requireOption<T extends string>(node: INode, itemIndex: number, field: INodeProperties, value: unknown): T {
+	const allowed = (field.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+	if (typeof value === 'string' && allowed.includes(value)) return value as T;
+	const listed = allowed.filter((choice) => typeof choice === 'string').join(', ');
+	throw refuse(node, itemIndex, `${field.displayName} must be one of ${listed}, got ${shown(value)}`);
 }
 
 export function requirePositiveInteger(node: INode, itemIndex: number, field: string, value: unknown): number {

@@ -163,6 +163,9 @@ export async function zenviaRequest<T>(
 		}
 		const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 		const text = redact(raw, secrets);
+		// Without a backslash every parsed string is a slice of the text just redacted; with one,
+		// parsing may join escapes into a secret, so the parsed value is redacted as well.
+		const clean = <V>(value: V): V => (text.includes('\\') ? redactValue(value, secrets) : value);
 		const failed = status < 200 || status >= 300;
 		if (!failed) {
 			const answer = readSuccessAnswer(text, request.method, request.answer);
@@ -171,11 +174,11 @@ export async function zenviaRequest<T>(
 				throw unreadableAnswer(node, { status, text, what: answer.what, isWrite: request.method !== 'GET', itemIndex });
 			}
 			// `success: false` is a refusal even with HTTP 200.
-			if ((answer.value as { success?: unknown }).success !== false) return redactValue(answer.value, secrets) as T;
+			if ((answer.value as { success?: unknown }).success !== false) return clean(answer.value) as T;
 		}
 
 		const parsed = parseJson(text);
-		const body = redactValue(parsed.ok ? parsed.value : text, secrets);
+		const body = clean(parsed.ok ? parsed.value : text);
 		const said = apiErrorMessage(body);
 		if (ambiguous && said && request.doneOnRetry?.test(said)) {
 			return { success: true, alreadyDone: true, message: said, earlierAttempt: ambiguous } as T;

@@ -80,22 +80,33 @@ export function redact(text: string, secrets: readonly string[]): string {
 	return text.replace(pattern, REDACTED);
 }
 
+/** Redacts every string of a value, keys included, copying what changes. */
+function walkValue(current: unknown, pattern: RegExp): unknown {
+	if (typeof current === 'string') return current.replace(pattern, REDACTED);
+	if (typeof current !== 'object' || current === null) return current;
+	if (Array.isArray(current)) return current.map((inner) => walkValue(inner, pattern));
+	return Object.fromEntries(
+		Object.entries(current).map(([key, inner]) => [walkValue(key, pattern) as string, walkValue(inner, pattern)]),
+	);
+}
+
 /**
  * The same for a parsed value: every string in it, keys included, at any depth. Parsing can join
  * escapes the raw text kept apart (`\u0025` + `2F` is `%2F`), so parsed values are redacted too.
+ * The value is written as JSON once and searched in one pass (a secret in any string shows there,
+ * JSON-escaped, which the pattern matches); the value itself is returned when it holds no secret.
  */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
 	const pattern = patternFor(secrets);
-	if (!pattern) return value;
-	const walk = (current: unknown): unknown => {
-		if (typeof current === 'string') return current.length < MIN_SECRET_LENGTH ? current : current.replace(pattern, REDACTED);
-		if (Array.isArray(current)) return current.map(walk);
-		if (typeof current === 'object' && current !== null) {
-			const copy: Record<string, unknown> = {};
-			for (const [key, inner] of Object.entries(current)) copy[walk(key) as string] = walk(inner);
-			return copy;
-		}
-		return current;
-	};
-	return walk(value) as T;
+	if (!pattern || value === undefined) return value;
+	const text = JSON.stringify(value);
+	if (text === undefined) return value;
+	const redacted = text.replace(pattern, REDACTED);
+	if (redacted === text) return value;
+	try {
+		return JSON.parse(redacted) as T;
+	} catch {
+		// A secret holding a quote can straddle two strings; then each string is cleaned alone.
+		return walkValue(value, pattern) as T;
+	}
 }

@@ -16,6 +16,11 @@ module.exports = {
 	CHAT_TOKEN: 'e2e-chat-api-token-0123456789',
 	CLIENT_SDK_TOKEN: 'e2e-client-sdk-token-0123456789',
 	WRONG_TOKEN: 'e2e-wrong-token-must-never-show-9876',
+	/** For the leak sweep: tokens made of the characters that change form in URLs, JSON and logs. */
+	SWEEP_CHAT_TOKEN: 'Zv/Sweep+Chat:tok=1&2%2F==',
+	SWEEP_CLIENT_SDK_TOKEN: 'Sdk/Sweep+Tok:en=3&4%41:',
+	/** The trigger's shared secret, with characters that change meaning in a URL. */
+	WEBHOOK_SECRET: 'e2e/Hook+Secret:9=&%2F',
 	/** Enough history for Return All to need three pages of at most 10,000 records. */
 	RECORDS: 26_000,
 	CREDENTIALS: {
@@ -25,5 +30,8 @@ module.exports = {
 		chatApi: { id: 'e2eChatApi', name: 'Zenvia emulator (Chat API token only)' },
 		clientSdk: { id: 'e2eClientSdk', name: 'Zenvia emulator (ClientSDK token only)' },
 		wrongToken: { id: 'e2eWrongToken', name: 'Zenvia emulator (wrong tokens)' },
+		sweepChatApi: { id: 'e2eSweepChatApi', name: 'Zenvia emulator (Chat API, sweep token)' },
+		sweepClientSdk: { id: 'e2eSweepClientSdk', name: 'Zenvia emulator (ClientSDK, sweep token)' },
+		webhookSecret: { id: 'e2eWebhookSecret', name: 'Zenvia Chat webhook secret (e2e)' },
 	},
 };

@@ -15,10 +15,11 @@ const emulator = emulatorClient(context.emulatorUrl);
 /**
  * Empties the emulator's request log, then runs the workflow with `n8n execute`.
  * @param {string} workflowId
+ * @param {NodeJS.ProcessEnv} [env] added to n8n's environment
  */
-async function execute(workflowId) {
+async function execute(workflowId, env) {
 	await emulator.clearRequests();
-	const execution = await executeWorkflow(context.runtime, context.userFolder, workflowId);
+	const execution = await executeWorkflow(context.runtime, context.userFolder, workflowId, env);
 	process.stdout.write(`      n8n execute --id=${workflowId}: ${execution.ok ? 'success' : 'failure'} in ${(execution.ms / 1000).toFixed(1)} s\n`);
 	return execution;
 }

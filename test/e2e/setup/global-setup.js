@@ -7,15 +7,15 @@
 
 const fs = require('fs');
 const { startEmulator } = require('../../../emulator');
-const { prepareN8n, zenviaCredential, seconds } = require('../../../scripts/e2e');
+const { prepareN8n, zenviaCredential, webhookSecretCredential, seconds } = require('../../../scripts/e2e');
 const c = require('./constants');
 
 module.exports = async function globalSetup() {
 	const started = Date.now();
 	const emulator = await startEmulator({
 		port: 0,
-		token: c.CHAT_TOKEN,
-		clientSdkToken: c.CLIENT_SDK_TOKEN,
+		token: [c.CHAT_TOKEN, c.SWEEP_CHAT_TOKEN],
+		clientSdkToken: [c.CLIENT_SDK_TOKEN, c.SWEEP_CLIENT_SDK_TOKEN],
 		records: c.RECORDS,
 		seed: 42,
 	});
@@ -41,6 +41,9 @@ module.exports = async function globalSetup() {
 					clientSdkToken: c.WRONG_TOKEN,
 					baseUrl: emulator.url,
 				}),
+				zenviaCredential({ ...c.CREDENTIALS.sweepChatApi, chatApiToken: c.SWEEP_CHAT_TOKEN, baseUrl: emulator.url }),
+				zenviaCredential({ ...c.CREDENTIALS.sweepClientSdk, clientSdkToken: c.SWEEP_CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
+				webhookSecretCredential({ ...c.CREDENTIALS.webhookSecret, secret: c.WEBHOOK_SECRET }),
 			],
 		});
 		fs.writeFileSync(c.CONTEXT_FILE, JSON.stringify({ runtime, userFolder: c.USER_FOLDER, emulatorUrl: emulator.url }, null, 2));

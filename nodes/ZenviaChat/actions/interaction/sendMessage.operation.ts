@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requireOption } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
 import {
 	contentField,
@@ -13,21 +14,23 @@ import {
 import { interactionPath } from './paths';
 import type { InteractionAnswer, MessageType, SendMessageBody } from './types';
 
+const messageTypeField: INodeProperties = {
+	displayName: 'Message Type',
+	name: 'messageType',
+	type: 'options',
+	default: 'text',
+	options: [
+		{ name: 'Audio', value: 'audio' },
+		{ name: 'File', value: 'file' },
+		{ name: 'Image', value: 'image' },
+		{ name: 'Text', value: 'text' },
+		{ name: 'Video', value: 'video' },
+	],
+};
+
 const properties: INodeProperties[] = [
 	interactionHashField,
-	{
-		displayName: 'Message Type',
-		name: 'messageType',
-		type: 'options',
-		default: 'text',
-		options: [
-			{ name: 'Audio', value: 'audio' },
-			{ name: 'File', value: 'file' },
-			{ name: 'Image', value: 'image' },
-			{ name: 'Text', value: 'text' },
-			{ name: 'Video', value: 'video' },
-		],
-	},
+	messageTypeField,
 	contentField,
 	mediaUrlField('messageType'),
 ];
@@ -40,7 +43,7 @@ export const description = updateDisplayOptions(
 /** POST /core/api/v1/interactions/{interactionHash}/messages */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const hash = readInteractionHash.call(this, itemIndex);
-	const type = this.getNodeParameter('messageType', itemIndex, 'text') as MessageType;
+	const type = requireOption<MessageType>(this.getNode(), itemIndex, messageTypeField, this.getNodeParameter('messageType', itemIndex, 'text'));
 	const body: SendMessageBody = { content: readContent.call(this, itemIndex), type };
 	if (type !== 'text') body.url = readMediaUrl.call(this, itemIndex);
 	const path = interactionPath(hash, 'messages');

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requireOption } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
 import {
 	conversationOptionsField,
@@ -12,22 +13,24 @@ import {
 } from '../common.descriptions';
 import type { MediaType, StartInteractionAnswer, StartInteractionBody } from './types';
 
+const mediaTypeField: INodeProperties = {
+	displayName: 'Media Type',
+	name: 'mediaType',
+	type: 'options',
+	default: 'TEXT',
+	description: 'The channel the interaction happens on',
+	options: [
+		{ name: 'Instagram', value: 'INSTAGRAM' },
+		{ name: 'SMS', value: 'SMS' },
+		{ name: 'Telegram', value: 'TELEGRAM' },
+		{ name: 'Web Chat', value: 'TEXT' },
+		{ name: 'WhatsApp', value: 'WHATSAPP' },
+	],
+};
+
 const properties: INodeProperties[] = [
 	departmentField,
-	{
-		displayName: 'Media Type',
-		name: 'mediaType',
-		type: 'options',
-		default: 'TEXT',
-		description: 'The channel the interaction happens on',
-		options: [
-			{ name: 'Instagram', value: 'INSTAGRAM' },
-			{ name: 'SMS', value: 'SMS' },
-			{ name: 'Telegram', value: 'TELEGRAM' },
-			{ name: 'Web Chat', value: 'TEXT' },
-			{ name: 'WhatsApp', value: 'WHATSAPP' },
-		],
-	},
+	mediaTypeField,
 	customerField,
 	...extraFields,
 	conversationOptionsField,
@@ -42,7 +45,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body: StartInteractionBody = {
 		department_id: readDepartmentId.call(this, itemIndex),
-		media_type: this.getNodeParameter('mediaType', itemIndex, 'TEXT') as MediaType,
+		media_type: requireOption<MediaType>(this.getNode(), itemIndex, mediaTypeField, this.getNodeParameter('mediaType', itemIndex, 'TEXT')),
 		...readConversationContext.call(this, itemIndex),
 	};
 

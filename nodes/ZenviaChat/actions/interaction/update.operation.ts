@@ -1,11 +1,23 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalText, optionalTrimmedText, parseIdList } from '../../helpers/validation';
+import { optionalText, optionalTrimmedText, parseIdList, requireOption } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
 import { interactionHashField, readInteractionHash } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer, Mood, UpdateInteractionBody } from './types';
+
+const moodField: INodeProperties = {
+	displayName: 'Mood',
+	name: 'mood',
+	type: 'options',
+	default: 'POSITIVE',
+	description: 'The customer\'s evaluation of the service',
+	options: [
+		{ name: 'Positive', value: 'POSITIVE' },
+		{ name: 'Negative', value: 'NEGATIVE' },
+	],
+};
 
 const properties: INodeProperties[] = [
 	interactionHashField,
@@ -23,17 +35,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'The ID (UUID) of a customer to link to the interaction',
 			},
-			{
-				displayName: 'Mood',
-				name: 'mood',
-				type: 'options',
-				default: 'POSITIVE',
-				description: 'The customer\'s evaluation of the service',
-				options: [
-					{ name: 'Positive', value: 'POSITIVE' },
-					{ name: 'Negative', value: 'NEGATIVE' },
-				],
-			},
+			moodField,
 			{ displayName: 'Note', name: 'note', type: 'string', typeOptions: { rows: 3 }, default: '' },
 			{
 				displayName: 'Tag IDs',
@@ -58,13 +60,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const hash = readInteractionHash.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as {
 		customerKey?: unknown;
-		mood?: Mood;
+		mood?: unknown;
 		note?: unknown;
 		tagIds?: unknown;
 	};
 
 	const body: UpdateInteractionBody = {};
-	if (fields.mood) body.mood = fields.mood;
+	if (fields.mood !== undefined && fields.mood !== '') body.mood = requireOption<Mood>(node, itemIndex, moodField, fields.mood);
 	const tagIds = parseIdList(node, itemIndex, 'Tag IDs', fields.tagIds);
 	if (tagIds.length) body.tag_ids = tagIds;
 	const customerKey = optionalTrimmedText(node, itemIndex, 'Customer Key', fields.customerKey);

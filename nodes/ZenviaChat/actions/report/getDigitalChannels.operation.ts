@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { rowsOf } from '../../helpers/paginate';
-import { requireBoolean } from '../../helpers/validation';
+import { requireBoolean, requireOption } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
 import {
 	agentIdsField,
@@ -19,21 +19,23 @@ import { listFilters, periodFilters } from './query';
 import type { ReportFilters } from './query';
 import type { DigitalChannelsItem, DigitalChannelsRow, GroupBy, ReportAnswer, ReportQuery } from './types';
 
+const groupByField: INodeProperties = {
+	displayName: 'Group By',
+	name: 'groupBy',
+	type: 'options',
+	default: 'period',
+	description: 'What each row of the report counts',
+	options: [
+		{ name: 'Agent', value: 'agent' },
+		{ name: 'Channel', value: 'channel' },
+		{ name: 'Department', value: 'department' },
+		{ name: 'Period', value: 'period', description: 'One row per day' },
+		{ name: 'Tag', value: 'tag' },
+	],
+};
+
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Group By',
-		name: 'groupBy',
-		type: 'options',
-		default: 'period',
-		description: 'What each row of the report counts',
-		options: [
-			{ name: 'Agent', value: 'agent' },
-			{ name: 'Channel', value: 'channel' },
-			{ name: 'Department', value: 'department' },
-			{ name: 'Period', value: 'period', description: 'One row per day' },
-			{ name: 'Tag', value: 'tag' },
-		],
-	},
+	groupByField,
 	filtersField([
 		agentIdsField,
 		channelTypesField,
@@ -73,7 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: unknown; timezone?: unknown };
 	const includeTotal = requireBoolean(this.getNode(), itemIndex, 'Include Total Row', options.includeTotal ?? true);
 	const qs: ReportQuery = {
-		data_type: this.getNodeParameter('groupBy', itemIndex, 'period') as GroupBy,
+		data_type: requireOption<GroupBy>(this.getNode(), itemIndex, groupByField, this.getNodeParameter('groupBy', itemIndex, 'period')),
 		...periodFilters.call(this, itemIndex, filters, options.timezone),
 		...listFilters.call(this, itemIndex, filters),
 	};

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readPageLimit, zenviaPaginate } from '../../helpers/paginate';
-import { optionalTrimmedText, requireBoolean } from '../../helpers/validation';
+import { optionalTrimmedText, requireBoolean, requireOption } from '../../helpers/validation';
 import {
 	agentIdsField,
 	channelTypesField,
@@ -22,6 +22,19 @@ type Direction = 'all' | 'sent' | 'received';
 
 const ACTIVE: Record<Direction, ReportQuery['active']> = { all: undefined, sent: 'true', received: 'false' };
 
+const directionField: INodeProperties = {
+	displayName: 'Direction',
+	name: 'direction',
+	type: 'options',
+	default: 'all',
+	description: 'Who started the interaction',
+	options: [
+		{ name: 'All', value: 'all' },
+		{ name: 'Received', value: 'received', description: 'Started by customers' },
+		{ name: 'Sent', value: 'sent', description: 'Started by agents' },
+	],
+};
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Expanded',
@@ -36,18 +49,7 @@ const properties: INodeProperties[] = [
 		agentIdsField,
 		channelTypesField,
 		departmentIdsField,
-		{
-			displayName: 'Direction',
-			name: 'direction',
-			type: 'options',
-			default: 'all',
-			description: 'Who started the interaction',
-			options: [
-				{ name: 'All', value: 'all' },
-				{ name: 'Received', value: 'received', description: 'Started by customers' },
-				{ name: 'Sent', value: 'sent', description: 'Started by agents' },
-			],
-		},
+		directionField,
 		fromField,
 		{
 			displayName: 'Search',
@@ -81,7 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const expanded = requireBoolean(node, itemIndex, 'Expanded', this.getNodeParameter('expanded', itemIndex, false));
 	const limit = readPageLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters & {
-		direction?: Direction;
+		direction?: unknown;
 		search?: unknown;
 	};
 	const options = this.getNodeParameter('options', itemIndex, {}) as { timezone?: unknown };
@@ -89,7 +91,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...periodFilters.call(this, itemIndex, filters, options.timezone),
 		...listFilters.call(this, itemIndex, filters),
 	};
-	const active = ACTIVE[filters.direction ?? 'all'];
+	const direction = requireOption<Direction>(node, itemIndex, directionField, filters.direction ?? 'all');
+	const active = ACTIVE[direction];
 	if (active) qs.active = active;
 	// A protocol number is a search too: the document's own example is search=999.
 	const search = optionalTrimmedText(node, itemIndex, 'Search', filters.search);

@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/validation';
+import { requireOption, requireText } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
 import {
 	contentField,
@@ -20,25 +20,27 @@ import type { SendWhatsAppMessageAnswer, SendWhatsAppMessageBody } from './types
 
 const OTHER_CONTENT_TYPE = 'other';
 
+const contentTypeField: INodeProperties = {
+	displayName: 'Content Type',
+	name: 'contentType',
+	type: 'options',
+	default: 'text',
+	description: 'Text, or the MIME type of the media file sent by URL',
+	options: [
+		{ name: 'Audio (OGG)', value: 'audio/ogg' },
+		{ name: 'Image (JPEG)', value: 'image/jpeg' },
+		{ name: 'Image (PNG)', value: 'image/png' },
+		{ name: 'Other MIME Type', value: OTHER_CONTENT_TYPE },
+		{ name: 'PDF Document', value: 'application/pdf' },
+		{ name: 'Text', value: 'text' },
+		{ name: 'Video (MP4)', value: 'video/mp4' },
+	],
+};
+
 const properties: INodeProperties[] = [
 	customerExternalIdField,
 	whatsappDepartmentField,
-	{
-		displayName: 'Content Type',
-		name: 'contentType',
-		type: 'options',
-		default: 'text',
-		description: 'Text, or the MIME type of the media file sent by URL',
-		options: [
-			{ name: 'Audio (OGG)', value: 'audio/ogg' },
-			{ name: 'Image (JPEG)', value: 'image/jpeg' },
-			{ name: 'Image (PNG)', value: 'image/png' },
-			{ name: 'Other MIME Type', value: OTHER_CONTENT_TYPE },
-			{ name: 'PDF Document', value: 'application/pdf' },
-			{ name: 'Text', value: 'text' },
-			{ name: 'Video (MP4)', value: 'video/mp4' },
-		],
-	},
+	contentTypeField,
 	{
 		displayName: 'MIME Type',
 		name: 'otherContentType',
@@ -61,9 +63,9 @@ export const description = updateDisplayOptions(
 );
 
 function readContentType(this: IExecuteFunctions, itemIndex: number): string {
-	const chosen = this.getNodeParameter('contentType', itemIndex, 'text') as string;
-	if (chosen !== OTHER_CONTENT_TYPE) return chosen;
 	const node = this.getNode();
+	const chosen = requireOption<string>(node, itemIndex, contentTypeField, this.getNodeParameter('contentType', itemIndex, 'text'));
+	if (chosen !== OTHER_CONTENT_TYPE) return chosen;
 	const mimeType = requireText(node, itemIndex, 'MIME Type', this.getNodeParameter('otherContentType', itemIndex, ''));
 	if (!/^[\w.+-]+\/[\w.+-]+$/.test(mimeType)) {
 		throw new NodeOperationError(node, `MIME Type must look like type/subtype, e.g. image/webp, got ${mimeType}`, { itemIndex });

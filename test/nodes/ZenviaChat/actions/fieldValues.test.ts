@@ -254,3 +254,23 @@ describe('External History URL', () => {
 		expect(items[0].json.error).toBe('External History URL must be an http(s) URL, got ftp://chathistory.example.org');
 	});
 });
+
+describe('choices from expressions', () => {
+	it.each([
+		['Media Type', { resource: 'interaction', operation: 'start', departmentId: department, mediaType: '={{ $json.v }}' }, 'Media Type must be one of INSTAGRAM, SMS, TELEGRAM, TEXT, WHATSAPP, got whatsapp'],
+		['Mood', { resource: 'interaction', operation: 'update', interactionHash: 'h', updateFields: { mood: '={{ $json.v }}' } }, 'Mood must be one of POSITIVE, NEGATIVE, got whatsapp'],
+		['Direction', { resource: 'report', operation: 'getHistory', limit: 1, filters: { direction: '={{ $json.v }}' } }, 'Direction must be one of all, received, sent, got whatsapp'],
+		['Group By', { resource: 'report', operation: 'getDigitalChannels', groupBy: '={{ $json.v }}' }, 'Group By must be one of agent, channel, department, period, tag, got whatsapp'],
+	])('refuses a %s Zenvia does not know, before any request', async (_, parameters, message) => {
+		const { items } = await run(parameters as INodeParameters, [{ v: 'whatsapp' }]);
+
+		expect(items[0].json.error).toBe(message);
+		expect(env.emu.requests()).toHaveLength(0);
+	});
+
+	it('sends a known choice given by an expression', async () => {
+		await run({ resource: 'interaction', operation: 'start', departmentId: department, mediaType: '={{ $json.v }}' }, [{ v: 'SMS' }]);
+
+		expect(sentBodies()[0].media_type).toBe('SMS');
+	});
+});

@@ -42,4 +42,14 @@ describe('a token echoed back in any form is never shown', () => {
 		expect(result.items).toHaveLength(2);
 		for (const fragment of FRAGMENTS) expect(visible(result)).not.toContain(fragment);
 	});
+
+	it('is not in a value that JSON escapes spell out only once parsed', async () => {
+		// "\u0025" parses to "%": the raw text holds no URL-encoded token, the parsed value does.
+		const spelled = encodeURIComponent(ODD_TOKEN).replace(/%/g, '\\u0025');
+		env.emu.setFault({ path: '/core/api/v1/interactions/*', status: 200, bodyKind: 'not-json', body: `{"message":"ok ${spelled}"}` });
+
+		const result = await run({ resource: 'interaction', operation: 'finish', interactionHash: 'h-1' });
+
+		expect(result.items[0].json.message).toBe('ok [redacted]');
+	});
 });

@@ -123,7 +123,8 @@ describe('Interaction > Start', () => {
 	});
 
 	it('reports the API refusal with its status and message', async () => {
-		const { error } = await start({ departmentId: { __rl: true, mode: 'id', value: '1' }, mediaType: 'FAX' });
+		// Department 4 is inactive: Zenvia refuses interactions in it.
+		const { error } = await start({ departmentId: { __rl: true, mode: 'id', value: '4' } });
 
 		expect(error?.message).toMatch(/^Zenvia Chat answered HTTP 422: /);
 		expect(error?.httpCode).toBe('422');
