@@ -1,6 +1,7 @@
 /**
- * End-to-end suite: workflows run inside a real n8n 2.x (see test/e2e/setup/global-setup.js).
- * Started by `npm run test:e2e`, which builds the package first.
+ * End-to-end suite: workflows run inside a real n8n (see test/e2e/setup/global-setup.js), 2.x by
+ * default, 1.x with ZENVIA_N8N_LINE=1. Started by `npm run test:e2e` (or `npm run test:e2e:n8n1`),
+ * which builds the package first.
  * @type {import('jest').Config}
  */
 module.exports = {

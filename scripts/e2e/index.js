@@ -10,6 +10,7 @@ const n8n = require('./n8n');
 const userFolder = require('./user-folder');
 const processes = require('./processes');
 const { emulatorClient } = require('./emulator-client');
+const redis = require('./redis');
 
 /**
  * A `zenviaChatApi` credential as `n8n import:credentials` takes it: one per Zenvia account, with
@@ -76,4 +77,4 @@ async function prepareN8n(options) {
 	return runtime;
 }
 
-module.exports = { ...n8n, ...userFolder, ...processes, emulatorClient, zenviaCredential, webhookSecretCredential, prepareN8n };
+module.exports = { ...n8n, ...userFolder, ...processes, ...redis, emulatorClient, zenviaCredential, webhookSecretCredential, prepareN8n };

@@ -1,8 +1,10 @@
 // @ts-check
 'use strict';
 
-// Drives a real n8n 2.x from the cache that scripts/install-n8n.sh fills: its CLI (import,
-// publish, execute) and `n8n start` for webhooks. Shared by the end-to-end tests and the demo.
+// Drives a real n8n from the cache that scripts/install-n8n.sh fills: its CLI (import, publish,
+// execute) and `n8n start` for webhooks. ZENVIA_N8N_LINE picks the line (2, the default, or 1);
+// where the two lines differ, the runtime's `major` decides. Shared by the end-to-end tests and
+// the demo.
 
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -21,7 +23,14 @@ const READY_TIMEOUT_MS = 90_000;
  * @property {string} dir the cache folder
  * @property {string} node the Node 24 binary n8n needs
  * @property {string} bin n8n's entry script
+ * @property {string} version the installed n8n's version, e.g. 2.41.1
+ * @property {number} major its major version: 1 or 2
  */
+
+/** The n8n line scripts/install-n8n.sh installs: ZENVIA_N8N_LINE, 2 unless set. */
+function n8nLine() {
+	return process.env.ZENVIA_N8N_LINE || '2';
+}
 
 /** @param {number} ms */
 function seconds(ms) {
@@ -49,12 +58,16 @@ function ensureN8n(options = {}) {
 				reject(new Error(`${INSTALL_SCRIPT} failed (exit ${code})`));
 				return;
 			}
+			const n8nDir = path.join(dir, 'n8n', 'node_modules', 'n8n');
+			const { version } = JSON.parse(fs.readFileSync(path.join(n8nDir, 'package.json'), 'utf8'));
 			const runtime = {
 				dir,
 				node: path.join(dir, 'bin', 'node'),
-				bin: path.join(dir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
+				bin: path.join(n8nDir, 'bin', 'n8n'),
+				version,
+				major: Number(version.split('.')[0]),
 			};
-			log(`n8n ready in ${runtime.dir} (${seconds(Date.now() - started)})`);
+			log(`n8n ${version} ready in ${runtime.dir} (${seconds(Date.now() - started)})`);
 			resolve(runtime);
 		});
 	});
@@ -137,12 +150,15 @@ function importWorkflows(runtime, userFolder, folder) {
 }
 
 /**
+ * Makes a workflow's triggers live at the next `n8n start`: `publish:workflow` in n8n 2.x, which
+ * replaced 1.x's `update:workflow --active=true`.
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {string} id
  */
 function publishWorkflow(runtime, userFolder, id) {
-	return n8nCommand(runtime, userFolder, ['publish:workflow', `--id=${id}`]);
+	const args = runtime.major >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+	return n8nCommand(runtime, userFolder, args);
 }
 
 /**
@@ -242,27 +258,33 @@ function nodeOutput(execution, nodeName, outputIndex = 0) {
  */
 
 /**
- * `n8n start` on 127.0.0.1:<port>, resolved once /healthz/readiness answers 200.
+ * An n8n server process on 127.0.0.1:<port>, resolved once /healthz/readiness answers 200:
+ * `n8n start` (the main process), or in queue mode `n8n webhook` (serves production webhooks)
+ * and `n8n worker` (runs executions; its health server listens on the given port).
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
- * @param {{ port: number, env?: NodeJS.ProcessEnv }} options
+ * @param {{ port: number, env?: NodeJS.ProcessEnv, command?: 'start' | 'webhook' | 'worker' }} options
  * @returns {Promise<N8nServer>}
  */
 async function startN8n(runtime, userFolder, options) {
+	const command = options.command ?? 'start';
 	const url = `http://127.0.0.1:${options.port}`;
 	const env = n8nEnv(runtime, userFolder, {
 		N8N_PORT: String(options.port),
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		WEBHOOK_URL: `${url}/`,
 		N8N_EDITOR_BASE_URL: `${url}/`,
+		...(command === 'worker'
+			? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(options.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }
+			: {}),
 		...options.env,
 	});
-	const server = startProcess(runtime.node, [runtime.bin, 'start'], { env, cwd: userFolder });
+	const server = startProcess(runtime.node, [runtime.bin, command], { env, cwd: userFolder });
 	try {
 		await waitFor(
-			`n8n to be ready at ${url}`,
+			`n8n ${command} to be ready at ${url}`,
 			async () => {
-				if (server.child.exitCode !== null) throw new Error(`n8n start exited early:\n${server.output()}`);
+				if (server.child.exitCode !== null) throw new Error(`n8n ${command} exited early:\n${server.output()}`);
 				const answer = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
 				return answer?.status === 200;
 			},
@@ -296,6 +318,7 @@ function waitForWebhook(url) {
 
 module.exports = {
 	REPO_DIR,
+	n8nLine,
 	ensureN8n,
 	n8nEnv,
 	n8nCommand,

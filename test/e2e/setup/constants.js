@@ -4,14 +4,17 @@
 // Facts shared by the global setup and the test files (which run in separate module registries).
 
 const path = require('path');
+const { n8nLine } = require('../../../scripts/e2e/n8n');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** One folder per n8n line (ZENVIA_N8N_LINE), so a run on 1.x leaves a 2.x run's folder alone. */
+const WORK_DIR = path.join(ROOT, '.n8n-e2e', `n8n-${n8nLine()}`);
 
 module.exports = {
 	/** Git-ignored; recreated on every run. */
-	WORK_DIR: path.join(ROOT, '.n8n-e2e'),
-	USER_FOLDER: path.join(ROOT, '.n8n-e2e', 'user'),
-	CONTEXT_FILE: path.join(ROOT, '.n8n-e2e', 'context.json'),
+	WORK_DIR,
+	USER_FOLDER: path.join(WORK_DIR, 'user'),
+	CONTEXT_FILE: path.join(WORK_DIR, 'context.json'),
 	WORKFLOWS_DIR: path.join(__dirname, '..', 'workflows'),
 	CHAT_TOKEN: 'e2e-chat-api-token-0123456789',
 	CLIENT_SDK_TOKEN: 'e2e-client-sdk-token-0123456789',

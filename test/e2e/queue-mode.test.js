@@ -1,0 +1,127 @@
+// @ts-check
+'use strict';
+
+// n8n's queue mode on one machine: Redis, a main process (`n8n start`, production webhooks off),
+// a webhook process (`n8n webhook`) and a worker (`n8n worker`), all on the same user folder and
+// SQLite database, each loading the installed package. The emulator posts agent events to the
+// webhook process; the executions they start run on the worker, whose Zenvia Chat node calls the
+// emulator.
+
+const {
+	ensureRedisServer,
+	freePort,
+	publishWorkflow,
+	startN8n,
+	startRedis,
+	waitFor,
+	waitForWebhook,
+} = require('../../scripts/e2e');
+const { CHAT_TOKEN } = require('./setup/constants');
+const { emulator, runtime, userFolder } = require('./setup/context');
+const { TOKEN, received } = require('./setup/requests');
+
+const WEBHOOK_PATH = 'webhook/e2e00000-0000-4000-8000-000000queue1/zenvia-chat';
+const SECRET = 'e2e-queue-secret';
+const DROPPED = { message: 'Webhook call received' };
+const STARTED = { message: 'Workflow was started' };
+
+const redisServer = ensureRedisServer();
+const describeWithRedis = 'path' in redisServer ? describe : describe.skip;
+if ('reason' in redisServer) process.stdout.write(`      Queue mode skipped: ${redisServer.reason}\n`);
+
+/** @type {{ port: number, stop: () => Promise<void> } | undefined} */
+let redis;
+/** @type {Record<'main' | 'webhook' | 'worker', import('../../scripts/e2e/n8n').N8nServer | undefined>} */
+const n8n = { main: undefined, webhook: undefined, worker: undefined };
+
+beforeAll(async () => {
+	if (!('path' in redisServer)) return;
+	const started = Date.now();
+	await publishWorkflow(runtime, userFolder, 'e2eQueueMode');
+	redis = await startRedis(redisServer.path);
+	const env = {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		// Only the webhook process answers production webhook URLs.
+		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+	};
+	// The main process first: it owns the database migrations.
+	n8n.main = await startN8n(runtime, userFolder, { port: await freePort(), env });
+	[n8n.webhook, n8n.worker] = await Promise.all([
+		startN8n(runtime, userFolder, { command: 'webhook', port: await freePort(), env }),
+		startN8n(runtime, userFolder, { command: 'worker', port: await freePort(), env }),
+	]);
+	await waitForWebhook(`${n8n.webhook.url}/${WEBHOOK_PATH}`);
+	process.stdout.write(`      queue mode (redis, main, webhook, worker) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+});
+
+afterAll(async () => {
+	await emulator.setWebhook(null);
+	// Clients before the server they talk to.
+	await Promise.all([n8n.worker?.stop(), n8n.webhook?.stop()]);
+	await n8n.main?.stop();
+	await redis?.stop();
+});
+
+/** Starts an interaction in the emulator through its Chat API, as a CRM integration would. */
+async function startInteraction() {
+	const answer = await fetch(`${emulator.url}/core/api/v1/interactions`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ token: CHAT_TOKEN, department_id: 1 }),
+		signal: AbortSignal.timeout(10_000),
+	});
+	const { data } = await answer.json();
+	return /** @type {string} */ (data.interaction_hash);
+}
+
+/**
+ * @param {string} action
+ * @param {Record<string, unknown>} params
+ */
+async function agent(action, params) {
+	const { delivered } = await emulator.agent(action, params);
+	return delivered[0];
+}
+
+/** @param {string} output */
+const finishedOnWorker = (output) => (output.match(/Worker finished execution \d+/g) ?? []).length;
+
+describeWithRedis('Zenvia Chat in n8n queue mode (Redis, webhook process, worker)', () => {
+	it('serves the trigger from the webhook process and runs each picked event once on the worker', async () => {
+		const { main, webhook, worker } = n8n;
+		if (!main || !webhook || !worker) throw new Error('set-up failed');
+		// The main process does not serve production webhooks in this set-up.
+		const fromMain = await fetch(`${main.url}/${WEBHOOK_PATH}?secret=${SECRET}`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+		expect(fromMain.status).toBe(404);
+
+		await emulator.setWebhook(`${webhook.url}/${WEBHOOK_PATH}?secret=${SECRET}`);
+		const hash = await startInteraction();
+		await emulator.clearRequests();
+
+		expect(await agent('queue', { interactionHash: hash })).toEqual({ status: 200, body: DROPPED });
+		expect(await agent('accept', { interactionHash: hash })).toEqual({ status: 200, body: STARTED });
+		expect(await agent('type', { interactionHash: hash })).toEqual({ status: 200, body: DROPPED });
+		expect(await agent('message', { interactionHash: hash, content: 'Hello from the agent' })).toEqual({ status: 200, body: STARTED });
+		expect(await agent('stopTyping', { interactionHash: hash })).toEqual({ status: 200, body: DROPPED });
+		expect(await agent('finish', { interactionHash: hash })).toEqual({ status: 200, body: STARTED });
+
+		await waitFor('three executions on the worker', async () => finishedOnWorker(worker.output()) >= 3, { timeoutMs: 60_000 });
+		// Nothing late: dropped events started nothing, picked ones ran once.
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(finishedOnWorker(worker.output())).toBe(3);
+		expect(worker.output()).not.toMatch(/Unrecognized node type/);
+		expect(webhook.output()).not.toMatch(/Unrecognized node type/);
+
+		const notes = (await received()).filter((request) => request.method === 'PUT');
+		expect(notes).toHaveLength(3);
+		const bodies = notes.map((request) => request.body);
+		expect(bodies).toEqual(
+			expect.arrayContaining(
+				['accepted', 'message', 'finished'].map((event) => ({ note: `Seen by the worker: ${event}`, token: TOKEN })),
+			),
+		);
+		for (const request of notes) expect(request.path).toBe(`/core/api/v1/interactions/${hash}`);
+	});
+});
