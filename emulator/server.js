@@ -4,15 +4,30 @@
 const http = require('http');
 const { readRawBody, parseJsonBody, sendJson, sendText, redact } = require('./http-util');
 const { parseFault, kindOf, createFaultTable, faultAnswer } = require('./faults');
-const { createState, stateToJson } = require('./state');
+const { createState, resetState, stateToJson } = require('./state');
 const { normalizeDataConfig, createDataset } = require('./data');
 const { buildEvent, deliver } = require('./webhooks');
 const { handleAdmin } = require('./routes/admin');
 const { interactionRoutes } = require('./routes/interactions');
 const { whatsappRoutes } = require('./routes/whatsapp');
 const { reportRoutes } = require('./routes/reports');
+const { customerRoutes } = require('./routes/customers');
+const { agentRoutes } = require('./routes/agents');
+const { taskRoutes } = require('./routes/tasks');
+const { offcontactRoutes } = require('./routes/offcontact');
+const { botRoutes } = require('./routes/bot');
+const { buildBotEvent } = require('./bot-events');
 
-const ROUTES = [...interactionRoutes, ...whatsappRoutes, ...reportRoutes];
+const ROUTES = [
+	...interactionRoutes,
+	...whatsappRoutes,
+	...reportRoutes,
+	...customerRoutes,
+	...agentRoutes,
+	...taskRoutes,
+	...offcontactRoutes,
+	...botRoutes,
+];
 const MAX_LOGGED_REQUESTS = 10_000;
 
 /**
@@ -27,7 +42,8 @@ const MAX_LOGGED_REQUESTS = 10_000;
 
 /**
  * @typedef {object} EmulatorOptions
- * @property {string | string[]} [token] accepted token(s), default "emulator-token"
+ * @property {string | string[]} [token] accepted Chat API token(s), default "emulator-token"
+ * @property {string | string[]} [clientSdkToken] accepted ClientSDK token(s), default "emulator-client-sdk-token"
  * @property {number} [seed] default 42
  * @property {number} [records] rows in the history and ongoing data sets, default 1000
  * @property {string} [now] the emulator's "current date", default 2025-06-01T00:00:00Z
@@ -47,6 +63,12 @@ function createEmulator(options = {}) {
 	const tokenOption = options.token ?? 'emulator-token';
 	const tokens = (Array.isArray(tokenOption) ? tokenOption : [tokenOption]).filter((token) => typeof token === 'string' && token !== '');
 	if (tokens.length === 0) throw new Error('At least one non-empty token is required');
+	const clientSdkOption = options.clientSdkToken ?? 'emulator-client-sdk-token';
+	const clientSdkTokens = (Array.isArray(clientSdkOption) ? clientSdkOption : [clientSdkOption]).filter(
+		(token) => typeof token === 'string' && token !== '',
+	);
+	if (clientSdkTokens.length === 0) throw new Error('At least one non-empty ClientSDK token is required');
+	const secrets = [...tokens, ...clientSdkTokens];
 
 	let dataConfig = normalizeDataConfig(options);
 	/** @type {import('./data').Dataset | undefined} */
@@ -61,12 +83,13 @@ function createEmulator(options = {}) {
 	const backend = {
 		state,
 		tokens: () => tokens,
+		clientSdkTokens: () => clientSdkTokens,
 		dataset: () => (dataset ??= createDataset(dataConfig)),
 	};
 
 	/** @param {Omit<LoggedRequest, 'at'>} entry */
 	function record(entry) {
-		log.push(/** @type {LoggedRequest} */ (redact({ ...entry, at: new Date().toISOString() }, tokens)));
+		log.push(/** @type {LoggedRequest} */ (redact({ ...entry, at: new Date().toISOString() }, secrets)));
 		if (log.length > MAX_LOGGED_REQUESTS) log = log.slice(-MAX_LOGGED_REQUESTS);
 	}
 
@@ -100,8 +123,20 @@ function createEmulator(options = {}) {
 			if ('error' in event) throw new Error(event.error);
 			return { delivered: [await deliver(target, event.payload, params)] };
 		},
+		/**
+		 * Zenvia's side of an external bot: posts a bot event to the bot's endpoint.
+		 * @param {string} action
+		 * @param {import('./bot-events').BotParams} [params]
+		 */
+		bot: async (action, params = {}) => {
+			const target = params.target ?? webhookTarget;
+			if (!target) throw new Error('No webhook target: call setWebhookTarget(url) or POST /__admin/webhook first');
+			const event = buildBotEvent(state, action, params);
+			if ('error' in event) throw new Error(event.error);
+			return { payload: event.payload, delivered: [await deliver(target, event.payload, params)] };
+		},
 		stateJson: () => stateToJson(state),
-		resetState: () => state.interactions.clear(),
+		resetState: () => resetState(state),
 		/** @param {unknown} changes */
 		configure: (changes) => {
 			const next = normalizeDataConfig({ ...dataConfig, .../** @type {object} */ (changes) });

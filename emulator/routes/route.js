@@ -5,7 +5,8 @@
  * What every product route sees: the shared state, the accepted tokens and the data set.
  * @typedef {object} Backend
  * @property {import('../state').EmulatorState} state
- * @property {() => string[]} tokens
+ * @property {() => string[]} tokens Chat API tokens (Integrations > API)
+ * @property {() => string[]} clientSdkTokens ClientSDK tokens (Integrations > ClientSDK)
  * @property {() => import('../data').Dataset} dataset
  */
 
@@ -34,6 +35,19 @@ function isAcceptedToken(backend, token) {
 	return typeof token === 'string' && token !== '' && backend.tokens().includes(token);
 }
 
+/** @typedef {'chatApi' | 'clientSdk'} TokenKind */
+
+/**
+ * Each endpoint takes one kind of token: the other kind is as wrong as a made-up one.
+ * @param {Backend} backend
+ * @param {TokenKind} kind
+ * @param {unknown} token
+ */
+function isTokenOfKind(backend, kind, token) {
+	const accepted = kind === 'clientSdk' ? backend.clientSdkTokens() : backend.tokens();
+	return typeof token === 'string' && token !== '' && accepted.includes(token);
+}
+
 /**
  * Shared by the Chat and WhatsApp APIs, which both answer `{ message, status }`.
  * @param {number} status
@@ -44,7 +58,31 @@ function messageError(status, message) {
 	return { status, body: { message, status } };
 }
 
+/**
+ * Writes carry the token in the JSON body: token first (401), then the body's own problems.
+ * @param {RequestContext} ctx
+ * @param {TokenKind} kind
+ * @returns {{ error: Answer } | { body: Record<string, unknown> }}
+ */
+function authenticateBody(ctx, kind) {
+	if (!ctx.body.ok) return { error: messageError(400, 'The request body is not valid JSON.') };
+	const value = ctx.body.value;
+	const body = typeof value === 'object' && value !== null && !Array.isArray(value) ? /** @type {Record<string, unknown>} */ (value) : {};
+	if (!isTokenOfKind(ctx.backend, kind, body.token)) return { error: messageError(401, INVALID_TOKEN_MESSAGE) };
+	return { body };
+}
+
+/**
+ * Reads carry the token in the `token` query parameter.
+ * @param {RequestContext} ctx
+ * @param {TokenKind} kind
+ * @returns {Answer | undefined} the refusal, or undefined when the token fits
+ */
+function refuseQueryToken(ctx, kind) {
+	return isTokenOfKind(ctx.backend, kind, ctx.query.token) ? undefined : messageError(401, INVALID_TOKEN_MESSAGE);
+}
+
 /** The body every documented "generate a new token" situation ends in. */
 const INVALID_TOKEN_MESSAGE = 'Invalid token';
 
-module.exports = { isAcceptedToken, messageError, INVALID_TOKEN_MESSAGE };
+module.exports = { isAcceptedToken, isTokenOfKind, authenticateBody, refuseQueryToken, messageError, INVALID_TOKEN_MESSAGE };
