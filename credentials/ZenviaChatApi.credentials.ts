@@ -11,6 +11,8 @@ export const ZENVIA_BASE_URLS = {
 	chat: 'https://zchat.zenvia.io',
 	whatsappProduction: 'https://services.omnize.com.br',
 	whatsappHomologation: 'https://homolog.services.omnize.com.br',
+	botProduction: 'https://core.omnize.com.br',
+	botHomologation: 'https://homolog.core.omnize.com.br',
 } as const;
 
 /**

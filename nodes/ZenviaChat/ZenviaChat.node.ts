@@ -1,11 +1,16 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import * as agent from './actions/agent';
+import * as bot from './actions/bot';
+import * as customer from './actions/customer';
 import * as interaction from './actions/interaction';
 import * as report from './actions/report';
 import { router } from './actions/router';
+import * as task from './actions/task';
 import * as whatsapp from './actions/whatsapp';
 import { searchDepartments } from './methods/listSearch';
+import { getCustomerColumns } from './methods/resourceMapping';
 
 export class ZenviaChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +20,7 @@ export class ZenviaChat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Start and run Zenvia Chat interactions, send WhatsApp messages and read service reports',
+		description: 'Run Zenvia Chat interactions, WhatsApp messages, reports, CRM customers, agents, tasks and an external bot',
 		defaults: { name: 'Zenvia Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,18 +34,26 @@ export class ZenviaChat implements INodeType {
 				noDataExpression: true,
 				default: 'interaction',
 				options: [
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'Bot', value: 'bot' },
+					{ name: 'Customer', value: 'customer' },
 					{ name: 'Interaction', value: 'interaction' },
 					{ name: 'Report', value: 'report' },
+					{ name: 'Task', value: 'task' },
 					{ name: 'WhatsApp', value: 'whatsapp' },
 				],
 			},
 			...interaction.description,
 			...whatsapp.description,
 			...report.description,
+			...customer.description,
+			...agent.description,
+			...task.description,
+			...bot.description,
 		],
 	};
 
-	methods = { listSearch: { searchDepartments } };
+	methods = { listSearch: { searchDepartments }, resourceMapping: { getCustomerColumns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

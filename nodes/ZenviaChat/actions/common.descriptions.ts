@@ -128,6 +128,15 @@ export const contentField: INodeProperties = {
 	description: 'The message text, or the caption of a media message',
 };
 
+/** The message types Zenvia takes: text, or a file of a kind. */
+export const messageTypeOptions = [
+	{ name: 'Audio', value: 'audio' },
+	{ name: 'File', value: 'file' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'Text', value: 'text' },
+	{ name: 'Video', value: 'video' },
+];
+
 /** The media file's URL, asked for whenever the message type field (named here) is not text. */
 export function mediaUrlField(typeField: string): INodeProperties {
 	return {

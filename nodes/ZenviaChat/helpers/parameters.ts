@@ -4,12 +4,22 @@ import { parseJsonObject, requireHttpUrl, requirePositiveInteger } from './valid
 
 /** Readers for the shared fields in ../actions/common.descriptions.ts. */
 
-export function readDepartmentId(this: IExecuteFunctions, itemIndex: number): number {
+function departmentValue(this: IExecuteFunctions, itemIndex: number): unknown {
 	const raw = this.getNodeParameter('departmentId', itemIndex, '', { extractValue: true }) as
 		| string
 		| number
 		| INodeParameterResourceLocator;
-	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
+	return typeof raw === 'object' && raw !== null ? raw.value : raw;
+}
+
+export function readDepartmentId(this: IExecuteFunctions, itemIndex: number): number {
+	return requirePositiveInteger(this.getNode(), itemIndex, 'Department', departmentValue.call(this, itemIndex));
+}
+
+/** The Department field where it may stay empty: undefined then. */
+export function readOptionalDepartmentId(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const value = departmentValue.call(this, itemIndex);
+	if (value === undefined || value === null || String(value).trim() === '') return undefined;
 	return requirePositiveInteger(this.getNode(), itemIndex, 'Department', value);
 }
 

@@ -6,6 +6,7 @@ import type { ZenviaApi, ZenviaCredentials, ZenviaErrorBody } from './types';
 const TOKEN_SCREENS: Record<ZenviaApi, { kind: ZenviaCredentials['issuedFrom']; label: string }> = {
 	chat: { kind: 'chatApi', label: 'the Chat API token (Integrations > API)' },
 	whatsapp: { kind: 'clientSdk', label: 'the ClientSDK token (Integrations > ClientSDK)' },
+	bot: { kind: 'clientSdk', label: 'the ClientSDK token (Integrations > ClientSDK)' },
 };
 
 /** Finds the API's own words in any of the error shapes Zenvia answers with. */

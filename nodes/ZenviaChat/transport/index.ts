@@ -20,7 +20,7 @@ import {
 } from './retry';
 import type { ZenviaApi, ZenviaCredentials, ZenviaRequest } from './types';
 
-export type { ZenviaApi, ZenviaRequest } from './types';
+export type { ZenviaApi, ZenviaRequest, ZenviaTokenKind } from './types';
 
 export const CREDENTIAL_TYPE = 'zenviaChatApi';
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -28,13 +28,15 @@ const REQUEST_TIMEOUT_MS = 60_000;
 type ZenviaContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export function baseUrlFor(api: ZenviaApi, credentials: ZenviaCredentials): string {
-	const override = api === 'chat' ? credentials.chatApiBaseUrl : credentials.whatsappApiBaseUrl;
-	const fallback =
-		api === 'chat'
-			? ZENVIA_BASE_URLS.chat
-			: credentials.environment === 'homologation'
-				? ZENVIA_BASE_URLS.whatsappHomologation
-				: ZENVIA_BASE_URLS.whatsappProduction;
+	const homologation = credentials.environment === 'homologation';
+	const [override, fallback]: [string | undefined, string] = {
+		chat: [credentials.chatApiBaseUrl, ZENVIA_BASE_URLS.chat],
+		whatsapp: [
+			credentials.whatsappApiBaseUrl,
+			homologation ? ZENVIA_BASE_URLS.whatsappHomologation : ZENVIA_BASE_URLS.whatsappProduction,
+		],
+		bot: [credentials.botApiBaseUrl, homologation ? ZENVIA_BASE_URLS.botHomologation : ZENVIA_BASE_URLS.botProduction],
+	}[api] as [string | undefined, string];
 	return (override?.trim() || fallback).replace(/\/+$/, '');
 }
 
@@ -102,7 +104,7 @@ export async function zenviaRequest<T>(
 
 		const status = response.statusCode;
 		const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-		const text = redact(raw, credentials.token);
+		const text = [credentials.token, ...(request.secrets ?? [])].reduce((result, secret) => redact(result, secret), raw);
 		const parsed = parseJson(text);
 		const failed = status < 200 || status >= 300;
 		// A JSON `null` answer is passed on as it is; `success: false` is a refusal even with HTTP 200.
