@@ -34,4 +34,5 @@ export interface ZenviaErrorBody {
 	error_type?: unknown;
 	status?: unknown;
 	success?: unknown;
+	errors?: unknown;
 }
