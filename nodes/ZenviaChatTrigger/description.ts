@@ -14,6 +14,7 @@ export const properties: INodeProperties[] = [
 			'Zenvia has no API to register webhooks: copy the URL above and paste it into Zenvia. ' +
 			'Chat API: zchat-admin.zenvia.com > Menu > Settings > Integrations > Webhooks. ' +
 			'WhatsApp API v1: app.omnize.com.br > Menu > Settings > Integrations > ClientSDK > Webhook URL. ' +
+			'External bot (Bot events): Zenvia support sets this URL as the department\'s bot endpoint. ' +
 			'The Test URL answers only while "Listen for test event" is on in this editor; the Production URL ' +
 			'works once the workflow is published (active). With a Shared Secret, end the pasted URL with ' +
 			`?${SECRET_QUERY_PARAMETER}=<your secret>.`,
