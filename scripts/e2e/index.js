@@ -27,6 +27,7 @@ function zenviaCredential({ id, name, issuedFrom, token, baseUrl }) {
 			environment: 'production',
 			chatApiBaseUrl: baseUrl ?? '',
 			whatsappApiBaseUrl: baseUrl ?? '',
+			botApiBaseUrl: baseUrl ?? '',
 		},
 	};
 }

@@ -12,7 +12,7 @@ const c = require('./constants');
 
 module.exports = async function globalSetup() {
 	const started = Date.now();
-	const emulator = await startEmulator({ port: 0, token: [c.CHAT_TOKEN, c.CLIENT_SDK_TOKEN], records: c.RECORDS, seed: 42 });
+	const emulator = await startEmulator({ port: 0, token: [c.CHAT_TOKEN, c.CLIENT_SDK_TOKEN], clientSdkToken: c.CLIENT_SDK_TOKEN, records: c.RECORDS, seed: 42 });
 	// Read back by global-teardown.js, which runs in this same process.
 	/** @type {any} */ (globalThis).__zenviaE2eEmulator = emulator;
 	console.log(`\nZenvia Chat emulator listening at ${emulator.url}`);
