@@ -1,12 +1,11 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** Where Zenvia serves each API; the credential may override both. */
+/** Where Zenvia serves each API; the credential may override each one. */
 export const ZENVIA_BASE_URLS = {
 	chat: 'https://zchat.zenvia.io',
 	whatsappProduction: 'https://services.omnize.com.br',
@@ -15,9 +14,35 @@ export const ZENVIA_BASE_URLS = {
 	botHomologation: 'https://homolog.core.omnize.com.br',
 } as const;
 
+/** The two kinds of token a Zenvia account issues, from two admin screens. */
+export type ZenviaTokenKind = 'chatApi' | 'clientSdk';
+
+/** One description per token kind: the field that holds it and the words every message uses. */
+export const ZENVIA_TOKENS: Record<
+	ZenviaTokenKind,
+	{ field: 'chatApiToken' | 'clientSdkToken'; label: string; screen: string }
+> = {
+	chatApi: {
+		field: 'chatApiToken',
+		label: 'Chat API Token',
+		screen: 'Menu > Settings > Integrations > API',
+	},
+	clientSdk: {
+		field: 'clientSdkToken',
+		label: 'ClientSDK Token',
+		screen: 'Menu > Settings > Integrations > ClientSDK',
+	},
+};
+
 /**
- * Zenvia issues two kinds of token from two admin screens. Interactions and reports take the
- * Chat API token; WhatsApp API v1 takes the ClientSDK token. A user keeps one credential per kind.
+ * The key under which the node hands `authenticate` the one token a request takes. The node reads
+ * the credential once per execution and passes this copy to n8n, so n8n does not decrypt again.
+ */
+export const SELECTED_TOKEN_KEY = 'selectedToken';
+
+/**
+ * One credential per Zenvia account. Each operation sends the token its API documents, so a
+ * workflow that both runs interactions and sends WhatsApp messages needs only this credential.
  */
 export class ZenviaChatApi implements ICredentialType {
 	name = 'zenviaChatApi';
@@ -26,40 +51,24 @@ export class ZenviaChatApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/zenviaChat.svg', dark: 'file:../icons/zenviaChat.dark.svg' } as const;
 
-	documentationUrl = 'https://zchat-admin.zenvia.com/integrations';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-zenvia-chat#credentials';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Token Kind',
-			name: 'issuedFrom',
-			type: 'options',
-			default: 'chatApi',
-			options: [
-				{
-					name: 'Chat API Token (for Interaction and Report)',
-					value: 'chatApi',
-					description:
-						'Generated in zchat-admin.zenvia.com under Menu > Settings > Integrations > API',
-				},
-				{
-					name: 'ClientSDK Token (for WhatsApp)',
-					value: 'clientSdk',
-					description:
-						'Generated in app.omnize.com.br under Menu > Settings > Integrations > ClientSDK',
-				},
-			],
-			description:
-				'Which admin screen the token comes from. Use one credential per kind when a workflow uses both.',
-		},
-		{
-			displayName: 'Token',
-			name: 'token',
+			displayName: 'Chat API Token',
+			name: ZENVIA_TOKENS.chatApi.field,
 			type: 'string',
 			typeOptions: { password: true },
-			required: true,
 			default: '',
-			description:
-				'Generating a new token in Zenvia disables the previous one: update this field when you do',
+			description: `From ${ZENVIA_TOKENS.chatApi.screen} in the Zenvia admin. Used by Interaction, Report and Department operations.`,
+		},
+		{
+			displayName: 'ClientSDK Token',
+			name: ZENVIA_TOKENS.clientSdk.field,
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: `From ${ZENVIA_TOKENS.clientSdk.screen} in the Zenvia admin. Used by WhatsApp operations.`,
 		},
 		{
 			displayName: 'Environment',
@@ -68,16 +77,17 @@ export class ZenviaChatApi implements ICredentialType {
 			default: 'production',
 			options: [
 				{ name: 'Production', value: 'production' },
-				{ name: 'Homologation (WhatsApp API V1 Only)', value: 'homologation' },
+				{ name: 'Homologation (WhatsApp API V1 and Bot Only)', value: 'homologation' },
 			],
-			description: 'Homologation sends WhatsApp API v1 calls to homolog.services.omnize.com.br',
+			description:
+				'Homologation sends WhatsApp API v1 calls to homolog.services.omnize.com.br and bot calls to homolog.core.omnize.com.br',
 		},
 		{
 			displayName: 'Chat API Base URL',
 			name: 'chatApiBaseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://zchat.zenvia.io',
+			placeholder: ZENVIA_BASE_URLS.chat,
 			description:
 				'Leave empty for Zenvia. Set it to reach the Chat API through a proxy or a local emulator.',
 		},
@@ -86,33 +96,39 @@ export class ZenviaChatApi implements ICredentialType {
 			name: 'whatsappApiBaseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://services.omnize.com.br',
+			placeholder: ZENVIA_BASE_URLS.whatsappProduction,
 			description:
 				'Leave empty to follow the environment. Set it to reach WhatsApp API v1 through a proxy or a local emulator.',
 		},
+		{
+			displayName: 'Bot API Base URL',
+			name: 'botApiBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: ZENVIA_BASE_URLS.botProduction,
+			description:
+				'Leave empty to follow the environment. Set it to reach the external bot API through a proxy or a local emulator.',
+		},
 	];
 
-	/** Reads send the token as the `token` query parameter; writes send it in the JSON body. */
+	/**
+	 * Reads send the token as the `token` query parameter; writes send it in the JSON body. The
+	 * node says which token a request takes; a request from elsewhere (the HTTP Request node with
+	 * this credential) gets the Chat API token, or the ClientSDK token when only that one is set.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = credentials.token as string;
+		const selected = credentials[SELECTED_TOKEN_KEY];
+		const token =
+			typeof selected === 'string'
+				? selected
+				: String(credentials.chatApiToken || credentials.clientSdkToken || '');
 		if ((requestOptions.method ?? 'GET') === 'GET') {
 			return { ...requestOptions, qs: { ...requestOptions.qs, token } };
 		}
 		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 		return { ...requestOptions, body: { ...body, token } };
 	}
-
-	// A harmless read that each token kind is allowed to make.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				`={{ $credentials.issuedFrom === "clientSdk" ? ($credentials.whatsappApiBaseUrl || ($credentials.environment === "homologation" ? "${ZENVIA_BASE_URLS.whatsappHomologation}" : "${ZENVIA_BASE_URLS.whatsappProduction}")) : ($credentials.chatApiBaseUrl || "${ZENVIA_BASE_URLS.chat}") }}`,
-			url: '={{ $credentials.issuedFrom === "clientSdk" ? "/api/v1/departments" : "/api/ms/external/ongoing" }}',
-			method: 'GET',
-			qs: { limit: 1 },
-		},
-	};
 }

@@ -2,14 +2,14 @@
 // @ts-check
 'use strict';
 
-// node emulator/cli.js [--port 4010] [--host 127.0.0.1] [--token T]... [--records 1000] [--seed 42]
+// node emulator/cli.js [--port 4010] [--host 127.0.0.1] [--token T]... [--client-sdk-token T]... [--records 1000] [--seed 42]
 //                      [--now ISO] [--span-days 30] [--webhook URL]
 // The first stdout line is parsed by other tools: keep its "listening at" prefix unchanged.
 
 const { startEmulator } = require('./index');
 
 const USAGE =
-	'Usage: node emulator/cli.js [--port 4010] [--host 127.0.0.1] [--token TOKEN (repeatable)] [--records 1000] [--seed 42] [--now ISO] [--span-days 30] [--webhook URL]';
+	'Usage: node emulator/cli.js [--port 4010] [--host 127.0.0.1] [--token CHAT_API_TOKEN (repeatable)] [--client-sdk-token CLIENTSDK_TOKEN (repeatable)] [--records 1000] [--seed 42] [--now ISO] [--span-days 30] [--webhook URL]';
 
 /**
  * @param {string[]} argv
@@ -47,10 +47,14 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const last = (/** @type {string} */ name) => args[name]?.[args[name].length - 1];
 	const tokens = args.token ?? (process.env.ZENVIA_EMULATOR_TOKEN ? process.env.ZENVIA_EMULATOR_TOKEN.split(',') : ['emulator-token']);
+	const clientSdkTokens =
+		args['client-sdk-token'] ??
+		(process.env.ZENVIA_EMULATOR_CLIENTSDK_TOKEN ? process.env.ZENVIA_EMULATOR_CLIENTSDK_TOKEN.split(',') : ['emulator-clientsdk-token']);
 	const emu = await startEmulator({
 		port: integer(last('port') ?? process.env.ZENVIA_EMULATOR_PORT ?? '4010', 'port'),
 		host: last('host') ?? '127.0.0.1',
 		token: tokens,
+		clientSdkToken: clientSdkTokens,
 		records: integer(last('records'), 'records'),
 		seed: integer(last('seed'), 'seed'),
 		now: last('now'),
@@ -59,7 +63,8 @@ async function main() {
 	});
 	console.log(`Zenvia Chat emulator listening at ${emu.url}`);
 	// Describe tokens by shape only: this output ends up in CI logs.
-	for (const token of tokens) console.log(`token: set (${token.length} chars)`);
+	for (const token of tokens) console.log(`Chat API token: set (${token.length} chars)`);
+	for (const token of clientSdkTokens) console.log(`ClientSDK token: set (${token.length} chars)`);
 	console.log(`webhook target: ${last('webhook') ?? 'none (POST /__admin/webhook to set one)'}`);
 
 	let closing = false;

@@ -7,7 +7,7 @@ export interface EmulatorOptions {
 	host?: string;
 	/** Accepted Chat API token(s) (Integrations > API); default "emulator-token". */
 	token?: string | string[];
-	/** Accepted ClientSDK token(s) (Integrations > ClientSDK); default "emulator-client-sdk-token". */
+	/** Accepted ClientSDK token(s) (Integrations > ClientSDK); default "emulator-clientsdk-token". */
 	clientSdkToken?: string | string[];
 	/** Seed of the generated report data; default 42. */
 	seed?: number;

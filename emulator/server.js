@@ -11,6 +11,7 @@ const { handleAdmin } = require('./routes/admin');
 const { interactionRoutes } = require('./routes/interactions');
 const { whatsappRoutes } = require('./routes/whatsapp');
 const { reportRoutes } = require('./routes/reports');
+const { accountRoutes } = require('./routes/account');
 const { customerRoutes } = require('./routes/customers');
 const { agentRoutes } = require('./routes/agents');
 const { taskRoutes } = require('./routes/tasks');
@@ -22,6 +23,7 @@ const ROUTES = [
 	...interactionRoutes,
 	...whatsappRoutes,
 	...reportRoutes,
+	...accountRoutes,
 	...customerRoutes,
 	...agentRoutes,
 	...taskRoutes,
@@ -43,13 +45,24 @@ const MAX_LOGGED_REQUESTS = 10_000;
 /**
  * @typedef {object} EmulatorOptions
  * @property {string | string[]} [token] accepted Chat API token(s), default "emulator-token"
- * @property {string | string[]} [clientSdkToken] accepted ClientSDK token(s), default "emulator-client-sdk-token"
+ * @property {string | string[]} [clientSdkToken] accepted ClientSDK token(s), default
+ *   "emulator-clientsdk-token"
  * @property {number} [seed] default 42
  * @property {number} [records] rows in the history and ongoing data sets, default 1000
  * @property {string} [now] the emulator's "current date", default 2025-06-01T00:00:00Z
  * @property {number} [spanDays] history spreads over this many days before `now`, default 30
  * @property {string | null} [webhookTarget] where agent events are posted
  */
+
+/**
+ * @param {string | string[]} option
+ * @param {string} name
+ */
+function tokenList(option, name) {
+	const tokens = (Array.isArray(option) ? option : [option]).filter((token) => typeof token === 'string' && token !== '');
+	if (tokens.length === 0) throw new Error(`At least one non-empty ${name} is required`);
+	return tokens;
+}
 
 /** @param {number} ms */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,15 +73,14 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {EmulatorOptions} [options]
  */
 function createEmulator(options = {}) {
-	const tokenOption = options.token ?? 'emulator-token';
-	const tokens = (Array.isArray(tokenOption) ? tokenOption : [tokenOption]).filter((token) => typeof token === 'string' && token !== '');
-	if (tokens.length === 0) throw new Error('At least one non-empty token is required');
-	const clientSdkOption = options.clientSdkToken ?? 'emulator-client-sdk-token';
-	const clientSdkTokens = (Array.isArray(clientSdkOption) ? clientSdkOption : [clientSdkOption]).filter(
-		(token) => typeof token === 'string' && token !== '',
-	);
-	if (clientSdkTokens.length === 0) throw new Error('At least one non-empty ClientSDK token is required');
-	const secrets = [...tokens, ...clientSdkTokens];
+	const tokensByKind = {
+		chatApi: tokenList(options.token ?? 'emulator-token', 'token'),
+		clientSdk: tokenList(options.clientSdkToken ?? 'emulator-clientsdk-token', 'clientSdkToken'),
+	};
+	const shared = tokensByKind.chatApi.find((token) => tokensByKind.clientSdk.includes(token));
+	// Zenvia never issues one token for both screens; accepting one would hide a wrong-kind bug.
+	if (shared !== undefined) throw new Error('A token cannot be both a Chat API token and a ClientSDK token');
+	const tokens = [...tokensByKind.chatApi, ...tokensByKind.clientSdk];
 
 	let dataConfig = normalizeDataConfig(options);
 	/** @type {import('./data').Dataset | undefined} */
@@ -82,14 +94,13 @@ function createEmulator(options = {}) {
 	/** @type {import('./routes/route').Backend} */
 	const backend = {
 		state,
-		tokens: () => tokens,
-		clientSdkTokens: () => clientSdkTokens,
+		tokens: (kind) => (kind ? tokensByKind[kind] : tokens),
 		dataset: () => (dataset ??= createDataset(dataConfig)),
 	};
 
 	/** @param {Omit<LoggedRequest, 'at'>} entry */
 	function record(entry) {
-		log.push(/** @type {LoggedRequest} */ (redact({ ...entry, at: new Date().toISOString() }, secrets)));
+		log.push(/** @type {LoggedRequest} */ (redact({ ...entry, at: new Date().toISOString() }, tokens)));
 		if (log.length > MAX_LOGGED_REQUESTS) log = log.slice(-MAX_LOGGED_REQUESTS);
 	}
 

@@ -25,7 +25,7 @@ const HASH = '([^/]+)';
 function authenticate(ctx) {
 	if (!ctx.body.ok) return { error: messageError(400, 'The request body is not valid JSON.') };
 	const body = isPlainObject(ctx.body.value) ? ctx.body.value : {};
-	if (!isAcceptedToken(ctx.backend, body.token)) return { error: messageError(401, INVALID_TOKEN_MESSAGE) };
+	if (!isAcceptedToken(ctx.backend, body.token, 'chatApi')) return { error: messageError(401, INVALID_TOKEN_MESSAGE) };
 	return { body };
 }
 

@@ -31,7 +31,7 @@ function success(rows) {
  * @returns {{ error: Answer } | { q: ReportQuery, dataset: import('../data').Dataset }}
  */
 function prepare(ctx) {
-	if (!isAcceptedToken(ctx.backend, ctx.query.token)) return { error: reportError(401, INVALID_TOKEN_MESSAGE) };
+	if (!isAcceptedToken(ctx.backend, ctx.query.token, 'chatApi')) return { error: reportError(401, INVALID_TOKEN_MESSAGE) };
 	const dataset = ctx.backend.dataset();
 	const parsed = parseReportQuery(ctx.query, dataset.nowMs);
 	if ('error' in parsed) return { error: reportError(422, parsed.error) };

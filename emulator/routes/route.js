@@ -2,11 +2,16 @@
 'use strict';
 
 /**
+ * The two kinds of token a Zenvia account issues: Menu > Settings > Integrations > API (chatApi)
+ * and > ClientSDK (clientSdk). Each endpoint takes the one its document names and refuses the other.
+ * @typedef {'chatApi' | 'clientSdk'} TokenKind
+ */
+
+/**
  * What every product route sees: the shared state, the accepted tokens and the data set.
  * @typedef {object} Backend
  * @property {import('../state').EmulatorState} state
- * @property {() => string[]} tokens Chat API tokens (Integrations > API)
- * @property {() => string[]} clientSdkTokens ClientSDK tokens (Integrations > ClientSDK)
+ * @property {(kind?: TokenKind) => string[]} tokens the accepted tokens of one kind; all without one
  * @property {() => import('../data').Dataset} dataset
  */
 
@@ -30,22 +35,10 @@
 /**
  * @param {Backend} backend
  * @param {unknown} token
+ * @param {TokenKind} kind the token the endpoint's document names
  */
-function isAcceptedToken(backend, token) {
-	return typeof token === 'string' && token !== '' && backend.tokens().includes(token);
-}
-
-/** @typedef {'chatApi' | 'clientSdk'} TokenKind */
-
-/**
- * Each endpoint takes one kind of token: the other kind is as wrong as a made-up one.
- * @param {Backend} backend
- * @param {TokenKind} kind
- * @param {unknown} token
- */
-function isTokenOfKind(backend, kind, token) {
-	const accepted = kind === 'clientSdk' ? backend.clientSdkTokens() : backend.tokens();
-	return typeof token === 'string' && token !== '' && accepted.includes(token);
+function isAcceptedToken(backend, token, kind) {
+	return typeof token === 'string' && token !== '' && backend.tokens(kind).includes(token);
 }
 
 /**
@@ -68,7 +61,7 @@ function authenticateBody(ctx, kind) {
 	if (!ctx.body.ok) return { error: messageError(400, 'The request body is not valid JSON.') };
 	const value = ctx.body.value;
 	const body = typeof value === 'object' && value !== null && !Array.isArray(value) ? /** @type {Record<string, unknown>} */ (value) : {};
-	if (!isTokenOfKind(ctx.backend, kind, body.token)) return { error: messageError(401, INVALID_TOKEN_MESSAGE) };
+	if (!isAcceptedToken(ctx.backend, body.token, kind)) return { error: messageError(401, INVALID_TOKEN_MESSAGE) };
 	return { body };
 }
 
@@ -79,10 +72,10 @@ function authenticateBody(ctx, kind) {
  * @returns {Answer | undefined} the refusal, or undefined when the token fits
  */
 function refuseQueryToken(ctx, kind) {
-	return isTokenOfKind(ctx.backend, kind, ctx.query.token) ? undefined : messageError(401, INVALID_TOKEN_MESSAGE);
+	return isAcceptedToken(ctx.backend, ctx.query.token, kind) ? undefined : messageError(401, INVALID_TOKEN_MESSAGE);
 }
 
 /** The body every documented "generate a new token" situation ends in. */
 const INVALID_TOKEN_MESSAGE = 'Invalid token';
 
-module.exports = { isAcceptedToken, isTokenOfKind, authenticateBody, refuseQueryToken, messageError, INVALID_TOKEN_MESSAGE };
+module.exports = { isAcceptedToken, authenticateBody, refuseQueryToken, messageError, INVALID_TOKEN_MESSAGE };

@@ -20,7 +20,7 @@ const v = require('./validate');
 function authenticateCustomer(ctx) {
 	if (!ctx.body.ok) return { error: messageError(400, 'The request body is not valid JSON.') };
 	const body = isPlainObject(ctx.body.value) ? ctx.body.value : {};
-	if (!isAcceptedToken(ctx.backend, body.token)) return { error: messageError(401, INVALID_TOKEN_MESSAGE) };
+	if (!isAcceptedToken(ctx.backend, body.token, 'clientSdk')) return { error: messageError(401, INVALID_TOKEN_MESSAGE) };
 	const customer = body.customer;
 	const externalId = isPlainObject(customer) ? customer.external_id : undefined;
 	const usable = (typeof externalId === 'string' && externalId !== '') || (typeof externalId === 'number' && Number.isFinite(externalId));
@@ -30,7 +30,7 @@ function authenticateCustomer(ctx) {
 
 /** @param {RequestContext} ctx @returns {Answer} */
 function getDepartments(ctx) {
-	if (!isAcceptedToken(ctx.backend, ctx.query.token)) return messageError(401, INVALID_TOKEN_MESSAGE);
+	if (!isAcceptedToken(ctx.backend, ctx.query.token, 'clientSdk')) return messageError(401, INVALID_TOKEN_MESSAGE);
 	return { status: 200, body: DEPARTMENTS.map((department) => ({ ...department })) };
 }
 

@@ -9,6 +9,7 @@ import * as report from './actions/report';
 import { router } from './actions/router';
 import * as task from './actions/task';
 import * as whatsapp from './actions/whatsapp';
+import { zenviaChatApiTest } from './methods/credentialTest';
 import { searchDepartments } from './methods/listSearch';
 import { getCustomerColumns } from './methods/resourceMapping';
 
@@ -25,7 +26,7 @@ export class ZenviaChat implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'zenviaChatApi', required: true }],
+		credentials: [{ name: 'zenviaChatApi', required: true, testedBy: 'zenviaChatApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -53,7 +54,11 @@ export class ZenviaChat implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchDepartments }, resourceMapping: { getCustomerColumns } };
+	methods = {
+		listSearch: { searchDepartments },
+		credentialTest: { zenviaChatApiTest },
+		resourceMapping: { getCustomerColumns },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,6 +2,7 @@ import { startEmulator, type Emulator } from '../../emulator';
 import { call } from './http';
 
 const TOKEN = 'emulator-token';
+const CLIENT_SDK_TOKEN = 'emulator-clientsdk-token';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('emulator: Chat API (interactions)', () => {
@@ -197,7 +198,7 @@ describe('emulator: Chat API (interactions)', () => {
 
 	it('logs requests with every token redacted, including in the query', async () => {
 		const hash = await start({ extra: { echo: `Bearer ${TOKEN}` } });
-		await call('GET', `${emu.url}/api/v1/departments?token=${TOKEN}`);
+		await call('GET', `${emu.url}/api/v1/departments?token=${CLIENT_SDK_TOKEN}`);
 		const log = emu.requests();
 		expect(log.map((entry) => [entry.method, entry.path])).toEqual([
 			['POST', '/core/api/v1/interactions'],
@@ -207,6 +208,7 @@ describe('emulator: Chat API (interactions)', () => {
 		expect(log[1].query).toEqual({ token: '[redacted]' });
 		expect(log[1].body).toBeNull();
 		expect(JSON.stringify(log)).not.toContain(TOKEN);
+		expect(JSON.stringify(log)).not.toContain(CLIENT_SDK_TOKEN);
 		expect(hash).toMatch(UUID);
 		emu.clearRequests();
 		expect(emu.requests()).toEqual([]);

@@ -2,6 +2,7 @@ import { startEmulator, type Emulator } from '../../emulator';
 import { call } from './http';
 
 const TOKEN = 'emulator-token';
+const CLIENT_SDK_TOKEN = 'emulator-clientsdk-token';
 
 describe('emulator: faults', () => {
 	let emu: Emulator;
@@ -31,7 +32,7 @@ describe('emulator: faults', () => {
 		expect(history.status).toBe(500);
 		expect(history.json).toEqual({ error: 'boom', status: 500, success: false });
 		expect((await call('GET', `${emu.url}/api/ms/external/ongoing?token=${TOKEN}`)).status).toBe(500);
-		expect((await call('GET', `${emu.url}/api/v1/departments?token=${TOKEN}`)).status).toBe(200);
+		expect((await call('GET', `${emu.url}/api/v1/departments?token=${CLIENT_SDK_TOKEN}`)).status).toBe(200);
 		expect((await call('POST', `${emu.url}${startPath}`, startBody)).status).toBe(200);
 	});
 
@@ -45,11 +46,11 @@ describe('emulator: faults', () => {
 	it('serves broken JSON and HTML bodies', async () => {
 		emu.setFault({ path: '/api/v1/departments', status: 502, bodyKind: 'html', times: 1 });
 		emu.setFault({ path: '/api/v1/departments', status: 200, bodyKind: 'not-json', times: 1 });
-		const html = await call('GET', `${emu.url}/api/v1/departments?token=${TOKEN}`);
+		const html = await call('GET', `${emu.url}/api/v1/departments?token=${CLIENT_SDK_TOKEN}`);
 		expect(html.status).toBe(502);
 		expect(html.headers['content-type']).toContain('text/html');
 		expect(html.text).toMatch(/^<html>/);
-		const broken = await call('GET', `${emu.url}/api/v1/departments?token=${TOKEN}`);
+		const broken = await call('GET', `${emu.url}/api/v1/departments?token=${CLIENT_SDK_TOKEN}`);
 		expect(broken.status).toBe(200);
 		expect(broken.headers['content-type']).toContain('application/json');
 		expect(() => JSON.parse(broken.text)).toThrow();
@@ -58,13 +59,13 @@ describe('emulator: faults', () => {
 	it('delays a normal answer by latencyMs', async () => {
 		emu.setFault({ path: '/api/v1/departments', latencyMs: 300, times: 1 });
 		const started = Date.now();
-		const res = await call('GET', `${emu.url}/api/v1/departments?token=${TOKEN}`);
+		const res = await call('GET', `${emu.url}/api/v1/departments?token=${CLIENT_SDK_TOKEN}`);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
 		expect(res.status).toBe(200);
 		expect(res.json).toHaveLength(4);
 		expect(emu.requests()[0].fault).toBe('latency');
 		const fast = Date.now();
-		await call('GET', `${emu.url}/api/v1/departments?token=${TOKEN}`);
+		await call('GET', `${emu.url}/api/v1/departments?token=${CLIENT_SDK_TOKEN}`);
 		expect(Date.now() - fast).toBeLessThan(250);
 	});
 

@@ -2,6 +2,7 @@ import { startEmulator, type Emulator } from '../../emulator';
 import { call, startReceiver } from './http';
 
 const TOKEN = 'emulator-token';
+const CLIENT_SDK_TOKEN = 'emulator-clientsdk-token';
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 
 describe('emulator: agent webhook events', () => {
@@ -27,7 +28,7 @@ describe('emulator: agent webhook events', () => {
 		return res.json.data.interaction_hash as string;
 	}
 	async function startWhatsApp(externalId: string) {
-		await call('POST', `${emu.url}/api/v1/whatsapp`, { token: TOKEN, content: 'hi', department_id: 1, extra: { botId: '1' }, customer: { external_id: externalId } });
+		await call('POST', `${emu.url}/api/v1/whatsapp`, { token: CLIENT_SDK_TOKEN, content: 'hi', department_id: 1, extra: { botId: '1' }, customer: { external_id: externalId } });
 		return [...emu.state.interactions.values()].find((i) => i.externalId === externalId)!.hash;
 	}
 

@@ -1,13 +1,15 @@
 import { startEmulator, type Emulator } from '../../emulator';
 import { call } from './http';
 
-const TOKEN = 'emulator-token';
+/** WhatsApp API v1 takes the ClientSDK token (Integrations > ClientSDK). */
+const TOKEN = 'emulator-clientsdk-token';
+const CHAT_API_TOKEN = 'emulator-token';
 
 describe('emulator: WhatsApp API v1', () => {
 	let emu: Emulator;
 
 	beforeAll(async () => {
-		emu = await startEmulator({ token: TOKEN });
+		emu = await startEmulator({ token: CHAT_API_TOKEN, clientSdkToken: TOKEN });
 	});
 	afterAll(() => emu.close());
 	beforeEach(() => emu.reset());

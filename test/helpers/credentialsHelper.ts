@@ -15,6 +15,9 @@ import { ZenviaChatApi } from '../../credentials/ZenviaChatApi.credentials';
 export class TestCredentialsHelper extends ICredentialsHelper {
 	private readonly credentialType = new ZenviaChatApi();
 
+	/** How many times the node asked n8n to decrypt the credential. */
+	decryptions = 0;
+
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
 	}
@@ -44,6 +47,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions++;
 		return { ...this.data };
 	}
 

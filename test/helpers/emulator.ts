@@ -1,6 +1,6 @@
 import { startEmulator } from '../../emulator';
 import type { Emulator, EmulatorOptions } from '../../emulator';
-import { TEST_TOKEN } from './runNode';
+import { TEST_CLIENT_SDK_TOKEN, TEST_TOKEN } from './runNode';
 
 /**
  * One emulator per test file, reset before each test, with credentials pointing both APIs at it.
@@ -9,7 +9,7 @@ import { TEST_TOKEN } from './runNode';
 export function useEmulator(options: EmulatorOptions = {}) {
 	let emulator: Emulator | undefined;
 	beforeAll(async () => {
-		emulator = await startEmulator({ token: TEST_TOKEN, ...options });
+		emulator = await startEmulator({ token: TEST_TOKEN, clientSdkToken: TEST_CLIENT_SDK_TOKEN, ...options });
 	});
 	beforeEach(() => emulator?.reset());
 	afterAll(async () => await emulator?.close());

@@ -17,7 +17,10 @@ import type {
 import { ZenviaChat } from '../../nodes/ZenviaChat/ZenviaChat.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 
+/** The Chat API token (Integrations > API) the test emulator accepts. */
 export const TEST_TOKEN = 'emulator-token-0123456789';
+/** The ClientSDK token (Integrations > ClientSDK) the test emulator accepts. */
+export const TEST_CLIENT_SDK_TOKEN = 'emulator-clientsdk-9876543210';
 const NODE_TYPE = 'n8n-nodes-zenvia-chat.zenviaChat';
 
 export interface RunNodeOptions {
@@ -30,6 +33,8 @@ export interface RunNodeOptions {
 export interface RunNodeResult {
 	items: INodeExecutionData[];
 	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
+	/** How many times the run decrypted the credential. */
+	decryptions: number;
 }
 
 const nodeTypes: INodeTypes = {
@@ -39,7 +44,7 @@ const nodeTypes: INodeTypes = {
 };
 
 export function testCredentials(overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { issuedFrom: 'chatApi', token: TEST_TOKEN, environment: 'production', ...overrides };
+	return { chatApiToken: TEST_TOKEN, clientSdkToken: TEST_CLIENT_SDK_TOKEN, environment: 'production', ...overrides };
 }
 
 /**
@@ -60,12 +65,13 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
 	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
 
+	const credentialsHelper = new TestCredentialsHelper(testCredentials(options.credentials));
 	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 	const additionalData = {
 		executionId: '1',
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(testCredentials(options.credentials)),
+		credentialsHelper,
 		currentNodeParameters: undefined,
 		restApiUrl: 'http://localhost/rest',
 		instanceBaseUrl: 'http://localhost/',
@@ -99,10 +105,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters fail their declared validation.
-		return { items: [], error: error as RunNodeResult['error'] };
+		return { items: [], error: error as RunNodeResult['error'], decryptions: credentialsHelper.decryptions };
 	}
 	const run = await finished;
 	const task = run.data.resultData.runData[node.name]?.[0];
 	const error = (task?.error ?? run.data.resultData.error) as RunNodeResult['error'];
-	return { items: task?.data?.main?.[0] ?? [], error };
+	return { items: task?.data?.main?.[0] ?? [], error, decryptions: credentialsHelper.decryptions };
 }

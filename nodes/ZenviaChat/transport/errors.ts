@@ -1,13 +1,14 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import type { ZenviaApi, ZenviaCredentials, ZenviaErrorBody } from './types';
+import { ZENVIA_TOKENS } from '../../../credentials/ZenviaChatApi.credentials';
+import type { ZenviaErrorBody, ZenviaTokenKind } from './types';
 
-const TOKEN_SCREENS: Record<ZenviaApi, { kind: ZenviaCredentials['issuedFrom']; label: string }> = {
-	chat: { kind: 'chatApi', label: 'the Chat API token (Integrations > API)' },
-	whatsapp: { kind: 'clientSdk', label: 'the ClientSDK token (Integrations > ClientSDK)' },
-	bot: { kind: 'clientSdk', label: 'the ClientSDK token (Integrations > ClientSDK)' },
-};
+/** Why Zenvia refuses a token, and where to get the right one. */
+export function refusedTokenHint(kind: ZenviaTokenKind): string {
+	const { label, screen } = ZENVIA_TOKENS[kind];
+	return `The ${label} is wrong or was regenerated (a new token disables the previous one). Copy the current one from ${screen} in the Zenvia admin into the ${label} field of the Zenvia Chat API credential.`;
+}
 
 /** Finds the API's own words in any of the error shapes Zenvia answers with. */
 export function apiErrorMessage(body: unknown): string | undefined {
@@ -27,16 +28,9 @@ export function apiErrorMessage(body: unknown): string | undefined {
 	return typeof errorType === 'string' && errorType ? `${text} (${errorType})` : text;
 }
 
-function hintFor(status: number, api: ZenviaApi, credentials: ZenviaCredentials, attempts: number): string {
+function hintFor(status: number, token: ZenviaTokenKind, attempts: number): string {
 	const retried = attempts > 1 ? ` It failed ${attempts} times in a row.` : '';
-	if (status === 401 || status === 403) {
-		const expected = TOKEN_SCREENS[api];
-		const kindHint =
-			credentials.issuedFrom === expected.kind
-				? ''
-				: ` This credential is set to the other token kind: this operation takes ${expected.label}.`;
-		return `The token is wrong or was regenerated: a new token disables the previous one. Paste the current token into the Zenvia Chat API credential.${kindHint}`;
-	}
+	if (status === 401 || status === 403) return refusedTokenHint(token);
 	if (status === 404) return 'Zenvia Chat does not know this item: check the hash or id sent.';
 	if (status === 400 || status === 422) return 'Zenvia Chat refused the fields sent: correct the field the message names.';
 	if (status === 429) return `Zenvia Chat is limiting requests.${retried} Wait a little, or process fewer items at a time.`;
@@ -47,15 +41,14 @@ function hintFor(status: number, api: ZenviaApi, credentials: ZenviaCredentials,
 /** An error for a request Zenvia answered with a failure status. */
 export function httpFailure(
 	node: INode,
-	failure: { status: number; body: unknown; api: ZenviaApi; attempts: number; itemIndex?: number },
-	credentials: ZenviaCredentials,
+	failure: { status: number; body: unknown; token: ZenviaTokenKind; attempts: number; itemIndex?: number },
 ): NodeApiError {
-	const { status, body, api, attempts, itemIndex } = failure;
+	const { status, body, token, attempts, itemIndex } = failure;
 	const said = apiErrorMessage(body);
 	return new NodeApiError(node, { httpCode: String(status), body: body ?? null } as JsonObject, {
 		httpCode: String(status),
 		message: `Zenvia Chat answered HTTP ${status}${said ? `: ${said}` : ''}`,
-		description: hintFor(status, api, credentials, attempts),
+		description: hintFor(status, token, attempts),
 		itemIndex,
 	});
 }

@@ -18,25 +18,34 @@ import {
 	isRetryableStatus,
 	parseRetryAfterMs,
 } from './retry';
+import {
+	CREDENTIAL_TYPE,
+	credentialSecrets,
+	decryptedWithToken,
+	pickToken,
+	readCredentials,
+} from './credentials';
 import type { ZenviaApi, ZenviaCredentials, ZenviaRequest } from './types';
 
 export type { ZenviaApi, ZenviaRequest, ZenviaTokenKind } from './types';
+export { CREDENTIAL_TYPE } from './credentials';
 
-export const CREDENTIAL_TYPE = 'zenviaChatApi';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 type ZenviaContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** Each API's base URL: the credential's override, else Zenvia's host for the environment. */
 export function baseUrlFor(api: ZenviaApi, credentials: ZenviaCredentials): string {
 	const homologation = credentials.environment === 'homologation';
-	const [override, fallback]: [string | undefined, string] = {
+	const hosts: Record<ZenviaApi, [string | undefined, string]> = {
 		chat: [credentials.chatApiBaseUrl, ZENVIA_BASE_URLS.chat],
 		whatsapp: [
 			credentials.whatsappApiBaseUrl,
 			homologation ? ZENVIA_BASE_URLS.whatsappHomologation : ZENVIA_BASE_URLS.whatsappProduction,
 		],
 		bot: [credentials.botApiBaseUrl, homologation ? ZENVIA_BASE_URLS.botHomologation : ZENVIA_BASE_URLS.botProduction],
-	}[api] as [string | undefined, string];
+	};
+	const [override, fallback] = hosts[api];
 	return (override?.trim() || fallback).replace(/\/+$/, '');
 }
 
@@ -68,7 +77,11 @@ export async function zenviaRequest<T>(
 	request: ZenviaRequest,
 	itemIndex?: number,
 ): Promise<T> {
-	const credentials = await context.getCredentials<ZenviaCredentials>(CREDENTIAL_TYPE);
+	const node = context.getNode();
+	const credentials = await readCredentials(context);
+	const token = pickToken(node, credentials, request.token, itemIndex);
+	const authentication = { credentialsDecrypted: decryptedWithToken(node, credentials, token) };
+	const secrets = credentialSecrets(credentials);
 	const baseUrl = baseUrlFor(request.api, credentials);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -92,19 +105,19 @@ export async function zenviaRequest<T>(
 				...options,
 				qs: options.qs && { ...options.qs },
 				body: options.body && { ...(options.body as IDataObject) },
-			})) as IN8nHttpFullResponse;
+			}, authentication)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkErrorCode(error);
 			if (attempt < MAX_ATTEMPTS && isRetryableNetworkError(code, request.method)) {
 				await sleep(backoffDelayMs(attempt));
 				continue;
 			}
-			throw networkFailure(context.getNode(), { code, baseUrl, attempts: attempt, itemIndex });
+			throw networkFailure(node, { code, baseUrl, attempts: attempt, itemIndex });
 		}
 
 		const status = response.statusCode;
 		const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-		const text = [credentials.token, ...(request.secrets ?? [])].reduce((result, secret) => redact(result, secret), raw);
+		const text = [...secrets, ...(request.secrets ?? [])].reduce((redacted, secret) => redact(redacted, secret), raw);
 		const parsed = parseJson(text);
 		const failed = status < 200 || status >= 300;
 		// A JSON `null` answer is passed on as it is; `success: false` is a refusal even with HTTP 200.
@@ -112,7 +125,7 @@ export async function zenviaRequest<T>(
 			return parsed.value as T;
 		}
 		if (!failed && !parsed.ok) {
-			throw unreadableAnswer(context.getNode(), { status, text, itemIndex });
+			throw unreadableAnswer(node, { status, text, itemIndex });
 		}
 
 		if (attempt < MAX_ATTEMPTS && isRetryableStatus(status, request.method)) {
@@ -124,10 +137,6 @@ export async function zenviaRequest<T>(
 		}
 		const body = parsed.ok ? parsed.value : text;
 		const reported = failed ? status : Number((body as { status?: unknown } | null)?.status) || status;
-		throw httpFailure(
-			context.getNode(),
-			{ status: reported, body, api: request.api, attempts: attempt, itemIndex },
-			credentials,
-		);
+		throw httpFailure(node, { status: reported, body, token: request.token, attempts: attempt, itemIndex });
 	}
 }

@@ -1,14 +1,20 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-/** The two Zenvia hosts: the Chat API (interactions, reports) and WhatsApp API v1 (with departments). */
+import type { ZenviaTokenKind } from '../../../credentials/ZenviaChatApi.credentials';
+
+export type { ZenviaTokenKind } from '../../../credentials/ZenviaChatApi.credentials';
+
+/**
+ * The Zenvia hosts: the Chat API (interactions, reports, account data), WhatsApp API v1 and the
+ * external bot API.
+ */
 export type ZenviaApi = 'chat' | 'whatsapp' | 'bot';
 
-/** Which token an endpoint takes: the Chat API token or the ClientSDK token. */
-export type ZenviaTokenKind = 'chatApi' | 'clientSdk';
-
 export interface ZenviaRequest {
+	/** Which base URL the request goes to. */
 	api: ZenviaApi;
-	token?: ZenviaTokenKind;
+	/** Which token the endpoint takes, as its document says; hosts do not decide it. */
+	token: ZenviaTokenKind;
 	method: IHttpRequestMethods;
 	/** Path below the base URL, with every path parameter already URL-encoded. */
 	path: string;
@@ -19,8 +25,8 @@ export interface ZenviaRequest {
 }
 
 export interface ZenviaCredentials {
-	issuedFrom: 'chatApi' | 'clientSdk';
-	token: string;
+	chatApiToken?: string;
+	clientSdkToken?: string;
 	environment: 'production' | 'homologation';
 	chatApiBaseUrl?: string;
 	whatsappApiBaseUrl?: string;

@@ -45,6 +45,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.url = requireHttpUrl(node, itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));
 	}
 
-	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'POST', path, body }, itemIndex);
+	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'POST', path, body }, itemIndex);
 	return { interactionHash: String(hash).trim(), ...answer };
 }

@@ -19,7 +19,7 @@ export function signalOperation(operation: string, suffix: 'typing' | 'cleared' 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const hash = this.getNodeParameter('interactionHash', itemIndex);
 		const path = interactionPath(this.getNode(), itemIndex, hash, suffix);
-		const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'PUT', path, body: {} }, itemIndex);
+		const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'PUT', path, body: {} }, itemIndex);
 		return { interactionHash: String(hash).trim(), ...answer };
 	}
 

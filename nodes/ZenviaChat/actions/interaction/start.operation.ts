@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const answer = await zenviaRequest<StartInteractionAnswer>(
 		this,
-		{ api: 'chat', method: 'POST', path: '/core/api/v1/interactions', body },
+		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/interactions', body },
 		itemIndex,
 	);
 	// Lifted to the top so the next node can use {{ $json.interactionHash }} directly.

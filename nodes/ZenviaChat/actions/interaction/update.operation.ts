@@ -76,6 +76,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 
-	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', method: 'PUT', path, body }, itemIndex);
+	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'PUT', path, body }, itemIndex);
 	return { interactionHash: String(hash).trim(), ...answer };
 }

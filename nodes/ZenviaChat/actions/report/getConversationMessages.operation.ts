@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = pathSegment(node, itemIndex, 'Protocol ID', this.getNodeParameter('protocolId', itemIndex));
 	const answer = await zenviaRequest<ReportAnswer<ConversationMessage>>(
 		this,
-		{ api: 'chat', method: 'GET', path: `/api/ms/external/history/${id}/messages` },
+		{ api: 'chat', token: 'chatApi', method: 'GET', path: `/api/ms/external/history/${id}/messages` },
 		itemIndex,
 	);
 	return rowsOf(node, itemIndex, answer);

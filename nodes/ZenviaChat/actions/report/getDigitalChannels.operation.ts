@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const answer = await zenviaRequest<ReportAnswer<DigitalChannelsRow>>(
 		this,
-		{ api: 'chat', method: 'GET', path: '/api/ms/external/reports', qs },
+		{ api: 'chat', token: 'chatApi', method: 'GET', path: '/api/ms/external/reports', qs },
 		itemIndex,
 	);
 	const rows = rowsOf(this.getNode(), itemIndex, answer);

@@ -93,5 +93,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (search) qs.search = search;
 
 	const path = expanded ? '/api/ms/external/history/expanded' : '/api/ms/external/history';
-	return await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', method: 'GET', path, qs }, itemIndex, limit);
+	return await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', token: 'chatApi', method: 'GET', path, qs }, itemIndex, limit);
 }

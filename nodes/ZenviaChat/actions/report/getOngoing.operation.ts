@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs = listFilters.call(this, itemIndex, filters);
 	return await zenviaPaginate<OngoingRow>(
 		this,
-		{ api: 'chat', method: 'GET', path: '/api/ms/external/ongoing', qs },
+		{ api: 'chat', token: 'chatApi', method: 'GET', path: '/api/ms/external/ongoing', qs },
 		itemIndex,
 		limit,
 	);

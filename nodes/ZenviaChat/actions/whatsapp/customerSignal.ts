@@ -18,7 +18,7 @@ export function customerSignalOperation(operation: string, path: string) {
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const externalId = readCustomerExternalId.call(this, itemIndex);
 		const body: CustomerSignalBody = { customer: { external_id: externalId } };
-		const answer = await zenviaRequest<CustomerSignalAnswer>(this, { api: 'whatsapp', method: 'PUT', path, body }, itemIndex);
+		const answer = await zenviaRequest<CustomerSignalAnswer>(this, { api: 'whatsapp', token: 'clientSdk', method: 'PUT', path, body }, itemIndex);
 		return { externalId, ...answer };
 	}
 

@@ -14,7 +14,7 @@ export async function fetchDepartments(
 ): Promise<Department[]> {
 	const answer = await zenviaRequest<DepartmentsAnswer>(
 		context,
-		{ api: 'whatsapp', method: 'GET', path: '/api/v1/departments' },
+		{ api: 'whatsapp', token: 'clientSdk', method: 'GET', path: '/api/v1/departments' },
 		itemIndex,
 	);
 	const departments = Array.isArray(answer) ? answer : answer.data;

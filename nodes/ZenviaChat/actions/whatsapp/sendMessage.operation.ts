@@ -86,7 +86,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const answer = await zenviaRequest<SendWhatsAppMessageAnswer>(
 		this,
-		{ api: 'whatsapp', method: 'POST', path: '/api/v1/whatsapp', body },
+		{ api: 'whatsapp', token: 'clientSdk', method: 'POST', path: '/api/v1/whatsapp', body },
 		itemIndex,
 	);
 	// Lifted to the top so the next node can use {{ $json.messageHash }} directly.

@@ -1,14 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { useEmulator } from '../../../helpers/emulator';
-import { runNode, TEST_TOKEN } from '../../../helpers/runNode';
+import { runNode } from '../../../helpers/runNode';
 
 /**
- * The emulator for the account-level resources (customers, agents, tasks, bot), whose endpoints
- * take the ClientSDK token, and a runner for one resource whose credential points every base URL at it.
+ * The emulator and a runner for one resource, whose credential (both tokens) points every base URL,
+ * the bot API's included, at it.
  */
 export function useAccountEmulator(resource: string) {
-	const env = useEmulator({ clientSdkToken: TEST_TOKEN });
+	const env = useEmulator();
 	const run = (operation: string, parameters: INodeParameters, options: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
 		runNode({
 			parameters: { resource, operation, ...parameters },

@@ -92,9 +92,9 @@ describe('Department list (searchDepartments)', () => {
 	});
 
 	it('explains a 401 and says which token kind the list needs', async () => {
-		await expect(search(undefined, { token: 'not-the-token' })).rejects.toMatchObject({
+		await expect(search(undefined, { clientSdkToken: 'not-the-token' })).rejects.toMatchObject({
 			message: 'Zenvia Chat answered HTTP 401: Invalid token',
-			description: expect.stringContaining('this operation takes the ClientSDK token (Integrations > ClientSDK)'),
+			description: expect.stringContaining('The ClientSDK Token is wrong or was regenerated'),
 		});
 	});
 

@@ -1,5 +1,5 @@
 import { useEmulator } from '../../../helpers/emulator';
-import { TEST_TOKEN, runNode } from '../../../helpers/runNode';
+import { TEST_CLIENT_SDK_TOKEN, TEST_TOKEN, runNode } from '../../../helpers/runNode';
 
 const env = useEmulator();
 
@@ -125,20 +125,22 @@ describe('zenviaRequest errors', () => {
 		expect(error?.httpCode).toBe(String(status));
 	});
 
-	it('explains a 401, and that the token kind does not fit the API', async () => {
-		const wrong = await runNode({ parameters: finishParameters, credentials: { ...env.credentials(), token: 'a-wrong-token-123' } });
+	it('explains a 401: which token was refused and where to get the current one', async () => {
+		const wrong = await runNode({ parameters: finishParameters, credentials: { ...env.credentials(), chatApiToken: 'a-wrong-token-123' } });
 		expect(wrong.error?.message).toBe('Zenvia Chat answered HTTP 401: Invalid token');
 		expect(wrong.error?.description).toBe(
-			'The token is wrong or was regenerated: a new token disables the previous one. Paste the current token into the Zenvia Chat API credential.',
+			'The Chat API Token is wrong or was regenerated (a new token disables the previous one). Copy the current one from Menu > Settings > Integrations > API in the Zenvia admin into the Chat API Token field of the Zenvia Chat API credential.',
 		);
+	});
 
-		const kind = await runNode({
+	it('sends the ClientSDK token to a Chat API route only if it sits in the Chat API field, and is refused', async () => {
+		const swapped = await runNode({
 			parameters: finishParameters,
-			credentials: { ...env.credentials(), token: 'a-wrong-token-123', issuedFrom: 'clientSdk' },
+			credentials: { ...env.credentials(), chatApiToken: TEST_CLIENT_SDK_TOKEN, clientSdkToken: TEST_TOKEN },
 		});
-		expect(kind.error?.description).toMatch(
-			/This credential is set to the other token kind: this operation takes the Chat API token \(Integrations > API\)\.$/,
-		);
+		expect(swapped.error?.httpCode).toBe('401');
+		expect(visible(swapped)).not.toContain(TEST_CLIENT_SDK_TOKEN);
+		expect(visible(swapped)).not.toContain(TEST_TOKEN);
 	});
 
 	it('says so when a success answer is not JSON', async () => {

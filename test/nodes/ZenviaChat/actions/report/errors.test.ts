@@ -35,7 +35,7 @@ describe('Report: errors from Zenvia Chat', () => {
 	it('reports a refused token, never showing it', async () => {
 		const { error } = await runNode({
 			parameters: { resource: 'report', operation: 'getOngoing', limit: 5 },
-			credentials: { ...env.credentials(), token: 'not-the-right-token' },
+			credentials: { ...env.credentials(), chatApiToken: 'not-the-right-token' },
 		});
 		expect(error?.message).toMatch(/^Zenvia Chat answered HTTP 401/);
 		expect(JSON.stringify(error)).not.toContain('not-the-right-token');

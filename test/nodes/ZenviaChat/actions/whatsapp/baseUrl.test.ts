@@ -3,8 +3,7 @@ import type { ZenviaCredentials } from '../../../../../nodes/ZenviaChat/transpor
 import { useWhatsAppEmulator } from './setup';
 
 const credentials = (changes: Partial<ZenviaCredentials> = {}): ZenviaCredentials => ({
-	issuedFrom: 'clientSdk',
-	token: 't0ken-value',
+	clientSdkToken: 't0ken-value',
 	environment: 'production',
 	...changes,
 });

@@ -1,4 +1,4 @@
-import { TEST_TOKEN } from '../../../../helpers/runNode';
+import { TEST_CLIENT_SDK_TOKEN } from '../../../../helpers/runNode';
 import { sentCustomer, useWhatsAppEmulator, WRONG_KIND_HINT } from './setup';
 
 describe.each([
@@ -12,7 +12,7 @@ describe.each([
 		const response = await fetch(`${env.emu.url}/api/v1/whatsapp`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ token: TEST_TOKEN, content: 'Hi', department_id: 1, customer: { external_id: externalId } }),
+			body: JSON.stringify({ token: TEST_CLIENT_SDK_TOKEN, content: 'Hi', department_id: 1, customer: { external_id: externalId } }),
 		});
 		expect(response.status).toBe(200);
 		const interaction = [...env.emu.state.interactions.values()].find((stored) => stored.externalId === externalId)!;
@@ -60,7 +60,7 @@ describe.each([
 	it('explains a 401 and says which token kind this operation takes', async () => {
 		const { error } = await env.run({
 			parameters: { resource: 'whatsapp', operation, customerExternalId: 'cust-1' },
-			credentials: { token: 'not-the-token' },
+			credentials: { clientSdkToken: 'not-the-token' },
 		});
 
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 401: Invalid token');

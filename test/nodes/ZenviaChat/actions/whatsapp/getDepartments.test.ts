@@ -66,7 +66,7 @@ describe('WhatsApp > Get Departments', () => {
 	});
 
 	it('explains a 401, says which token kind it takes, and never shows the token', async () => {
-		const { error } = await env.run({ parameters, credentials: { token: 'not-the-token' } });
+		const { error } = await env.run({ parameters, credentials: { clientSdkToken: 'not-the-token' } });
 
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 401: Invalid token');
 		expect(error?.description).toBe(WRONG_KIND_HINT);

@@ -1,3 +1,4 @@
+import { TEST_TOKEN } from '../../../../helpers/runNode';
 import { sentCustomer, useWhatsAppEmulator, WRONG_KIND_HINT } from './setup';
 
 const MESSAGE_HASH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -166,8 +167,8 @@ describe('WhatsApp > Send Message', () => {
 		expect(env.emu.requests()).toHaveLength(1);
 	});
 
-	it('explains a 401 and says which token kind this operation takes', async () => {
-		const { error } = await env.run({ parameters: base, credentials: { token: 'not-the-token' } });
+	it('explains a 401 and says which token this operation takes', async () => {
+		const { error } = await env.run({ parameters: base, credentials: { clientSdkToken: 'not-the-token' } });
 
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 401: Invalid token');
 		expect(error?.description).toBe(WRONG_KIND_HINT);
@@ -175,12 +176,21 @@ describe('WhatsApp > Send Message', () => {
 		expect(JSON.stringify(env.emu.requests())).not.toContain('not-the-token');
 	});
 
-	it('gives no token-kind hint on a 401 when the credential is a ClientSDK one', async () => {
-		const { error } = await env.run({ parameters: base, credentials: { token: 'not-the-token', issuedFrom: 'clientSdk' } });
+	it('is refused when the Chat API token sits in the ClientSDK field, and says which token it needs', async () => {
+		const { error } = await env.run({ parameters: base, credentials: { clientSdkToken: TEST_TOKEN } });
 
+		expect(error?.httpCode).toBe('401');
+		expect(error?.description).toBe(WRONG_KIND_HINT);
+	});
+
+	it('fails before any request when the credential has no ClientSDK token, naming it', async () => {
+		const { error } = await env.run({ parameters: base, credentials: { clientSdkToken: '' } });
+
+		expect(error?.message).toBe('WhatsApp > Send Message needs the ClientSDK Token, and the credential has none');
 		expect(error?.description).toBe(
-			'The token is wrong or was regenerated: a new token disables the previous one. Paste the current token into the Zenvia Chat API credential.',
+			'Copy the token from Menu > Settings > Integrations > ClientSDK in the Zenvia admin and paste it into the ClientSDK Token field of the Zenvia Chat API credential.',
 		);
+		expect(env.emu.requests()).toEqual([]);
 	});
 
 	it('passes on what a 422 says, once (a POST is not resent)', async () => {

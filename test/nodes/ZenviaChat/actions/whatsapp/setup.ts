@@ -15,6 +15,6 @@ export function useWhatsAppEmulator() {
 /** The part of a logged WhatsApp API v1 body the tests read across requests. */
 export const sentCustomer = (body: unknown) => (body as { customer: { external_id: string } }).customer;
 
-/** The hint every 401 from WhatsApp API v1 carries when the credential holds the Chat API kind. */
+/** The hint every 401 from WhatsApp API v1 carries: which token it refused and where to get it. */
 export const WRONG_KIND_HINT =
-	'The token is wrong or was regenerated: a new token disables the previous one. Paste the current token into the Zenvia Chat API credential. This credential is set to the other token kind: this operation takes the ClientSDK token (Integrations > ClientSDK).';
+	'The ClientSDK Token is wrong or was regenerated (a new token disables the previous one). Copy the current one from Menu > Settings > Integrations > ClientSDK in the Zenvia admin into the ClientSDK Token field of the Zenvia Chat API credential.';
