@@ -12,8 +12,9 @@
 //   --check (or DEMO_EXIT_AFTER_READY=1)  also runs every other example that only talks to the
 //                                         emulator, verifies the editor, the login, the Department
 //                                         list and the credentials' Test button, then exits 0
-//   ZENVIA_CHAT_TOKEN=...                 the Chat API credential points at Zenvia instead
-//   ZENVIA_CLIENTSDK_TOKEN=...            the ClientSDK (WhatsApp) credential points at Zenvia instead
+//   ZENVIA_CHAT_TOKEN=...                 the credential's Chat API token is Zenvia's, and the Chat API
+//                                         calls go to Zenvia instead
+//   ZENVIA_CLIENTSDK_TOKEN=...            the same for the ClientSDK token and WhatsApp API v1
 //   N8N_PORT=5679                         another editor port (default 5678)
 //   DEMO_USER_FOLDER=/path                another n8n user folder (default .n8n-demo/)
 
@@ -34,13 +35,12 @@ const NOTE_TIMEOUT_MS = 30_000;
 /** The editor only listens on 127.0.0.1, so a fixed password exposes nothing beyond this machine. */
 const LOGIN = { email: 'demo@example.com', password: 'ZenviaDemo123' };
 
-/** The examples name their credentials; the demo creates credentials with exactly these names. */
-const CREDENTIALS = {
-	chatApi: { id: 'demoChatApi', name: 'Zenvia Chat (Chat API token)', issuedFrom: 'chatApi', env: 'ZENVIA_CHAT_TOKEN' },
-	clientSdk: { id: 'demoClientSdk', name: 'Zenvia Chat (ClientSDK token)', issuedFrom: 'clientSdk', env: 'ZENVIA_CLIENTSDK_TOKEN' },
-};
+/** The examples name their credential; the demo creates one credential with exactly this name. */
+const CREDENTIAL = { id: 'demoAccount', name: 'Zenvia Chat account' };
+/** Where each of the credential's tokens comes from when the demo talks to Zenvia itself. */
+const TOKEN_ENV = { chatApi: 'ZENVIA_CHAT_TOKEN', clientSdk: 'ZENVIA_CLIENTSDK_TOKEN' };
 const EMULATOR_TOKENS = { chatApi: 'demo-chat-api-token-0123456789', clientSdk: 'demo-clientsdk-token-0123456789' };
-/** Typed over the ClientSDK token in --check to see the Test button fail. */
+/** Typed over each token in --check to see the Test button fail. */
 const WRONG_TOKEN = 'demo-wrong-token-0123456789';
 
 const EXAMPLES = {
@@ -100,29 +100,42 @@ function isPortFree(port) {
 }
 
 /**
- * Each credential points at Zenvia when its token is in the environment, else at the emulator.
- * @typedef {{ id: string, name: string, issuedFrom: 'chatApi' | 'clientSdk', token: string, onZenvia: boolean }} DemoCredential
- * @returns {{ chatApi: DemoCredential, clientSdk: DemoCredential }}
+ * Each token, and the API that takes it, is Zenvia's when the token is in the environment, else
+ * the emulator's.
+ * @typedef {{ token: string, onZenvia: boolean }} DemoToken
+ * @returns {{ chatApi: DemoToken, clientSdk: DemoToken }}
  */
 function chooseCredentials() {
 	/** @param {'chatApi' | 'clientSdk'} kind */
 	const pick = (kind) => {
-		const { id, name, issuedFrom, env } = CREDENTIALS[kind];
-		const realToken = process.env[env]?.trim();
-		return {
-			id,
-			name,
-			issuedFrom: /** @type {'chatApi' | 'clientSdk'} */ (issuedFrom),
-			token: realToken || EMULATOR_TOKENS[kind],
-			onZenvia: Boolean(realToken),
-		};
+		const realToken = process.env[TOKEN_ENV[kind]]?.trim();
+		return { token: realToken || EMULATOR_TOKENS[kind], onZenvia: Boolean(realToken) };
 	};
 	return { chatApi: pick('chatApi'), clientSdk: pick('clientSdk') };
 }
 
+/**
+ * The demo's one credential: both tokens, each API's base URL on the emulator unless its token is
+ * Zenvia's.
+ * @param {ReturnType<typeof chooseCredentials>} tokens
+ * @param {string | undefined} emulatorUrl
+ */
+function demoCredential(tokens, emulatorUrl) {
+	const credential = e2e.zenviaCredential({
+		...CREDENTIAL,
+		chatApiToken: tokens.chatApi.token,
+		clientSdkToken: tokens.clientSdk.token,
+	});
+	const onEmulator = (/** @type {boolean} */ onZenvia) => (onZenvia ? '' : emulatorUrl ?? '');
+	credential.data.chatApiBaseUrl = onEmulator(tokens.chatApi.onZenvia);
+	credential.data.botApiBaseUrl = onEmulator(tokens.clientSdk.onZenvia);
+	credential.data.whatsappApiBaseUrl = onEmulator(tokens.clientSdk.onZenvia);
+	return credential;
+}
+
 /** On 127.0.0.1:4010 when free, else on any free port; its data ends now, so "yesterday" has history. */
 async function startDemoEmulator() {
-	const options = { host: '127.0.0.1', token: Object.values(EMULATOR_TOKENS), now: new Date().toISOString(), records: 1000, seed: 42 };
+	const options = { host: '127.0.0.1', token: EMULATOR_TOKENS.chatApi, clientSdkToken: EMULATOR_TOKENS.clientSdk, now: new Date().toISOString(), records: 1000, seed: 42 };
 	const port = (await isPortFree(PREFERRED_EMULATOR_PORT)) ? PREFERRED_EMULATOR_PORT : 0;
 	return await startEmulator({ ...options, port });
 }
@@ -292,54 +305,60 @@ function formatRequest({ method, path, query }) {
 }
 
 /**
- * The demo's credentials as n8n stored them, by kind (the editor names them by their n8n id).
+ * The demo's credential as n8n stored it (the editor names it by its n8n id).
  * @param {Session} session
- * @returns {Promise<Record<'chatApi' | 'clientSdk', { id: string, name: string }>>}
+ * @returns {Promise<{ id: string, name: string }>}
  */
-async function storedCredentials(session) {
+async function storedCredential(session) {
 	/** @type {{ id: string, name: string }[]} */
 	const all = await editorCall(session, 'GET', '/rest/credentials');
-	/** @param {'chatApi' | 'clientSdk'} kind */
-	const find = (kind) => {
-		const credential = all.find(({ name }) => name === CREDENTIALS[kind].name);
-		expect(credential !== undefined, `GET /rest/credentials lists "${CREDENTIALS[kind].name}"`);
-		return /** @type {{ id: string, name: string }} */ (credential);
-	};
-	return { chatApi: find('chatApi'), clientSdk: find('clientSdk') };
+	const credential = all.find(({ name }) => name === CREDENTIAL.name);
+	expect(credential !== undefined, `GET /rest/credentials lists "${CREDENTIAL.name}"`);
+	return /** @type {{ id: string, name: string }} */ (credential);
 }
 
+/** Each example node with a Department list, the list method it uses and the read that serves it. */
+const DEPARTMENT_LISTS = [
+	{ label: 'Interaction > Start', example: 'crm', node: 'Start Interaction', method: 'searchChatDepartments', read: 'GET /api/external/departments?token=[redacted]' },
+	{ label: 'WhatsApp > Send Message', example: 'whatsapp', node: 'Send WhatsApp Message', method: 'searchWhatsAppDepartments', read: 'GET /api/v1/departments?token=[redacted]' },
+];
+
 /**
- * What the editor asks when the user opens the Department list of the WhatsApp example's node,
- * then types in its search box.
+ * What the editor asks when the user opens the Department list of each example's node, then types
+ * in its search box: each list reads its own API with the token that API takes.
  * @param {Session} session
  * @param {import('../emulator').Emulator} emulator
- * @param {{ id: string, name: string }} clientSdk
+ * @param {{ id: string, name: string }} credential
  */
-async function checkDepartmentList(session, emulator, clientSdk) {
-	const node = EXAMPLES.whatsapp.nodes.find((/** @type {{ name: string }} */ candidate) => candidate.name === 'Send WhatsApp Message');
-	/** @param {string} [filter] */
-	const list = async (filter) => {
-		/** @type {{ results: { name: string, value: string }[] }} */
-		const answer = await editorCall(session, 'POST', '/rest/dynamic-node-parameters/resource-locator-results', {
-			nodeTypeAndVersion: { name: node.type, version: node.typeVersion },
-			path: 'parameters.departmentId',
-			methodName: 'searchDepartments',
-			currentNodeParameters: node.parameters,
-			credentials: { zenviaChatApi: { id: clientSdk.id, name: clientSdk.name } },
-			filter,
-		});
-		return answer.results.map(({ name }) => name).join(', ');
-	};
-	emulator.clearRequests();
-	const all = await list();
-	log(`  Department list -> ${all}`);
-	const filtered = await list('sal');
-	log(`  Department list filtered "sal" -> ${filtered}`);
-	const received = emulator.requests().map(formatRequest);
-	log(`  the emulator received: ${received.join(', ')}`);
-	expect(all === 'Support (1), Sales (2), Billing (3)', 'the list shows the active departments only');
-	expect(filtered === 'Sales (2)', 'the filter keeps Sales only');
-	expect(received.length === 2 && received.every((request) => request === 'GET /api/v1/departments?token=[redacted]'), 'each list call reads the departments once');
+async function checkDepartmentList(session, emulator, credential) {
+	for (const { label, example, node: nodeName, method, read } of DEPARTMENT_LISTS) {
+		const node = EXAMPLES[/** @type {keyof typeof EXAMPLES} */ (example)].nodes.find(
+			(/** @type {{ name: string }} */ candidate) => candidate.name === nodeName,
+		);
+		/** @param {string} [filter] */
+		const list = async (filter) => {
+			/** @type {{ results: { name: string, value: string }[] }} */
+			const answer = await editorCall(session, 'POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+				nodeTypeAndVersion: { name: node.type, version: node.typeVersion },
+				path: 'parameters.departmentId',
+				methodName: method,
+				currentNodeParameters: node.parameters,
+				credentials: { zenviaChatApi: { id: credential.id, name: credential.name } },
+				filter,
+			});
+			return answer.results.map(({ name }) => name).join(', ');
+		};
+		emulator.clearRequests();
+		const all = await list();
+		log(`  ${label} Department list -> ${all}`);
+		const filtered = await list('sal');
+		log(`  ${label} Department list filtered "sal" -> ${filtered}`);
+		const received = emulator.requests().map(formatRequest);
+		log(`  the emulator received: ${received.join(', ')}`);
+		expect(all === 'Support (1), Sales (2), Billing (3)', `the ${label} list shows the active departments only`);
+		expect(filtered === 'Sales (2)', `the ${label} filter keeps Sales only`);
+		expect(received.length === 2 && received.every((request) => request === read), `each ${label} list call reads ${read} once`);
+	}
 }
 
 /**
@@ -358,29 +377,32 @@ async function testCredential(session, credential, edits = {}) {
 }
 
 /**
- * The Test button of both credentials, then of the ClientSDK one with a wrong token typed in.
+ * The Test button of the credential as saved, then with a wrong token typed over each token in turn.
  * @param {Session} session
  * @param {import('../emulator').Emulator} emulator
- * @param {Awaited<ReturnType<typeof storedCredentials>>} stored
+ * @param {{ id: string, name: string }} credential
  */
-async function checkCredentialTests(session, emulator, stored) {
-	for (const credential of [stored.chatApi, stored.clientSdk]) {
+async function checkCredentialTests(session, emulator, credential) {
+	/** @param {string} label @param {Record<string, string>} edits */
+	const test = async (label, edits) => {
 		emulator.clearRequests();
-		const result = await testCredential(session, credential);
-		log(`  Test "${credential.name}" -> ${result.status}: ${result.message} (the emulator received ${emulator.requests().map(formatRequest).join(', ')})`);
-		expect(result.status === 'OK', `the test of "${credential.name}" succeeds`);
+		const result = await testCredential(session, credential, edits);
+		const received = emulator.requests().map(formatRequest).sort();
+		log(`  Test "${credential.name}"${label} -> ${result.status}: ${result.message} (the emulator received ${received.join(', ')})`);
+		return { result, received };
+	};
+	const bothReads = ['GET /api/external/departments?token=[redacted]', 'GET /api/v1/departments?token=[redacted]'];
+	const saved = await test('', {});
+	expect(saved.result.status === 'OK', 'the test of the saved credential succeeds');
+	expect(JSON.stringify(saved.received) === JSON.stringify(bothReads), 'the test checks each token with a read that takes it');
+	for (const [field, label] of [['chatApiToken', 'Chat API Token'], ['clientSdkToken', 'ClientSDK Token']]) {
+		const wrong = await test(` with a wrong ${label}`, { [field]: WRONG_TOKEN });
+		expect(wrong.result.status === 'Error', `the test with a wrong ${label} fails`);
+		expect(wrong.result.message.startsWith(`${label} refused (HTTP 401: Invalid token)`), `the test names the ${label} and why`);
+		expect(!wrong.result.message.includes(WRONG_TOKEN), 'the test never shows the token');
+		// The emulator refusing a token it accepted a moment ago means the typed token was sent.
+		expect(JSON.stringify(wrong.received) === JSON.stringify(bothReads), 'the emulator itself refused the wrong token');
 	}
-	emulator.clearRequests();
-	const wrong = await testCredential(session, stored.clientSdk, { token: WRONG_TOKEN });
-	// The same credential passed a moment ago: the emulator refusing it now means the typed token was
-	// sent. n8n sends a request answered 401 a second time (after trying to refresh the credential).
-	const received = emulator.requests().map(formatRequest);
-	log(`  Test "${stored.clientSdk.name}" with a wrong token -> ${wrong.status}: ${wrong.message} (the emulator received ${received.join(', ')})`);
-	expect(wrong.status === 'Error', 'the test with a wrong token fails');
-	expect(
-		received.length > 0 && received.every((request) => request === 'GET /api/v1/departments?limit=1&token=[redacted]'),
-		'the emulator itself refused the wrong token',
-	);
 }
 
 /** Resolves on the first Ctrl-C (or SIGTERM); a second one exits at once, killing n8n outright. */
@@ -406,8 +428,9 @@ async function main() {
 	process.env.GENERIC_TIMEZONE ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 	log(`Zenvia Chat demo${check ? ' (--check)' : ''}: n8n user folder ${USER_FOLDER}`);
-	for (const credential of Object.values(credentials)) {
-		log(`  credential "${credential.name}": ${credential.onZenvia ? 'Zenvia (token from the environment)' : 'the local emulator'}`);
+	for (const [kind, label] of [['chatApi', 'Chat API token'], ['clientSdk', 'ClientSDK token']]) {
+		const { onZenvia } = credentials[/** @type {'chatApi' | 'clientSdk'} */ (kind)];
+		log(`  credential "${CREDENTIAL.name}", ${label}: ${onZenvia ? 'Zenvia (token from the environment)' : 'the local emulator'}`);
 	}
 	if (!(await isPortFree(EDITOR_PORT))) {
 		throw new Error(`Port ${EDITOR_PORT} is taken on 127.0.0.1 (another n8n?). Stop it, or pick another: N8N_PORT=5679 npm run demo`);
@@ -432,14 +455,12 @@ async function main() {
 		await emulator?.close();
 	};
 	try {
-		await step(`Preparing ${path.relative(process.cwd(), USER_FOLDER) || USER_FOLDER}: the package, 2 credentials, the examples`, () =>
+		await step(`Preparing ${path.relative(process.cwd(), USER_FOLDER) || USER_FOLDER}: the package, the credential, the examples`, () =>
 			e2e.prepareN8n({
 				folder: USER_FOLDER,
 				keepData: true,
 				workflowsDir: EXAMPLES_DIR,
-				credentials: Object.values(credentials).map(({ id, name, issuedFrom, token, onZenvia }) =>
-					e2e.zenviaCredential({ id, name, issuedFrom, token, baseUrl: onZenvia ? undefined : emulator?.url }),
-				),
+				credentials: [demoCredential(credentials, emulator?.url)],
 				log: (line) => log(`  ${line}`),
 			}),
 		);
@@ -494,9 +515,9 @@ async function main() {
 
 		const session = await step('Checking the editor and the login', () => verifyEditorAndLogin(server.url));
 		if (check && emulator && !credentials.chatApi.onZenvia && !credentials.clientSdk.onZenvia) {
-			const stored = await storedCredentials(session);
-			await step('Checking the Department list as the editor loads it', () => checkDepartmentList(session, emulator, stored.clientSdk));
-			await step("Checking the credentials' Test button", () => checkCredentialTests(session, emulator, stored));
+			const stored = await storedCredential(session);
+			await step('Checking the Department lists as the editor loads them', () => checkDepartmentList(session, emulator, stored));
+			await step("Checking the credential's Test button", () => checkCredentialTests(session, emulator, stored));
 		}
 		if (emulator && interactionHash) {
 			const hash = interactionHash;

@@ -4,14 +4,47 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import * as agent from './actions/agent';
 import * as bot from './actions/bot';
 import * as customer from './actions/customer';
+import * as department from './actions/department';
 import * as interaction from './actions/interaction';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as task from './actions/task';
 import * as whatsapp from './actions/whatsapp';
 import { zenviaChatApiTest } from './methods/credentialTest';
-import { searchDepartments } from './methods/listSearch';
+import { searchChatDepartments, searchWhatsAppDepartments } from './methods/listSearch';
 import { getCustomerColumns } from './methods/resourceMapping';
+import { operationNamesOf, registerOperationNames, subtitleOf } from './operationNames';
+
+const properties: INodeTypeDescription['properties'] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'interaction',
+		options: [
+			{ name: 'Agent', value: 'agent' },
+			{ name: 'Bot', value: 'bot' },
+			{ name: 'Customer', value: 'customer' },
+			{ name: 'Department', value: 'department' },
+			{ name: 'Interaction', value: 'interaction' },
+			{ name: 'Report', value: 'report' },
+			{ name: 'Task', value: 'task' },
+			{ name: 'WhatsApp', value: 'whatsapp' },
+		],
+	},
+	...department.description,
+	...interaction.description,
+	...whatsapp.description,
+	...report.description,
+	...customer.description,
+	...agent.description,
+	...task.description,
+	...bot.description,
+];
+
+const operationNames = operationNamesOf(properties);
+registerOperationNames(operationNames);
 
 export class ZenviaChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,42 +53,18 @@ export class ZenviaChat implements INodeType {
 		icon: { light: 'file:../../icons/zenviaChat.svg', dark: 'file:../../icons/zenviaChat.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: subtitleOf(operationNames),
 		description: 'Run Zenvia Chat interactions, WhatsApp messages, reports, CRM customers, agents, tasks and an external bot',
 		defaults: { name: 'Zenvia Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'zenviaChatApi', required: true, testedBy: 'zenviaChatApiTest' }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				default: 'interaction',
-				options: [
-					{ name: 'Agent', value: 'agent' },
-					{ name: 'Bot', value: 'bot' },
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Interaction', value: 'interaction' },
-					{ name: 'Report', value: 'report' },
-					{ name: 'Task', value: 'task' },
-					{ name: 'WhatsApp', value: 'whatsapp' },
-				],
-			},
-			...interaction.description,
-			...whatsapp.description,
-			...report.description,
-			...customer.description,
-			...agent.description,
-			...task.description,
-			...bot.description,
-		],
+		properties,
 	};
 
 	methods = {
-		listSearch: { searchDepartments },
+		listSearch: { searchChatDepartments, searchWhatsAppDepartments },
 		credentialTest: { zenviaChatApiTest },
 		resourceMapping: { getCustomerColumns },
 	};

@@ -10,14 +10,15 @@ const eventOptions: INodePropertyOptions[] = [
 
 export const properties: INodeProperties[] = [
 	{
+		// n8n shows a notice as sanitised HTML: the lists and breaks are markup, "<" is written &lt;.
 		displayName:
-			'Zenvia has no API to register webhooks: copy the URL above and paste it into Zenvia. ' +
-			'Chat API: zchat-admin.zenvia.com > Menu > Settings > Integrations > Webhooks. ' +
-			'WhatsApp API v1: app.omnize.com.br > Menu > Settings > Integrations > ClientSDK > Webhook URL. ' +
-			'External bot (Bot events): Zenvia support sets this URL as the department\'s bot endpoint. ' +
-			'The Test URL answers only while "Listen for test event" is on in this editor; the Production URL ' +
-			'works once the workflow is published (active). With a Shared Secret, end the pasted URL with ' +
-			`?${SECRET_QUERY_PARAMETER}=<your secret>.`,
+			'Zenvia has no API to register webhooks: copy the URL above and paste it into Zenvia:' +
+			'<ul><li><b>Chat API</b>: zchat-admin.zenvia.com > Menu > Settings > Integrations > Webhooks</li>' +
+			'<li><b>WhatsApp API v1</b>: app.omnize.com.br > Menu > Settings > Integrations > ClientSDK > Webhook URL</li>' +
+			'<li><b>External bot</b> (the Bot events): Zenvia support sets it as the department\'s bot endpoint</li></ul>' +
+			'The Test URL answers while the editor waits for a test event, after you click <b>Execute step</b> ' +
+			'on this node or <b>Execute workflow</b>. The Production URL works once the workflow is published.<br>' +
+			`With a Shared Secret, end the pasted URL with <code>?${SECRET_QUERY_PARAMETER}=&lt;your secret&gt;</code>.`,
 		name: 'notice',
 		type: 'notice',
 		default: '',

@@ -12,19 +12,19 @@ const processes = require('./processes');
 const { emulatorClient } = require('./emulator-client');
 
 /**
- * A `zenviaChatApi` credential as `n8n import:credentials` takes it: both tokens, or one token
- * given with the screen it came from (`issuedFrom`), the other left empty.
- * @param {{ id: string, name: string, chatApiToken?: string, clientSdkToken?: string, issuedFrom?: 'chatApi' | 'clientSdk', token?: string, baseUrl?: string }} options
+ * A `zenviaChatApi` credential as `n8n import:credentials` takes it: one per Zenvia account, with
+ * either token or both.
+ * @param {{ id: string, name: string, chatApiToken?: string, clientSdkToken?: string, baseUrl?: string }} options
  *   baseUrl: where every API is served (the emulator); leave it out for Zenvia itself
  */
-function zenviaCredential({ id, name, chatApiToken, clientSdkToken, issuedFrom, token, baseUrl }) {
+function zenviaCredential({ id, name, chatApiToken, clientSdkToken, baseUrl }) {
 	return {
 		id,
 		name,
 		type: 'zenviaChatApi',
 		data: {
-			chatApiToken: chatApiToken ?? (issuedFrom === 'chatApi' ? token : undefined) ?? '',
-			clientSdkToken: clientSdkToken ?? (issuedFrom === 'clientSdk' ? token : undefined) ?? '',
+			chatApiToken: chatApiToken ?? '',
+			clientSdkToken: clientSdkToken ?? '',
 			environment: 'production',
 			chatApiBaseUrl: baseUrl ?? '',
 			whatsappApiBaseUrl: baseUrl ?? '',

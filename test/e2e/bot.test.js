@@ -24,7 +24,7 @@ let webhookUrl = '';
 function exampleForTheEmulator() {
 	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
 	for (const node of workflow.nodes) {
-		if (node.credentials?.zenviaChatApi) node.credentials.zenviaChatApi = CREDENTIALS.clientSdk;
+		if (node.credentials?.zenviaChatApi) node.credentials.zenviaChatApi = CREDENTIALS.account;
 		if (node.type.endsWith('.zenviaChatTrigger')) node.parameters.secret = SECRET;
 	}
 	return workflow;

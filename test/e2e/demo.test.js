@@ -56,24 +56,27 @@ describe('npm run demo -- --check', () => {
 		expect(result.stdout).toContain(`Login:    ${LOGIN.email} / ${LOGIN.password}`);
 	});
 
-	it('loads the Department list as the editor does: active departments only, filtered as typed', () => {
-		expect(result.stdout).toContain('Department list -> Support (1), Sales (2), Billing (3)\n');
-		expect(result.stdout).toContain('Department list filtered "sal" -> Sales (2)\n');
+	it('loads each Department list as the editor does, from its own API: active departments only, filtered as typed', () => {
+		for (const label of ['Interaction > Start', 'WhatsApp > Send Message']) {
+			expect(result.stdout).toContain(`${label} Department list -> Support (1), Sales (2), Billing (3)\n`);
+			expect(result.stdout).toContain(`${label} Department list filtered "sal" -> Sales (2)\n`);
+		}
+		expect(result.stdout).toContain(
+			'the emulator received: GET /api/external/departments?token=[redacted], GET /api/external/departments?token=[redacted]\n',
+		);
 		expect(result.stdout).toContain(
 			'the emulator received: GET /api/v1/departments?token=[redacted], GET /api/v1/departments?token=[redacted]\n',
 		);
 	});
 
-	it("answers each credential's Test button from the emulator, and fails it for a wrong token", () => {
+	it("checks each token with the credential's Test button, and names the one that is wrong", () => {
+		const reads = '(the emulator received GET /api/external/departments?token=[redacted], GET /api/v1/departments?token=[redacted])';
+		expect(result.stdout).toContain(`Test "Zenvia Chat account" -> OK: Chat API Token and ClientSDK Token accepted ${reads}\n`);
 		expect(result.stdout).toContain(
-			'Test "Zenvia Chat (Chat API token)" -> OK: Connection successful! (the emulator received GET /api/ms/external/ongoing?limit=1&token=[redacted])\n',
+			`Test "Zenvia Chat account" with a wrong Chat API Token -> Error: Chat API Token refused (HTTP 401: Invalid token): it is wrong or was regenerated, and a new token disables the previous one. Copy the current one from Menu > Settings > Integrations > API. ${reads}\n`,
 		);
 		expect(result.stdout).toContain(
-			'Test "Zenvia Chat (ClientSDK token)" -> OK: Connection successful! (the emulator received GET /api/v1/departments?limit=1&token=[redacted])\n',
-		);
-		// n8n resends a request answered 401 once, after trying to refresh the credential.
-		expect(result.stdout).toMatch(
-			/Test "Zenvia Chat \(ClientSDK token\)" with a wrong token -> Error: Unauthorized \(the emulator received GET \/api\/v1\/departments\?limit=1&token=\[redacted\](, GET \/api\/v1\/departments\?limit=1&token=\[redacted\])?\)\n/,
+			`Test "Zenvia Chat account" with a wrong ClientSDK Token -> Error: ClientSDK Token refused (HTTP 401: Invalid token): it is wrong or was regenerated, and a new token disables the previous one. Copy the current one from Menu > Settings > Integrations > ClientSDK. ${reads}\n`,
 		);
 	});
 

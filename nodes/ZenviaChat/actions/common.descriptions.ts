@@ -2,34 +2,52 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** Field definitions that several operations show. Each operation scopes them with displayOptions. */
 
-export const departmentField: INodeProperties = {
-	displayName: 'Department',
-	name: 'departmentId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'An active department of your Zenvia account',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchDepartments', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 9999',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\s*[1-9]\\d*\\s*$', errorMessage: 'A department ID is a positive whole number' },
-				},
-			],
-		},
-	],
-};
+/**
+ * The Department field, listing departments through the given list method: each API has its own
+ * departments endpoint, which takes that API's token.
+ */
+function departmentFieldListedBy(searchListMethod: string, description: string): INodeProperties {
+	return {
+		displayName: 'Department',
+		name: 'departmentId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 9999',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*[1-9]\\d*\\s*$', errorMessage: 'A department ID is a positive whole number' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** For Chat API operations: the list comes from the Chat API with the Chat API token. */
+export const departmentField = departmentFieldListedBy(
+	'searchChatDepartments',
+	'An active department of your Zenvia account (listed with the Chat API token)',
+);
+
+/** For WhatsApp API v1 operations: the list comes from WhatsApp API v1 with the ClientSDK token. */
+export const whatsappDepartmentField = departmentFieldListedBy(
+	'searchWhatsAppDepartments',
+	'An active department of your Zenvia account (listed with the ClientSDK token)',
+);
 
 export const interactionHashField: INodeProperties = {
 	displayName: 'Interaction Hash',
@@ -125,7 +143,7 @@ export const contentField: INodeProperties = {
 	typeOptions: { rows: 3 },
 	required: true,
 	default: '',
-	description: 'The message text, or the caption of a media message',
+	description: 'The message text. For an image, video, audio or file, the caption sent with it.',
 };
 
 /** The message types Zenvia takes: text, or a file of a kind. */

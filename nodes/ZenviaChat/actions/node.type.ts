@@ -21,6 +21,7 @@ export interface ZenviaBulkOperation {
 
 /** resource -> operation, so the router's dispatch table is checked by the compiler. */
 export interface ZenviaChatOperations {
+	department: 'getAll';
 	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish' | 'leaveOffcontactMessage';
 	whatsapp: 'getDepartments' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping';
 	report: 'getDigitalChannels' | 'getHistory' | 'getConversationMessages' | 'getOngoing';

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import * as agent from './agent';
 import * as bot from './bot';
 import * as customer from './customer';
+import * as department from './department';
 import * as interaction from './interaction';
 import type { OperationTable, ZenviaBulkOperation, ZenviaChatResource, ZenviaOperation } from './node.type';
 import * as report from './report';
@@ -11,6 +12,7 @@ import * as task from './task';
 import * as whatsapp from './whatsapp';
 
 const operations: OperationTable = {
+	department,
 	interaction,
 	whatsapp,
 	report,

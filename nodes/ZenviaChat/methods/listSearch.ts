@@ -1,21 +1,48 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { fetchChatDepartments } from '../actions/department/departments';
 import { fetchDepartments } from '../actions/whatsapp/departments';
 
-/** The Department field's list: GET /api/v1/departments, filtered by name or id as the user types. */
-export async function searchDepartments(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const departments = await fetchDepartments(this);
+interface Listed {
+	id: unknown;
+	name?: unknown;
+	active: boolean;
+}
+
+/** Active departments with a usable id, named "Name (id)", filtered by name or id as the user types. */
+function toResults(departments: Listed[], filter?: string): INodeListSearchResult {
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = departments
 		// Zenvia refuses interactions in an inactive department: offering one would only fail later.
-		.filter(({ id, active }) => active !== false && /^[1-9]\d*$/.test(String(id)))
+		.filter(({ id, active }) => active && /^[1-9]\d*$/.test(String(id)))
 		.map(({ id, name }) => {
 			const label = typeof name === 'string' && name.trim() ? name.trim() : 'Unnamed';
 			return { name: `${label} (${id})`, value: String(id) };
 		})
 		.filter(({ name }) => !needle || name.toLowerCase().includes(needle));
 	return { results };
+}
+
+/** Interaction > Start's list: GET /api/external/departments with the Chat API token. */
+export async function searchChatDepartments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const departments = await fetchChatDepartments(this);
+	return toResults(
+		departments.map(({ id, name, state }) => ({ id, name, active: state !== 0 })),
+		filter,
+	);
+}
+
+/** WhatsApp > Send Message's list: GET /api/v1/departments with the ClientSDK token. */
+export async function searchWhatsAppDepartments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const departments = await fetchDepartments(this);
+	return toResults(
+		departments.map(({ id, name, active }) => ({ id, name, active: active !== false })),
+		filter,
+	);
 }

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 
 import { SELECTED_TOKEN_KEY, ZENVIA_TOKENS } from '../../../credentials/ZenviaChatApi.credentials';
+import { displayedOperation } from '../operationNames';
 import type { ZenviaCredentials, ZenviaTokenKind } from './types';
 
 export const CREDENTIAL_TYPE = 'zenviaChatApi';
@@ -26,20 +27,9 @@ export async function readCredentials(context: ZenviaContext): Promise<ZenviaCre
 	return await credentials;
 }
 
-const WORDS: Record<string, string> = { whatsapp: 'WhatsApp', api: 'API' };
-
-/** "sendMessage" -> "Send Message": how the editor shows a resource or operation. */
-function displayed(value: unknown): string {
-	return String(value ?? '')
-		.split(/(?=[A-Z])/)
-		.map((word) => WORDS[word.toLowerCase()] ?? word.charAt(0).toUpperCase() + word.slice(1))
-		.join(' ');
-}
-
 /** The operation as the editor names it, e.g. "Interaction > Start". */
 export function operationName(node: INode): string {
-	const { resource, operation } = node.parameters;
-	return [resource, operation].filter(Boolean).map(displayed).join(' > ') || node.name;
+	return displayedOperation(node.parameters.resource, node.parameters.operation) ?? node.name;
 }
 
 /** Every secret the credential holds, for redaction. */

@@ -19,8 +19,11 @@ module.exports = {
 	/** Enough history for Return All to need three pages of at most 10,000 records. */
 	RECORDS: 26_000,
 	CREDENTIALS: {
-		chatApi: { id: 'e2eChatApi', name: 'Zenvia emulator (Chat API)' },
-		clientSdk: { id: 'e2eClientSdk', name: 'Zenvia emulator (ClientSDK)' },
-		wrongToken: { id: 'e2eWrongToken', name: 'Zenvia emulator (wrong token)' },
+		/** One credential per Zenvia account, holding both tokens: what the README tells users. */
+		account: { id: 'e2eAccount', name: 'Zenvia emulator (account)' },
+		/** Only one token each: an operation that needs the other one fails with a named error. */
+		chatApi: { id: 'e2eChatApi', name: 'Zenvia emulator (Chat API token only)' },
+		clientSdk: { id: 'e2eClientSdk', name: 'Zenvia emulator (ClientSDK token only)' },
+		wrongToken: { id: 'e2eWrongToken', name: 'Zenvia emulator (wrong tokens)' },
 	},
 };

@@ -12,7 +12,13 @@ const c = require('./constants');
 
 module.exports = async function globalSetup() {
 	const started = Date.now();
-	const emulator = await startEmulator({ port: 0, token: c.CHAT_TOKEN, clientSdkToken: c.CLIENT_SDK_TOKEN, records: c.RECORDS, seed: 42 });
+	const emulator = await startEmulator({
+		port: 0,
+		token: c.CHAT_TOKEN,
+		clientSdkToken: c.CLIENT_SDK_TOKEN,
+		records: c.RECORDS,
+		seed: 42,
+	});
 	// Read back by global-teardown.js, which runs in this same process.
 	/** @type {any} */ (globalThis).__zenviaE2eEmulator = emulator;
 	console.log(`\nZenvia Chat emulator listening at ${emulator.url}`);
@@ -21,9 +27,20 @@ module.exports = async function globalSetup() {
 			folder: c.USER_FOLDER,
 			workflowsDir: c.WORKFLOWS_DIR,
 			credentials: [
-				zenviaCredential({ ...c.CREDENTIALS.chatApi, chatApiToken: c.CHAT_TOKEN, clientSdkToken: c.CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
-				zenviaCredential({ ...c.CREDENTIALS.clientSdk, chatApiToken: c.CHAT_TOKEN, clientSdkToken: c.CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
-				zenviaCredential({ ...c.CREDENTIALS.wrongToken, chatApiToken: c.WRONG_TOKEN, clientSdkToken: c.WRONG_TOKEN, baseUrl: emulator.url }),
+				zenviaCredential({
+					...c.CREDENTIALS.account,
+					chatApiToken: c.CHAT_TOKEN,
+					clientSdkToken: c.CLIENT_SDK_TOKEN,
+					baseUrl: emulator.url,
+				}),
+				zenviaCredential({ ...c.CREDENTIALS.chatApi, chatApiToken: c.CHAT_TOKEN, baseUrl: emulator.url }),
+				zenviaCredential({ ...c.CREDENTIALS.clientSdk, clientSdkToken: c.CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
+				zenviaCredential({
+					...c.CREDENTIALS.wrongToken,
+					chatApiToken: c.WRONG_TOKEN,
+					clientSdkToken: c.WRONG_TOKEN,
+					baseUrl: emulator.url,
+				}),
 			],
 		});
 		fs.writeFileSync(c.CONTEXT_FILE, JSON.stringify({ runtime, userFolder: c.USER_FOLDER, emulatorUrl: emulator.url }, null, 2));

@@ -9,7 +9,6 @@ import type { InteractionAnswer, MessageType, SendMessageBody } from './types';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
-	contentField,
 	{
 		displayName: 'Message Type',
 		name: 'messageType',
@@ -23,6 +22,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Video', value: 'video' },
 		],
 	},
+	contentField,
 	mediaUrlField('messageType'),
 ];
 

@@ -8,9 +8,9 @@ import {
 	contentField,
 	conversationOptionsField,
 	customerField,
-	departmentField,
 	extraFields,
 	mediaUrlField,
+	whatsappDepartmentField,
 } from '../common.descriptions';
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { SendWhatsAppMessageAnswer, SendWhatsAppMessageBody } from './types';
@@ -19,8 +19,7 @@ const OTHER_CONTENT_TYPE = 'other';
 
 const properties: INodeProperties[] = [
 	customerExternalIdField,
-	departmentField,
-	contentField,
+	whatsappDepartmentField,
 	{
 		displayName: 'Content Type',
 		name: 'contentType',
@@ -46,6 +45,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. image/webp',
 		displayOptions: { show: { contentType: [OTHER_CONTENT_TYPE] } },
 	},
+	contentField,
 	mediaUrlField('contentType'),
 	customerField,
 	...extraFields,

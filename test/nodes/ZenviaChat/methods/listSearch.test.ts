@@ -19,15 +19,25 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
+type ListMethod = 'searchChatDepartments' | 'searchWhatsAppDepartments';
+const FORM: Record<ListMethod, { resource: string; operation: string }> = {
+	searchChatDepartments: { resource: 'interaction', operation: 'start' },
+	searchWhatsAppDepartments: { resource: 'whatsapp', operation: 'sendMessage' },
+};
+
 /** Calls the node's list method through n8n-core's own load-options context, as the editor does. */
-async function searchDepartments(credentials: ICredentialDataDecryptedObject, filter?: string): Promise<INodeListSearchResult> {
+async function searchDepartments(
+	method: ListMethod,
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const node: INode = {
 		id: 'zenvia-chat',
 		name: 'Zenvia Chat',
 		type: 'n8n-nodes-zenvia-chat.zenviaChat',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { resource: 'whatsapp', operation: 'sendMessage' },
+		parameters: FORM[method],
 		credentials: { zenviaChatApi: { id: '1', name: 'Zenvia Chat account' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
@@ -36,7 +46,7 @@ async function searchDepartments(credentials: ICredentialDataDecryptedObject, fi
 		currentNodeParameters: node.parameters,
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'departmentId');
-	return await new ZenviaChat().methods.listSearch.searchDepartments.call(context, filter);
+	return await new ZenviaChat().methods.listSearch[method].call(context, filter);
 }
 
 const ACTIVE = [
@@ -45,10 +55,11 @@ const ACTIVE = [
 	{ name: 'Billing (3)', value: '3' },
 ];
 
-describe('Department list (searchDepartments)', () => {
-	const env = useEmulator();
+const env = useEmulator();
+
+describe('WhatsApp > Send Message department list (searchWhatsAppDepartments)', () => {
 	const search = (filter?: string, credentials: ICredentialDataDecryptedObject = {}) =>
-		searchDepartments({ ...env.credentials(), ...credentials }, filter);
+		searchDepartments('searchWhatsAppDepartments', { ...env.credentials(), ...credentials }, filter);
 
 	it('loads the departments with the token in the query and leaves out the inactive one', async () => {
 		const { results } = await search();
@@ -114,6 +125,63 @@ describe('Department list (searchDepartments)', () => {
 		});
 
 		expect(error).toBeUndefined();
+		expect((env.emu.requests()[0].body as { department_id: unknown }).department_id).toBe(3);
+	});
+});
+
+describe('Interaction > Start department list (searchChatDepartments)', () => {
+	const search = (filter?: string, credentials: ICredentialDataDecryptedObject = {}) =>
+		searchDepartments('searchChatDepartments', { ...env.credentials(), ...credentials }, filter);
+
+	it('loads the Chat API departments with the Chat API token and leaves out the inactive one', async () => {
+		const { results } = await search();
+
+		expect(results).toEqual(ACTIVE);
+		expect(env.emu.requests().map(({ method, path, query }) => ({ method, path, query }))).toEqual([
+			{ method: 'GET', path: '/api/external/departments', query: { token: '[redacted]' } },
+		]);
+	});
+
+	it('works with a credential that holds only the Chat API token', async () => {
+		expect((await search('sales', { clientSdkToken: '' })).results).toEqual([ACTIVE[1]]);
+	});
+
+	it('names the missing token instead of failing with a 401 when only the ClientSDK token is set', async () => {
+		await expect(search(undefined, { chatApiToken: '' })).rejects.toMatchObject({
+			message: 'Interaction > Start needs the Chat API Token, and the credential has none',
+		});
+		expect(env.emu.requests()).toEqual([]);
+	});
+
+	it('leaves out departments whose state is 0', async () => {
+		env.emu.setFault({
+			method: 'GET',
+			path: '/api/external/departments',
+			status: 200,
+			body: [
+				{ id: 8, name: 'Open', state: 1 },
+				{ id: 9, name: 'Closed', state: 0 },
+			],
+		});
+
+		expect((await search()).results).toEqual([{ name: 'Open (8)', value: '8' }]);
+	});
+
+	it('gives values that Start sends as the department ID, with the Chat API token', async () => {
+		const { results } = await search('billing');
+		env.emu.clearRequests();
+
+		const { error, items } = await runNode({
+			parameters: {
+				resource: 'interaction',
+				operation: 'start',
+				departmentId: { __rl: true, mode: 'list', value: results[0].value, cachedResultName: results[0].name },
+			},
+			credentials: env.credentials(),
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.interactionHash).toEqual(expect.any(String));
 		expect((env.emu.requests()[0].body as { department_id: unknown }).department_id).toBe(3);
 	});
 });

@@ -16,7 +16,7 @@ describe('Customer, Agent, Task and Offcontact in a real n8n', () => {
 	let requests;
 
 	beforeAll(async () => {
-		execution = await execute('e2eAccount');
+		execution = await execute('e2eCrmAgentsTasks');
 		requests = await received();
 	});
 

@@ -1,0 +1,85 @@
+import { Workflow } from 'n8n-workflow';
+import type { INode, INodeTypes } from 'n8n-workflow';
+
+import { displayedOperation } from '../../../nodes/ZenviaChat/operationNames';
+import { ZenviaChat } from '../../../nodes/ZenviaChat/ZenviaChat.node';
+
+const node = new ZenviaChat();
+const nodeTypes: INodeTypes = {
+	getByName: () => node,
+	getByNameAndVersion: () => node,
+	getKnownTypes: () => ({}),
+};
+
+/** Evaluates the subtitle with n8n-workflow's own expression engine, as the editor does. */
+function subtitleFor(resource: string, operation: string): unknown {
+	const zenvia: INode = {
+		id: '1',
+		name: 'Zenvia Chat',
+		type: 'n8n-nodes-zenvia-chat.zenviaChat',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource, operation },
+	};
+	const workflow = new Workflow({ nodes: [zenvia], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(
+		zenvia,
+		node.description.subtitle as string,
+		'internal',
+		{},
+	);
+}
+
+describe('operation names', () => {
+	it.each([
+		['interaction', 'start', 'Start: Interaction'],
+		['whatsapp', 'sendMessage', 'Send Message: WhatsApp'],
+		['report', 'getDigitalChannels', 'Get Digital Channels Report: Report'],
+		['department', 'getAll', 'Get Many: Department'],
+	])('the subtitle of %s/%s shows display names', (resource, operation, expected) => {
+		expect(subtitleFor(resource, operation)).toBe(expected);
+	});
+
+	it('names operations in messages as the editor does', () => {
+		expect(displayedOperation('department', 'getAll')).toBe('Department > Get Many');
+		expect(displayedOperation('whatsapp', 'getDepartments')).toBe('WhatsApp > Get Departments');
+	});
+
+	it('has a display name for every operation the router knows', () => {
+		const resources = node.description.properties.find((property) => property.name === 'resource')?.options ?? [];
+		for (const { value } of resources as Array<{ value: string }>) {
+			const operations = node.description.properties.filter(
+				(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(value),
+			);
+			expect(operations).toHaveLength(1);
+		}
+	});
+});
+
+describe('node panel search', () => {
+	it('finds the action node by "Omnize" and "WhatsApp", as n8n merges both codex files into one entry', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const codex = require('../../../nodes/ZenviaChat/ZenviaChat.node.json') as { alias: string[]; resources: { credentialDocumentation: Array<{ url: string }> } };
+		expect(codex.alias).toEqual(expect.arrayContaining(['Omnize', 'WhatsApp']));
+		expect(codex.resources.credentialDocumentation[0].url).toBe('https://www.npmjs.com/package/n8n-nodes-zenvia-chat#credentials');
+	});
+});
+
+describe('Send Message forms', () => {
+	const order = (resource: string) =>
+		node.description.properties
+			.filter((property) => property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions?.show?.operation?.includes('sendMessage'))
+			.map((property) => property.name);
+
+	it.each([
+		['interaction', 'messageType'],
+		['whatsapp', 'contentType'],
+	])('%s: the message type comes before the content, which says it is the caption of media', (resource, typeField) => {
+		const fields = order(resource);
+		expect(fields.indexOf(typeField)).toBeLessThan(fields.indexOf('content'));
+		const content = node.description.properties.find(
+			(property) => property.name === 'content' && property.displayOptions?.show?.resource?.includes(resource),
+		);
+		expect(content?.description).toContain('caption');
+	});
+});
