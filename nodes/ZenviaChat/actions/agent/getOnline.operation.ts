@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readOptionalDepartmentId } from '../../helpers/parameters';
 import { zenviaRequest } from '../../transport';
-import { departmentField } from '../common.descriptions';
+import { whatsappDepartmentField } from '../common.descriptions';
 import type { OnlineAgentsAnswer } from './types';
 
 const properties: INodeProperties[] = [
-	{ ...departmentField, required: false, description: 'Only agents of this department. Leave empty for all.' },
+	{ ...whatsappDepartmentField, required: false, description: 'Only agents of this department. Leave empty for all. The list takes the ClientSDK token, as this operation does.' },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['getOnline'] } }, properties);

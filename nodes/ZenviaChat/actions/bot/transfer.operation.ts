@@ -2,16 +2,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readOptionalDepartmentId } from '../../helpers/parameters';
-import { departmentField, interactionHashField } from '../common.descriptions';
+import { interactionHashField, whatsappDepartmentField } from '../common.descriptions';
 import { botRequest } from './request';
 import type { BotTransferBody } from './types';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
 	{
-		...departmentField,
+		...whatsappDepartmentField,
 		required: false,
-		description: 'The department whose agents take over. Leave empty to send it back to the department it started in.',
+		description: 'The department whose agents take over. Leave empty to send it back to the department it started in. The list takes the ClientSDK token, as this operation does.',
 	},
 ];
 
