@@ -7,12 +7,14 @@
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, importWorkflows, publishWorkflow, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
+const { freePort, importWorkflows, n8nCommand, publishWorkflow, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
 const { CREDENTIALS } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
 const { TOKEN } = require('./setup/requests');
 
 const EXAMPLE = path.join(REPO_DIR, 'examples', 'bot-decision-tree.json');
+/** Shipped for users; no language model is reachable here, so it is imported and read back, not run. */
+const AI_EXAMPLE = path.join(REPO_DIR, 'examples', 'bot-ai-agent.json');
 const SECRET = 'e2e-bot-secret';
 const STARTED = { message: 'Workflow was started' };
 
@@ -35,6 +37,7 @@ beforeAll(async () => {
 	const folder = tempDir('zenvia-bot-example-');
 	try {
 		fs.writeFileSync(path.join(folder, 'bot.json'), JSON.stringify(workflow));
+		fs.copyFileSync(AI_EXAMPLE, path.join(folder, 'bot-ai-agent.json'));
 		await importWorkflows(runtime, userFolder, folder);
 	} finally {
 		fs.rmSync(folder, { recursive: true, force: true });
@@ -117,5 +120,19 @@ describe('The bot example in a running n8n', () => {
 	it('refuses bot events without the shared secret', async () => {
 		const refused = await emulator.bot('newInteraction', { target: webhookUrl });
 		expect(refused.delivered[0].status).toBe(401);
+	});
+
+	it('imports the AI Agent example with the Zenvia Chat tools wired to the agent', async () => {
+		const shipped = JSON.parse(fs.readFileSync(AI_EXAMPLE, 'utf8'));
+		const exported = await n8nCommand(runtime, userFolder, ['export:workflow', `--id=${shipped.id}`]);
+		const [workflow] = JSON.parse(exported.stdout.slice(exported.stdout.indexOf('[')));
+		const types = Object.fromEntries(workflow.nodes.map((/** @type {{ name: string, type: string }} */ node) => [node.name, node.type]));
+		expect(types).toMatchObject({
+			'AI Agent': '@n8n/n8n-nodes-langchain.agent',
+			'Reply To Customer': 'n8n-nodes-zenvia-chat.zenviaChatTool',
+			'Transfer To A Person': 'n8n-nodes-zenvia-chat.zenviaChatTool',
+		});
+		expect(workflow.connections['Reply To Customer'].ai_tool[0][0].node).toBe('AI Agent');
+		expect(workflow.connections['Transfer To A Person'].ai_tool[0][0].node).toBe('AI Agent');
 	});
 });
