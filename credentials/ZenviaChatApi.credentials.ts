@@ -68,7 +68,7 @@ export class ZenviaChatApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: `From ${ZENVIA_TOKENS.clientSdk.screen} in the Zenvia admin. Used by WhatsApp operations.`,
+			description: `From ${ZENVIA_TOKENS.clientSdk.screen} in the Zenvia admin. Used by WhatsApp, Customer, Agent, Task and Bot operations.`,
 		},
 		{
 			displayName: 'Environment',

@@ -78,8 +78,11 @@ function isPlainObject(value) {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Keys whose string values are secrets: tokens, and agents' passwords. */
+const SECRET_KEYS = ['token', 'password'];
+
 /**
- * Deep copy with every secret hidden: values under a "token" key, and any accepted token
+ * Deep copy with every secret hidden: values under a "token" or "password" key, and any accepted token
  * appearing inside another string (a URL, a header), so the request log is safe to print.
  * @param {unknown} value
  * @param {readonly string[]} secrets
@@ -96,7 +99,7 @@ function redact(value, secrets) {
 		/** @type {Record<string, unknown>} */
 		const out = {};
 		for (const [key, item] of Object.entries(value)) {
-			out[key] = key === 'token' && typeof item === 'string' ? '[redacted]' : redact(item, secrets);
+			out[key] = SECRET_KEYS.includes(key) && typeof item === 'string' ? '[redacted]' : redact(item, secrets);
 		}
 		return out;
 	}

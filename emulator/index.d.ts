@@ -119,17 +119,51 @@ export interface Delivery {
 	error?: string;
 }
 
+export interface BotInteraction {
+	hash: string;
+	departmentId: number;
+	state: 'waiting' | 'accepted' | 'transferred' | 'finished';
+	/** department_id of the transfer; null = back to the department it started in. */
+	transferredTo: number | null;
+	messages: Array<{ from: 'CUSTOMER' | 'BOT'; content: string; contentType: string; attachment: { url: string; size?: number } | null }>;
+}
+
+export type BotAction = 'newInteraction' | 'newMessage' | 'finishedInteraction';
+
+export interface BotParams {
+	/** Required but for newInteraction, which makes a new hash when none is given. */
+	interactionHash?: string;
+	/** newInteraction; default 1. */
+	departmentId?: number;
+	/** newMessage; default "Hello". */
+	content?: string;
+	/** newMessage; default "text". */
+	contentType?: string;
+	target?: string;
+	query?: Record<string, string>;
+	headers?: Record<string, string>;
+}
+
+export interface AccountState {
+	customers: Map<number, { id: number; account_id: number; fields: Record<string, unknown>; customer_key: string; agent_id: number | null; date_creation: string; change_date: string | null; active: boolean }>;
+	agents: Map<number, { id: number; name: string; email: string; password: string; profile: 'ADMIN' | 'AGENT'; text_limit: number | null; new_status: string; departmentId: number }>;
+	tasks: unknown[];
+	offcontacts: unknown[];
+}
+
 export interface Emulator {
 	/** Base URL without a trailing slash, for all three APIs. */
 	url: string;
 	port: number;
-	state: { interactions: Map<string, Interaction> };
+	state: { interactions: Map<string, Interaction>; bots: Map<string, BotInteraction>; account: AccountState };
 	requests(): LoggedRequest[];
 	clearRequests(): void;
 	setFault(fault: Fault): void;
 	clearFaults(): void;
 	setWebhookTarget(url: string | null): void;
 	agent(action: AgentAction | string, params?: AgentParams): Promise<{ delivered: Delivery[] }>;
+	/** Zenvia's side of an external bot: posts new_interaction, new_message or finished_interaction. */
+	bot(action: BotAction, params?: BotParams): Promise<{ payload: Record<string, unknown>; delivered: Delivery[] }>;
 	configure(changes: {
 		records?: number;
 		seed?: number;

@@ -24,8 +24,9 @@ const { createRateLimiter, normalizeTrafficConfig } = require('./traffic');
  * @property {() => void} clearFaults
  * @property {(url: string | null) => void} setWebhookTarget
  * @property {(action: string, params?: import('./webhooks').AgentParams) => Promise<{ delivered: import('./webhooks').Delivery[] }>} agent
+ * @property {(action: string, params?: import('./bot-events').BotParams) => Promise<{ payload: unknown, delivered: import('./webhooks').Delivery[] }>} bot
  * @property {(changes: { records?: number, seed?: number, now?: string, spanDays?: number, latencyMs?: number, rateLimitPerSecond?: number, rateLimitBurst?: number }) => void} configure
- * @property {() => void} reset forget interactions, requests and faults
+ * @property {() => void} reset forget interactions, bot conversations, customers, tasks, created agents, requests and faults
  * @property {() => Promise<void>} close
  */
 
@@ -58,6 +59,7 @@ async function startEmulator(options = {}) {
 		clearFaults: controls.clearFaults,
 		setWebhookTarget: controls.setWebhookTarget,
 		agent: controls.agent,
+		bot: controls.bot,
 		configure: (changes) => {
 			controls.configure(changes);
 		},

@@ -4,7 +4,7 @@
 const http = require('http');
 const { readRawBody, parseJsonBody, sendJson, sendText, redact } = require('./http-util');
 const { parseFault, kindOf, createFaultTable, faultAnswer } = require('./faults');
-const { createState, stateToJson } = require('./state');
+const { createState, resetState, stateToJson } = require('./state');
 const { normalizeDataConfig, createDataset } = require('./data');
 const { buildEvent, deliver } = require('./webhooks');
 const { TRAFFIC_KEYS, normalizeTrafficConfig, createRateLimiter } = require('./traffic');
@@ -13,8 +13,24 @@ const { interactionRoutes } = require('./routes/interactions');
 const { whatsappRoutes } = require('./routes/whatsapp');
 const { reportRoutes } = require('./routes/reports');
 const { accountRoutes } = require('./routes/account');
+const { customerRoutes } = require('./routes/customers');
+const { agentRoutes } = require('./routes/agents');
+const { taskRoutes } = require('./routes/tasks');
+const { offcontactRoutes } = require('./routes/offcontact');
+const { botRoutes } = require('./routes/bot');
+const { buildBotEvent } = require('./bot-events');
 
-const ROUTES = [...interactionRoutes, ...whatsappRoutes, ...reportRoutes, ...accountRoutes];
+const ROUTES = [
+	...interactionRoutes,
+	...whatsappRoutes,
+	...reportRoutes,
+	...accountRoutes,
+	...customerRoutes,
+	...agentRoutes,
+	...taskRoutes,
+	...offcontactRoutes,
+	...botRoutes,
+];
 const MAX_LOGGED_REQUESTS = 10_000;
 
 /**
@@ -152,8 +168,20 @@ function createEmulator(options = {}) {
 			if ('error' in event) throw new Error(event.error);
 			return { delivered: [await deliver(target, event.payload, params)] };
 		},
+		/**
+		 * Zenvia's side of an external bot: posts a bot event to the bot's endpoint.
+		 * @param {string} action
+		 * @param {import('./bot-events').BotParams} [params]
+		 */
+		bot: async (action, params = {}) => {
+			const target = params.target ?? webhookTarget;
+			if (!target) throw new Error('No webhook target: call setWebhookTarget(url) or POST /__admin/webhook first');
+			const event = buildBotEvent(state, action, params);
+			if ('error' in event) throw new Error(event.error);
+			return { payload: event.payload, delivered: [await deliver(target, event.payload, params)] };
+		},
 		stateJson: () => stateToJson(state),
-		resetState: () => state.interactions.clear(),
+		resetState: () => resetState(state),
 		/** @param {unknown} changes */
 		configure: (changes) => {
 			const given = /** @type {Record<string, unknown>} */ (changes ?? {});

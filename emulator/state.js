@@ -2,6 +2,7 @@
 'use strict';
 
 const { randomUUID } = require('crypto');
+const { createAccount } = require('./account');
 
 /**
  * @typedef {object} StoredMessage
@@ -45,11 +46,37 @@ const { randomUUID } = require('crypto');
  * @property {string} createdAt
  */
 
-/** @typedef {{ interactions: Map<string, Interaction> }} EmulatorState */
+/**
+ * A conversation a department's external bot serves (more-zenvia-apis.md, "External bot"):
+ * `waiting` until the bot accepts, then `accepted` until it transfers or finishes.
+ * @typedef {object} BotInteraction
+ * @property {string} hash
+ * @property {number} departmentId
+ * @property {'waiting' | 'accepted' | 'transferred' | 'finished'} state
+ * @property {number | null} transferredTo department_id of the transfer; null = back to its own department
+ * @property {Array<{ from: 'CUSTOMER' | 'BOT', content: string, contentType: string, attachment: { url: string, size?: number } | null }>} messages
+ */
+
+/**
+ * @typedef {object} EmulatorState
+ * @property {Map<string, Interaction>} interactions
+ * @property {Map<string, BotInteraction>} bots
+ * @property {import('./account').Account} account customers, agents, tasks and offcontact messages
+ */
 
 /** @returns {EmulatorState} */
 function createState() {
-	return { interactions: new Map() };
+	return { interactions: new Map(), bots: new Map(), account: createAccount() };
+}
+
+/**
+ * Forgets everything the APIs created; the account's agents go back to the catalog's.
+ * @param {EmulatorState} state
+ */
+function resetState(state) {
+	state.interactions.clear();
+	state.bots.clear();
+	state.account = createAccount();
 }
 
 /**
@@ -107,7 +134,16 @@ function addMessage(interaction, message) {
 
 /** @param {EmulatorState} state */
 function stateToJson(state) {
-	return { interactions: [...state.interactions.values()] };
+	const { customers, agents, tasks, offcontacts } = state.account;
+	return {
+		interactions: [...state.interactions.values()],
+		bots: [...state.bots.values()],
+		customers: [...customers.values()],
+		// Passwords stay inside the emulator, as they would inside Zenvia.
+		agents: [...agents.values()].map(({ password: _password, ...agent }) => agent),
+		tasks,
+		offcontacts,
+	};
 }
 
-module.exports = { createState, addInteraction, openWhatsAppInteraction, addMessage, stateToJson };
+module.exports = { createState, resetState, addInteraction, openWhatsAppInteraction, addMessage, stateToJson };

@@ -20,6 +20,7 @@ const { isPlainObject } = require('../http-util');
  * @property {(url: string | null) => void} setWebhookTarget
  * @property {() => string | null} webhookTarget
  * @property {(action: string, params: import('../webhooks').AgentParams) => Promise<{ delivered: import('../webhooks').Delivery[] }>} agent
+ * @property {(action: string, params: import('../bot-events').BotParams) => Promise<{ payload: unknown, delivered: import('../webhooks').Delivery[] }>} bot
  * @property {() => unknown} stateJson
  * @property {() => void} resetState
  * @property {(changes: unknown) => unknown} configure throws on invalid values
@@ -112,6 +113,11 @@ function handleAdmin(controls, method, path, parsed) {
 		if (method === 'POST' && agentMatch) {
 			const params = /** @type {import('../webhooks').AgentParams} */ (isPlainObject(body) ? body : {});
 			return { status: 200, body: await controls.agent(agentMatch[1], params) };
+		}
+		const botMatch = /^\/__admin\/bot\/([A-Za-z]+)$/.exec(path);
+		if (method === 'POST' && botMatch) {
+			const params = /** @type {import('../bot-events').BotParams} */ (isPlainObject(body) ? body : {});
+			return { status: 200, body: await controls.bot(botMatch[1], params) };
 		}
 		return adminError(404, `No admin route ${route}`);
 	});

@@ -51,7 +51,31 @@ function messageError(status, message) {
 	return { status, body: { message, status } };
 }
 
+/**
+ * Writes carry the token in the JSON body: token first (401), then the body's own problems.
+ * @param {RequestContext} ctx
+ * @param {TokenKind} kind
+ * @returns {{ error: Answer } | { body: Record<string, unknown> }}
+ */
+function authenticateBody(ctx, kind) {
+	if (!ctx.body.ok) return { error: messageError(400, 'The request body is not valid JSON.') };
+	const value = ctx.body.value;
+	const body = typeof value === 'object' && value !== null && !Array.isArray(value) ? /** @type {Record<string, unknown>} */ (value) : {};
+	if (!isAcceptedToken(ctx.backend, body.token, kind)) return { error: messageError(401, INVALID_TOKEN_MESSAGE) };
+	return { body };
+}
+
+/**
+ * Reads carry the token in the `token` query parameter.
+ * @param {RequestContext} ctx
+ * @param {TokenKind} kind
+ * @returns {Answer | undefined} the refusal, or undefined when the token fits
+ */
+function refuseQueryToken(ctx, kind) {
+	return isAcceptedToken(ctx.backend, ctx.query.token, kind) ? undefined : messageError(401, INVALID_TOKEN_MESSAGE);
+}
+
 /** The body every documented "generate a new token" situation ends in. */
 const INVALID_TOKEN_MESSAGE = 'Invalid token';
 
-module.exports = { isAcceptedToken, messageError, INVALID_TOKEN_MESSAGE };
+module.exports = { isAcceptedToken, authenticateBody, refuseQueryToken, messageError, INVALID_TOKEN_MESSAGE };

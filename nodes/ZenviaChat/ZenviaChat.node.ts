@@ -1,15 +1,20 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import * as agent from './actions/agent';
 import { batchingField } from './actions/batching';
+import * as bot from './actions/bot';
 import { requestOptionsField } from './actions/common.descriptions';
+import * as customer from './actions/customer';
 import * as department from './actions/department';
 import * as interaction from './actions/interaction';
 import * as report from './actions/report';
 import { router } from './actions/router';
+import * as task from './actions/task';
 import * as whatsapp from './actions/whatsapp';
 import { zenviaChatApiTest } from './methods/credentialTest';
 import { searchChatDepartments, searchWhatsAppDepartments } from './methods/listSearch';
+import { getCustomerColumns } from './methods/resourceMapping';
 import { operationNamesOf, registerOperationNames, subtitleOf } from './operationNames';
 
 const properties: INodeTypeDescription['properties'] = [
@@ -20,9 +25,13 @@ const properties: INodeTypeDescription['properties'] = [
 		noDataExpression: true,
 		default: 'interaction',
 		options: [
+			{ name: 'Agent', value: 'agent' },
+			{ name: 'Bot', value: 'bot' },
+			{ name: 'Customer', value: 'customer' },
 			{ name: 'Department', value: 'department' },
 			{ name: 'Interaction', value: 'interaction' },
 			{ name: 'Report', value: 'report' },
+			{ name: 'Task', value: 'task' },
 			{ name: 'WhatsApp', value: 'whatsapp' },
 		],
 	},
@@ -30,6 +39,10 @@ const properties: INodeTypeDescription['properties'] = [
 	...interaction.description,
 	...whatsapp.description,
 	...report.description,
+	...customer.description,
+	...agent.description,
+	...task.description,
+	...bot.description,
 	batchingField,
 	requestOptionsField,
 ];
@@ -45,7 +58,7 @@ export class ZenviaChat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleOf(operationNames),
-		description: 'Start and run Zenvia Chat interactions, send WhatsApp messages and read service reports',
+		description: 'Run Zenvia Chat interactions, WhatsApp messages, reports, CRM customers, agents, tasks and an external bot',
 		defaults: { name: 'Zenvia Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -54,7 +67,11 @@ export class ZenviaChat implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchChatDepartments, searchWhatsAppDepartments }, credentialTest: { zenviaChatApiTest } };
+	methods = {
+		listSearch: { searchChatDepartments, searchWhatsAppDepartments },
+		credentialTest: { zenviaChatApiTest },
+		resourceMapping: { getCustomerColumns },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -14,7 +14,8 @@ export const properties: INodeProperties[] = [
 		displayName:
 			'Zenvia has no API to register webhooks: copy the URL above and paste it into Zenvia:' +
 			'<ul><li><b>Chat API</b>: zchat-admin.zenvia.com > Menu > Settings > Integrations > Webhooks</li>' +
-			'<li><b>WhatsApp API v1</b>: app.omnize.com.br > Menu > Settings > Integrations > ClientSDK > Webhook URL</li></ul>' +
+			'<li><b>WhatsApp API v1</b>: app.omnize.com.br > Menu > Settings > Integrations > ClientSDK > Webhook URL</li>' +
+			'<li><b>External bot</b> (the Bot events): Zenvia support sets it as the department\'s bot endpoint</li></ul>' +
 			'The Test URL answers while the editor waits for a test event, after you click <b>Execute step</b> ' +
 			'on this node or <b>Execute workflow</b>. The Production URL works once the workflow is published.<br>' +
 			`With a Zenvia Chat Webhook API credential (its Shared Secret), end the pasted URL with <code>?${SECRET_QUERY_PARAMETER}=&lt;your secret&gt;</code>.`,

@@ -14,7 +14,13 @@ export const EVENTS = [
 	{ value: 'cleared', name: 'Agent Stopped Typing', description: 'An agent stopped typing. Frequent: each one costs an execution.' },
 	{ value: 'transferred', name: 'Transferred', description: 'An agent moved the interaction to another department (WhatsApp API v1)' },
 	{ value: 'message', name: 'Agent Message', description: 'An agent sent a message (text or media)' },
+	// Posted to a department's external bot (more-zenvia-apis.md), told apart by `type`.
+	{ value: 'new_interaction', name: 'Bot: New Interaction', description: 'An interaction waits for the bot to accept it (carries its department)' },
+	{ value: 'new_message', name: 'Bot: Customer Message', description: 'The customer wrote to the bot (carries content and content type)' },
+	{ value: 'finished_interaction', name: 'Bot: Interaction Finished', description: 'An interaction the bot served has ended' },
 ] as const;
+
+export const BOT_TYPES: readonly string[] = ['new_interaction', 'new_message', 'finished_interaction'];
 
 export type ZenviaEvent = (typeof EVENTS)[number]['value'];
 
@@ -24,7 +30,9 @@ export const UNKNOWN_EVENT = 'unknown';
 /** The event filter's value meaning "every documented event". */
 export const ALL_EVENTS = '*';
 
-const STATES: readonly string[] = EVENTS.map((event) => event.value).filter((value) => value !== 'message');
+export const STATES: readonly string[] = EVENTS.map((event) => event.value).filter(
+	(value) => value !== 'message' && !BOT_TYPES.includes(value),
+);
 
 type Field = IDataObject[string];
 
@@ -48,6 +56,11 @@ export interface EventPayload extends IDataObject {
 	agent?: Field;
 	/** Chat API events: what the caller passed when starting the interaction. */
 	extra?: Field;
+	/** Bot events: `new_interaction`, `new_message` or `finished_interaction`. */
+	type?: Field;
+	/** Bot `new_message`: what the customer wrote, and its kind (text, image...). */
+	content?: Field;
+	content_type?: Field;
 }
 
 export function isPlainObject(value: unknown): value is IDataObject {
@@ -57,9 +70,10 @@ export function isPlainObject(value: unknown): value is IDataObject {
 /**
  * The event a payload announces, or `unknown` for a `state` the documents do not list (or a
  * payload with neither a `state` nor a `message` object). The agent's new message is the one
- * event without a `state`.
+ * interaction event without a `state`; the bot events carry a `type` instead.
  */
 export function classify(payload: EventPayload): ZenviaEvent | typeof UNKNOWN_EVENT {
+	if (typeof payload.type === 'string' && BOT_TYPES.includes(payload.type)) return payload.type as ZenviaEvent;
 	if (payload.state === undefined || payload.state === null) {
 		return isPlainObject(payload.message) ? 'message' : UNKNOWN_EVENT;
 	}

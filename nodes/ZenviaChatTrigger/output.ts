@@ -22,6 +22,8 @@ export interface TriggerItem extends IDataObject {
 	message?: Field;
 	agent?: Field;
 	extra?: Field;
+	content?: Field;
+	contentType?: Field;
 }
 
 const RENAMED: Array<[keyof EventPayload & string, keyof TriggerItem & string]> = [
@@ -31,6 +33,8 @@ const RENAMED: Array<[keyof EventPayload & string, keyof TriggerItem & string]> 
 	['message', 'message'],
 	['agent', 'agent'],
 	['extra', 'extra'],
+	['content', 'content'],
+	['content_type', 'contentType'],
 ];
 
 export function toItem(event: TriggerItem['event'], payload: EventPayload): TriggerItem {

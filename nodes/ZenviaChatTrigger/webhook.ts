@@ -1,6 +1,6 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { EVENTS, UNKNOWN_EVENT, classify } from './events';
+import { BOT_TYPES, STATES, UNKNOWN_EVENT, classify } from './events';
 import type { EventPayload } from './events';
 import { isPicked, passesFilters } from './filters';
 import type { EventFilters } from './filters';
@@ -49,10 +49,11 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 }
 
 function unknownEventMessage(payload: EventPayload): string {
-	const states = EVENTS.filter(({ value }) => value !== 'message').map(({ value }) => value);
 	const found =
 		payload.state === undefined || payload.state === null
-			? 'the event has neither a "state" nor a "message" object'
-			: `the state ${JSON.stringify(payload.state).slice(0, 60)} is not one of ${states.join(', ')}`;
+			? payload.type !== undefined && payload.type !== null
+				? `the type ${JSON.stringify(payload.type).slice(0, 60)} is not one of ${BOT_TYPES.join(', ')}`
+				: 'the event has neither a "state" nor a "message" object'
+			: `the state ${JSON.stringify(payload.state).slice(0, 60)} is not one of ${STATES.join(', ')}`;
 	return `Unknown event: ${found} (the trigger's "Pass Unknown States Through" option accepts it)`;
 }

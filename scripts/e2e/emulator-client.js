@@ -53,6 +53,13 @@ function emulatorClient(baseUrl) {
 		 * @returns {Promise<{ delivered: { status: number, body: unknown, error?: string }[] }>}
 		 */
 		agent: (action, params) => admin('POST', `agent/${action}`, params),
+		/**
+		 * Zenvia's side of an external bot: posts newInteraction, newMessage or finishedInteraction.
+		 * @param {string} action
+		 * @param {Record<string, unknown>} params e.g. { target, departmentId } or { target, interactionHash, content }
+		 * @returns {Promise<{ payload: Record<string, unknown>, delivered: { status: number, body: unknown, error?: string }[] }>}
+		 */
+		bot: (action, params) => admin('POST', `bot/${action}`, params),
 		/** @param {Record<string, unknown>} changes e.g. { records: 30000 } */
 		configure: (changes) => admin('POST', 'config', changes),
 		state: () => admin('GET', 'state'),

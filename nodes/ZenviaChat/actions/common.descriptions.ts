@@ -65,12 +65,22 @@ export const whatsappDepartmentField = departmentFieldListedBy(
 	'An active department of your Zenvia account (listed with the ClientSDK token)',
 );
 
-export function readDepartmentId(this: IExecuteFunctions, itemIndex: number): number {
+function departmentValue(this: IExecuteFunctions, itemIndex: number): unknown {
 	const raw = this.getNodeParameter('departmentId', itemIndex, '', { extractValue: true }) as
 		| string
 		| number
 		| INodeParameterResourceLocator;
-	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
+	return typeof raw === 'object' && raw !== null ? raw.value : raw;
+}
+
+export function readDepartmentId(this: IExecuteFunctions, itemIndex: number): number {
+	return requirePositiveInteger(this.getNode(), itemIndex, 'Department', departmentValue.call(this, itemIndex));
+}
+
+/** The Department field where it may stay empty (e.g. a transfer back to the first department). */
+export function readOptionalDepartmentId(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const value = departmentValue.call(this, itemIndex);
+	if (value === undefined || value === null || String(value).trim() === '') return undefined;
 	return requirePositiveInteger(this.getNode(), itemIndex, 'Department', value);
 }
 
@@ -238,6 +248,14 @@ export const contentField: INodeProperties = {
 export function readContent(this: IExecuteFunctions, itemIndex: number): string {
 	return requireUntrimmedText(this.getNode(), itemIndex, 'Content', this.getNodeParameter('content', itemIndex));
 }
+/** The message types Zenvia takes: text, or a file of a kind. */
+export const messageTypeOptions = [
+	{ name: 'Audio', value: 'audio' },
+	{ name: 'File', value: 'file' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'Text', value: 'text' },
+	{ name: 'Video', value: 'video' },
+];
 
 /** The media file's URL, asked for whenever the message type field (named here) is not text. */
 export function mediaUrlField(typeField: string): INodeProperties {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What every operation module exports. */
 export interface ZenviaOperation {
@@ -7,16 +7,32 @@ export interface ZenviaOperation {
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
+/** What one input item of a bulk operation ends in: its output, or its own error. */
+export type ItemOutcome = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
+
+/**
+ * An operation over a bulk endpoint, which sends many input items in one request: it answers
+ * every input item at once, one outcome per item in input order.
+ */
+export interface ZenviaBulkOperation {
+	description: INodeProperties[];
+	executeAll(this: IExecuteFunctions, itemIndexes: number[]): Promise<ItemOutcome[]>;
+}
+
 /** resource -> operation, so the router's dispatch table is checked by the compiler. */
 export interface ZenviaChatOperations {
 	department: 'getAll';
-	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish';
+	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish' | 'leaveOffcontactMessage';
 	whatsapp: 'getDepartments' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping';
 	report: 'getDigitalChannels' | 'getHistory' | 'getConversationMessages' | 'getOngoing';
+	customer: 'createOrUpdate' | 'getFormFields';
+	agent: 'getOnline' | 'getMany' | 'get' | 'create' | 'update';
+	task: 'import';
+	bot: 'accept' | 'sendMessage' | 'transfer' | 'finish';
 }
 
 export type ZenviaChatResource = keyof ZenviaChatOperations;
 
 export type OperationTable = {
-	[R in ZenviaChatResource]: Record<ZenviaChatOperations[R], ZenviaOperation>;
+	[R in ZenviaChatResource]: Record<ZenviaChatOperations[R], ZenviaOperation | ZenviaBulkOperation>;
 };

@@ -154,3 +154,16 @@ export function parseIdList(node: INode, itemIndex: number, field: string, value
 	}
 	return (ids as string[]).filter(Boolean);
 }
+
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+
+/** E-mails typed as "a@x.com, b@y.com" or given as a list by an expression, each checked. */
+export function parseEmailList(node: INode, itemIndex: number, field: string, value: unknown): string[] {
+	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
+	const emails = parts.map((part) => part.trim()).filter(Boolean);
+	const bad = emails.find((email) => !EMAIL.test(email));
+	if (bad !== undefined) {
+		throw refuse(node, itemIndex, `${field} must be e-mail addresses separated by commas, and ${shown(bad)} is not one`);
+	}
+	return emails;
+}

@@ -18,10 +18,12 @@ export function apiErrorMessage(body: unknown): string | undefined {
 		return text ? text.slice(0, 300) : undefined;
 	}
 	if (typeof body !== 'object' || body === null) return undefined;
-	const { message, error, error_type: errorType } = body as ZenviaErrorBody;
+	const { message, error, error_type: errorType, errors } = body as ZenviaErrorBody;
 	const nested =
 		typeof error === 'object' && error !== null ? (error as ZenviaErrorBody).message : undefined;
-	const text = [message, error, nested].find((part) => typeof part === 'string' && part.trim());
+	// The task import answers its refusals as a list: { status: 500, errors: ["Agents not found ..."] }.
+	const listed = Array.isArray(errors) ? errors.filter((part) => typeof part === 'string').join('; ') : undefined;
+	const text = [message, error, nested, listed].find((part) => typeof part === 'string' && part.trim());
 	if (typeof text !== 'string') return undefined;
 	return typeof errorType === 'string' && errorType ? `${text} (${errorType})` : text;
 }

@@ -89,7 +89,8 @@ export async function zenviaRequest<T>(
 	const credentials = await readCredentials(context);
 	const token = pickToken(node, credentials, request.token, itemIndex);
 	const authentication = { credentialsDecrypted: decryptedWithToken(node, credentials, token) };
-	const secrets = credentialSecrets(credentials);
+	// The tokens, and whatever else the request carries that is secret (an agent's password).
+	const secrets = [...credentialSecrets(credentials), ...(request.secrets ?? [])];
 	// Shared by the execution's items: a 429 slows all of them down, not only the one that got it.
 	// Past this point the item has passed its checks, which lets the next item start.
 	const limiter = limiterFor(context);

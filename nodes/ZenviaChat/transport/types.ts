@@ -29,6 +29,8 @@ export interface ZenviaRequest {
 	 * though its answer was lost, e.g. "Interaction already finished" for a retried finish.
 	 */
 	doneOnRetry?: RegExp;
+	/** Secrets the request carries besides the token (an agent's password), hidden from every answer and error. */
+	secrets?: string[];
 }
 
 export interface ZenviaCredentials {
@@ -47,4 +49,5 @@ export interface ZenviaErrorBody {
 	error_type?: unknown;
 	status?: unknown;
 	success?: unknown;
+	errors?: unknown;
 }

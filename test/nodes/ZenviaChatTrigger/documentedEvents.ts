@@ -68,6 +68,20 @@ export const whatsAppApiEvents: DocumentedEvent[] = [
 	},
 ];
 
-export const allDocumentedEvents = [...chatApiEvents, ...whatsAppApiEvents];
+/** The events Zenvia posts to a department's external bot (more-zenvia-apis.md, "External bot"). */
+export const botEvents: DocumentedEvent[] = [
+	{ source: 'Bot: new interaction', event: 'new_interaction', payload: { type: 'new_interaction', interaction_hash: HASH, department_id: 99999 } },
+	{
+		source: 'Bot: new message',
+		event: 'new_message',
+		payload: { type: 'new_message', interaction_hash: HASH, content: 'I want to talk to a person', content_type: 'text' },
+	},
+	{ source: 'Bot: finished interaction', event: 'finished_interaction', payload: { type: 'finished_interaction', interaction_hash: HASH } },
+];
 
-export const ALL_EVENT_NAMES = ['queued', 'accepted', 'unavailable', 'finished', 'typing', 'cleared', 'transferred', 'message'];
+export const allDocumentedEvents = [...chatApiEvents, ...whatsAppApiEvents, ...botEvents];
+
+export const ALL_EVENT_NAMES = [
+	'queued', 'accepted', 'unavailable', 'finished', 'typing', 'cleared', 'transferred', 'message',
+	'new_interaction', 'new_message', 'finished_interaction',
+];

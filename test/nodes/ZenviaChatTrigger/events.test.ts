@@ -1,5 +1,5 @@
 import { EVENTS, classify } from '../../../nodes/ZenviaChatTrigger/events';
-import { ALL_EVENT_NAMES, chatApiEvents, whatsAppApiEvents } from './documentedEvents';
+import { ALL_EVENT_NAMES, botEvents, chatApiEvents, whatsAppApiEvents } from './documentedEvents';
 
 describe('classify', () => {
 	test.each(chatApiEvents.map((doc) => [doc.source, doc.event, doc.payload] as const))(
@@ -17,7 +17,7 @@ describe('classify', () => {
 	);
 
 	test('the documents together show each event of the filter, and the filter lists each one', () => {
-		const seen = new Set([...chatApiEvents, ...whatsAppApiEvents].map((doc) => doc.event));
+		const seen = new Set([...chatApiEvents, ...whatsAppApiEvents, ...botEvents].map((doc) => doc.event));
 		expect([...seen].sort()).toEqual([...ALL_EVENT_NAMES].sort());
 		expect(EVENTS.map((event) => event.value).sort()).toEqual([...ALL_EVENT_NAMES].sort());
 	});

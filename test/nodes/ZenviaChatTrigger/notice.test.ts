@@ -13,9 +13,10 @@ describe('Zenvia Chat Trigger notice', () => {
 		expect(notice).not.toContain('Listen for test event');
 	});
 
-	it('lists the two places to paste the URL as separate lines', () => {
-		expect(notice.match(/<li>/g)).toHaveLength(2);
+	it('lists the three places to paste the URL as separate lines', () => {
+		expect(notice.match(/<li>/g)).toHaveLength(3);
 		expect(notice).toContain('<li><b>Chat API</b>');
 		expect(notice).toContain('<li><b>WhatsApp API v1</b>');
+		expect(notice).toContain('<li><b>External bot</b>');
 	});
 });

@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as finish from './finish.operation';
+import * as leaveOffcontactMessage from './leaveOffcontactMessage.operation';
 import * as notifyStoppedTyping from './notifyStoppedTyping.operation';
 import * as notifyTyping from './notifyTyping.operation';
 import * as sendMessage from './sendMessage.operation';
 import * as start from './start.operation';
 import * as update from './update.operation';
 
-export { finish, notifyStoppedTyping, notifyTyping, sendMessage, start, update };
+export { finish, leaveOffcontactMessage, notifyStoppedTyping, notifyTyping, sendMessage, start, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -23,6 +24,12 @@ export const description: INodeProperties[] = [
 				value: 'finish',
 				action: 'Finish an interaction',
 				description: 'Close the interaction',
+			},
+			{
+				name: 'Leave Offcontact Message',
+				value: 'leaveOffcontactMessage',
+				action: 'Leave a message for a department',
+				description: 'Leave a message for the team to answer later, when nobody can chat now',
 			},
 			{
 				name: 'Notify Stopped Typing',
@@ -60,4 +67,5 @@ export const description: INodeProperties[] = [
 	...notifyTyping.description,
 	...notifyStoppedTyping.description,
 	...finish.description,
+	...leaveOffcontactMessage.description,
 ];

@@ -11,7 +11,7 @@ const env = useEmulator({ token: ODD_TOKEN, records: 10 });
 const FRAGMENTS = ['ZvOdd', 'Tok:9', 'Tok%3A9', 'Tok%3a9', Buffer.from(ODD_TOKEN).toString('base64').slice(0, 12)];
 
 const run = (parameters: INodeParameters, continueOnFail = false) =>
-	runNode({ parameters, credentials: { ...env.credentials(), token: ODD_TOKEN }, continueOnFail, items: [{}, {}] });
+	runNode({ parameters, credentials: { ...env.credentials(), chatApiToken: ODD_TOKEN, clientSdkToken: ODD_TOKEN }, continueOnFail, items: [{}, {}] });
 
 const visible = (result: Awaited<ReturnType<typeof runNode>>) =>
 	JSON.stringify(result.items) + JSON.stringify(result.error ?? {}) + String(result.error?.stack ?? '') + String(result.error?.description ?? '');

@@ -1,0 +1,12 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { interactionHashField } from '../common.descriptions';
+import { botRequest } from './request';
+
+export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['finish'] } }, [interactionHashField]);
+
+/** PUT /api/v1/bot/{interactionHash}/finish */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await botRequest.call(this, itemIndex, 'PUT', 'finish');
+}

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as accept from './accept.operation';
+import * as finish from './finish.operation';
+import * as sendMessage from './sendMessage.operation';
+import * as transfer from './transfer.operation';
+
+export { accept, finish, sendMessage, transfer };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Zenvia support must enable an external bot for the department and point it at a Zenvia Chat Trigger listening for bot events. These calls take the ClientSDK token.',
+		name: 'botNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['bot'] } },
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['bot'] } },
+		default: 'sendMessage',
+		options: [
+			{ name: 'Accept', value: 'accept', action: 'Accept an interaction as the bot', description: 'Take the interaction a new_interaction event announced' },
+			{ name: 'Finish', value: 'finish', action: 'Finish an interaction as the bot' },
+			{ name: 'Send Message', value: 'sendMessage', action: 'Send a message as the bot' },
+			{
+				name: 'Transfer',
+				value: 'transfer',
+				action: 'Transfer an interaction to people',
+				description: 'Hand the interaction over to a department\'s agents',
+			},
+		],
+	},
+	...accept.description,
+	...sendMessage.description,
+	...transfer.description,
+	...finish.description,
+];

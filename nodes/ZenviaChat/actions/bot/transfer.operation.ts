@@ -1,0 +1,25 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readOptionalDepartmentId } from '../common.descriptions';
+import { interactionHashField, whatsappDepartmentField } from '../common.descriptions';
+import { botRequest } from './request';
+import type { BotTransferBody } from './types';
+
+const properties: INodeProperties[] = [
+	interactionHashField,
+	{
+		...whatsappDepartmentField,
+		required: false,
+		description: 'The department whose agents take over. Leave empty to send it back to the department it started in. The list takes the ClientSDK token, as this operation does.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['transfer'] } }, properties);
+
+/** PUT /api/v1/bot/{interactionHash}/transfer: hands the interaction over to people. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const department = readOptionalDepartmentId.call(this, itemIndex);
+	const body: BotTransferBody = department === undefined ? {} : { department_id: department };
+	return await botRequest.call(this, itemIndex, 'PUT', 'transfer', body);
+}

@@ -1,0 +1,77 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readDepartmentId } from '../common.descriptions';
+import { requireHttpUrl, requireText } from '../../helpers/validation';
+import { zenviaRequest } from '../../transport';
+import { contentField, departmentField, mediaUrlField, messageTypeOptions } from '../common.descriptions';
+import type { MessageType } from './types';
+
+const properties: INodeProperties[] = [
+	departmentField,
+	contentField,
+	{ displayName: 'Content Type', name: 'contentType', type: 'options', default: 'text', options: messageTypeOptions },
+	mediaUrlField('contentType'),
+	{
+		displayName: 'Customer Email',
+		name: 'customerEmail',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'name@email.com',
+		description: 'Where the team answers the customer',
+	},
+	{
+		displayName: 'Customer',
+		name: 'offcontactCustomer',
+		type: 'collection',
+		placeholder: 'Add Customer Field',
+		default: {},
+		options: [
+			{ displayName: 'CPF', name: 'cpf', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 11991417777' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['interaction'], operation: ['leaveOffcontactMessage'] } },
+	properties,
+);
+
+interface OffcontactBody extends IDataObject {
+	content: string;
+	content_type: MessageType;
+	url?: string;
+	department_id: number;
+	customer: { email: string; phone?: string; cpf?: string; name?: string };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** POST /core/api/v1/offcontact: a message for a department's team when nobody can chat now. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const email = requireText(node, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex));
+	if (!EMAIL.test(email)) throw new NodeOperationError(node, `Customer Email must be an e-mail address, got ${email}`, { itemIndex });
+	const contentType = this.getNodeParameter('contentType', itemIndex, 'text') as MessageType;
+	const body: OffcontactBody = {
+		department_id: readDepartmentId.call(this, itemIndex),
+		content: requireText(node, itemIndex, 'Content', this.getNodeParameter('content', itemIndex)),
+		content_type: contentType,
+		customer: { email },
+	};
+	if (contentType !== 'text') body.url = requireHttpUrl(node, itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));
+	const more = this.getNodeParameter('offcontactCustomer', itemIndex, {}) as IDataObject;
+	for (const key of ['name', 'phone', 'cpf'] as const) {
+		const value = more[key];
+		if ((typeof value === 'string' && value.trim()) || typeof value === 'number') body.customer[key] = String(value).trim();
+	}
+	const answer = await zenviaRequest<IDataObject>(
+		this,
+		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/offcontact', body },
+		itemIndex,
+	);
+	return { interactionHash: answer.interaction_hash, ...answer };
+}

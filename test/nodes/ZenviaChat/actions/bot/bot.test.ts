@@ -1,0 +1,73 @@
+import { useAccountEmulator } from '../accountRunner';
+
+const env = useAccountEmulator('bot');
+
+/** A conversation Zenvia handed to the bot, as a new_interaction event would. */
+async function newBotInteraction(): Promise<string> {
+	const hash = 'b0b00000-0000-4000-8000-000000000001';
+	env.emu.state.bots.set(hash, { hash, departmentId: 1, state: 'waiting', transferredTo: null, messages: [] });
+	return hash;
+}
+
+describe('Bot', () => {
+	it('accepts, sends text and media, transfers and the emulator records each call in order', async () => {
+		const interactionHash = await newBotInteraction();
+
+		const accepted = await env.run('accept', { interactionHash });
+		await env.run('sendMessage', { interactionHash, content: 'Hi! I am the bot.', contentType: 'text' });
+		await env.run('sendMessage', { interactionHash, content: 'Our menu', contentType: 'image', url: 'https://files.example.com/menu.png', attachmentSize: 2048 });
+		const transferred = await env.run('transfer', { interactionHash, departmentId: { __rl: true, mode: 'id', value: '2' } });
+
+		expect(accepted.items[0].json).toEqual({ interactionHash, message: 'Message received successfully', status: 200 });
+		expect(transferred.error).toBeUndefined();
+		expect(env.emu.requests().map(({ method, path, body }) => ({ method, path, body }))).toEqual([
+			{ method: 'PUT', path: `/api/v1/bot/${interactionHash}/accept`, body: { token: '[redacted]' } },
+			{ method: 'POST', path: `/api/v1/bot/${interactionHash}/message`, body: { token: '[redacted]', content: 'Hi! I am the bot.', content_type: 'text' } },
+			{
+				method: 'POST',
+				path: `/api/v1/bot/${interactionHash}/message`,
+				body: { token: '[redacted]', content: 'Our menu', content_type: 'image', attachment: { url: 'https://files.example.com/menu.png', size: 2048 } },
+			},
+			{ method: 'PUT', path: `/api/v1/bot/${interactionHash}/transfer`, body: { token: '[redacted]', department_id: 2 } },
+		]);
+		expect(env.emu.state.bots.get(interactionHash)).toMatchObject({ state: 'transferred', transferredTo: 2 });
+	});
+
+	it('transfers without a department, back to the one the interaction started in', async () => {
+		const interactionHash = await newBotInteraction();
+		await env.run('accept', { interactionHash });
+
+		await env.run('transfer', { interactionHash, departmentId: { __rl: true, mode: 'list', value: '' } });
+
+		expect(env.emu.requests()[1].body).toEqual({ token: '[redacted]' });
+		expect(env.emu.state.bots.get(interactionHash)?.transferredTo).toBeNull();
+	});
+
+	it('finishes, and a call Zenvia refuses names the status and its message', async () => {
+		const interactionHash = await newBotInteraction();
+
+		const early = await env.run('sendMessage', { interactionHash, content: 'Too early', contentType: 'text' });
+		const finished = await env.run('finish', { interactionHash });
+
+		expect(early.error?.message).toBe('Zenvia Chat answered HTTP 422: The interaction was not accepted by the bot yet.');
+		expect(early.error?.description).toBe('Zenvia Chat refused the fields sent: correct the field the message names.');
+		expect(finished.items[0].json.message).toBe('Message received successfully');
+	});
+
+	it('uses the bot base URL of the credential', async () => {
+		const { error } = await env.run('accept', { interactionHash: 'h' });
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 422: Interaction not found for this bot');
+	});
+
+	it.each([
+		[{ content: '={{ "" }}', contentType: 'text' }, 'Content is required: got an empty value'],
+		[{ content: 'x', contentType: 'file', url: 'ftp://files.example.com/a' }, 'Attachment URL must be an http(s) URL, got ftp://files.example.com/a'],
+		[{ content: 'x', contentType: 'file', url: 'https://files.example.com/a', attachmentSize: 1.5 }, 'Attachment Size must be a whole number of bytes, got 1.5'],
+		[{ interactionHash: ' ', content: 'x', contentType: 'text' }, 'Interaction Hash is required: got an empty value'],
+	])('Send Message refuses %p before any request', async (parameters, message) => {
+		const { error } = await env.run('sendMessage', { interactionHash: 'h', ...parameters });
+
+		expect(error?.message).toBe(message);
+		expect(env.emu.requests()).toEqual([]);
+	});
+});
