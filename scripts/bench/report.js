@@ -77,6 +77,10 @@ function report({ results, machine, versions, small, median, command }) {
 	const limZ = m(lim['send-zenvia'], 'seconds');
 	const allDelivered = lim['send-zenvia'].every((r) => r.delivered === size.limitedSends && r.duplicates === 0);
 	out();
+	const batchFloor = m(lim['send-http-batch'], 'seconds') / floor;
+	out(`Pace check: HTTP Request batching exactly at the limit (50 per 1 s, never refused) took ${fixed(batchFloor, 2)}× the floor in the`);
+	out(`same rounds. ${batchFloor > 1.1 ? 'Above 1.1×, n8n itself could not process 50 items a second on this machine, so CPU, not the limiter, set the pace of every contender; compare the Zenvia Chat node with this line rather than with the floor.' : 'Close to 1×: n8n kept up with the limit, so the gap to the floor is the limiter\'s own.'}`);
+	out();
 	out(`Zenvia Chat node: ${allDelivered ? 'every run delivered every message, none twice' : '**some run lost or repeated a message**'}; median ${fixed(limZ / floor, 2)}× the floor (target: at most 1.3×) — ${allDelivered && limZ / floor <= 1.3 ? 'met' : 'missed'}.`);
 	out();
 
@@ -101,6 +105,7 @@ function report({ results, machine, versions, small, median, command }) {
 	out(`| Zenvia Chat node, Requests in Flight 1 | ${fixed(zSerial, 2)} | ${list(over['send-zenvia-serial'], 'msPerItem', 2)} |`);
 	out(`| HTTP Request, batching 1 per 0 ms | ${fixed(hSerial, 2)} | ${list(over['send-http-serial'], 'msPerItem', 2)} |`);
 	out();
+	out(`Zenvia Chat node / HTTP Request, whole per-item time: ${fixed(zSerial / hSerial, 2)}×.`);
 	out(`Overhead above the bare round trip: Zenvia Chat node **${fixed(zOver, 2)} ms**, HTTP Request ${fixed(hOver, 2)} ms`);
 	out(`(target: under 1 ms) — ${zOver < 1 ? 'met' : 'missed'}.`);
 	out();
@@ -181,6 +186,9 @@ function report({ results, machine, versions, small, median, command }) {
 	out('  event, but only with `N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`; without it n8n prepares the');
 	out('  expression sandbox for every webhook call whatever the node does, so version 1 and 2 cost about');
 	out('  the same as each other there.');
+	out('- **Since this run**: the scheduler reads each item\'s conversation field when the item comes up');
+	out('  instead of for all items before the first request (commit after the one measured), so on a');
+	out('  1,000-item send that CPU now overlaps the requests in flight; re-run to measure it.');
 	out('- **Noise**: the machine was shared with other work during the run (load average above); figures');
 	out('  from different scenarios are comparable within a round (contenders interleaved), less so across');
 	out('  runs. Re-run `npm run bench` on an idle machine for cleaner absolute numbers.');
