@@ -8,6 +8,7 @@ import { router } from './actions/router';
 import * as whatsapp from './actions/whatsapp';
 import { zenviaChatApiTest } from './methods/credentialTest';
 import { searchChatDepartments, searchWhatsAppDepartments } from './methods/listSearch';
+import { getTimezones } from './methods/loadOptions';
 import { operationNamesOf, registerOperationNames, subtitleOf } from './operationNames';
 
 const properties: INodeTypeDescription['properties'] = [
@@ -50,7 +51,11 @@ export class ZenviaChat implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchChatDepartments, searchWhatsAppDepartments }, credentialTest: { zenviaChatApiTest } };
+	methods = {
+		listSearch: { searchChatDepartments, searchWhatsAppDepartments },
+		loadOptions: { getTimezones },
+		credentialTest: { zenviaChatApiTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -6,19 +6,18 @@ import { zenviaRequest } from '../../transport';
 import {
 	agentIdsField,
 	channelTypesField,
+	dateRangeFields,
 	departmentIdsField,
 	filtersField,
 	finishedStatesField,
-	fromField,
 	tagIdsField,
-	timezoneField,
-	toField,
 } from './fields';
 import { listFilters, periodFilters } from './query';
 import type { ReportFilters } from './query';
 import type { DigitalChannelsItem, DigitalChannelsRow, GroupBy, ReportAnswer, ReportQuery } from './types';
 
 const properties: INodeProperties[] = [
+	...dateRangeFields,
 	{
 		displayName: 'Group By',
 		name: 'groupBy',
@@ -37,10 +36,8 @@ const properties: INodeProperties[] = [
 		agentIdsField,
 		channelTypesField,
 		departmentIdsField,
-		fromField,
 		finishedStatesField,
 		tagIdsField,
-		toField,
 	]),
 	{
 		displayName: 'Options',
@@ -56,7 +53,6 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to output the "Total" row that sums up all the others (marked with isTotal: true)',
 			},
-			timezoneField,
 		],
 	},
 ];
@@ -69,10 +65,10 @@ export const description = updateDisplayOptions(
 /** GET /api/ms/external/reports: one output item per row of the Digital Channels report. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DigitalChannelsItem[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: boolean; timezone?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: boolean };
 	const qs: ReportQuery = {
 		data_type: this.getNodeParameter('groupBy', itemIndex, 'period') as GroupBy,
-		...periodFilters.call(this, itemIndex, filters, options.timezone),
+		...periodFilters.call(this, itemIndex),
 		...listFilters.call(this, itemIndex, filters),
 	};
 

@@ -6,12 +6,10 @@ import {
 	agentIdsField,
 	channelTypesField,
 	departmentIdsField,
+	dateRangeFields,
 	filtersField,
 	finishedStatesField,
-	fromField,
 	pageFields,
-	timezoneField,
-	toField,
 } from './fields';
 import { listFilters, periodFilters } from './query';
 import type { ReportFilters } from './query';
@@ -22,6 +20,7 @@ type Direction = 'all' | 'sent' | 'received';
 const ACTIVE: Record<Direction, ReportQuery['active']> = { all: undefined, sent: 'true', received: 'false' };
 
 const properties: INodeProperties[] = [
+	...dateRangeFields,
 	{
 		displayName: 'Expanded',
 		name: 'expanded',
@@ -47,7 +46,6 @@ const properties: INodeProperties[] = [
 				{ name: 'Sent', value: 'sent', description: 'Started by agents' },
 			],
 		},
-		fromField,
 		{
 			displayName: 'Search',
 			name: 'search',
@@ -57,16 +55,7 @@ const properties: INodeProperties[] = [
 			description: 'Text found in the customer\'s name or the agent\'s email, or a protocol number',
 		},
 		finishedStatesField,
-		toField,
 	]),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timezoneField],
-	},
 ];
 
 export const description = updateDisplayOptions(
@@ -82,9 +71,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		direction?: Direction;
 		search?: string;
 	};
-	const options = this.getNodeParameter('options', itemIndex, {}) as { timezone?: string };
 	const qs: ReportQuery = {
-		...periodFilters.call(this, itemIndex, filters, options.timezone),
+		...periodFilters.call(this, itemIndex),
 		...listFilters.call(this, itemIndex, filters),
 	};
 	const active = ACTIVE[filters.direction ?? 'all'];
