@@ -14,6 +14,7 @@ import {
 } from './fields';
 import { listFilters, periodFilters } from './query';
 import type { ReportFilters } from './query';
+import { simplifyDigitalChannelsRow, simplifyField } from './simplify';
 import type { DigitalChannelsItem, DigitalChannelsRow, GroupBy, ReportAnswer, ReportQuery } from './types';
 
 const properties: INodeProperties[] = [
@@ -55,6 +56,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyField,
 ];
 
 export const description = updateDisplayOptions(
@@ -84,5 +86,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const isTotal = index === rows.length - 1 && row.title === 'Total';
 		if (!isTotal || options.includeTotal !== false) items.push({ ...row, isTotal });
 	});
-	return items;
+	return this.getNodeParameter('simplify', itemIndex, false)
+		? (items.map(simplifyDigitalChannelsRow) as DigitalChannelsItem[])
+		: items;
 }

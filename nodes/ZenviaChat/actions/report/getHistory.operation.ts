@@ -12,6 +12,7 @@ import {
 	pageFields,
 } from './fields';
 import { listFilters, periodFilters } from './query';
+import { simplifyField, simplifyInteractionRow } from './simplify';
 import type { ReportFilters } from './query';
 import type { ExpandedHistoryRow, HistoryRow, ReportQuery } from './types';
 
@@ -56,6 +57,7 @@ const properties: INodeProperties[] = [
 		},
 		finishedStatesField,
 	]),
+	simplifyField,
 ];
 
 export const description = updateDisplayOptions(
@@ -81,5 +83,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (search) qs.search = search;
 
 	const path = expanded ? '/api/ms/external/history/expanded' : '/api/ms/external/history';
-	return await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', token: 'chatApi', method: 'GET', path, qs }, itemIndex, limit);
+	const rows = await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', token: 'chatApi', method: 'GET', path, qs }, itemIndex, limit);
+	return this.getNodeParameter('simplify', itemIndex, false) ? (rows.map(simplifyInteractionRow) as HistoryRow[]) : rows;
 }
