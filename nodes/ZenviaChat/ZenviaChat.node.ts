@@ -14,6 +14,7 @@ import * as task from './actions/task';
 import * as whatsapp from './actions/whatsapp';
 import { zenviaChatApiTest } from './methods/credentialTest';
 import { searchChatDepartments, searchWhatsAppDepartments } from './methods/listSearch';
+import { getTimezones } from './methods/loadOptions';
 import { getCustomerColumns } from './methods/resourceMapping';
 import { operationNamesOf, registerOperationNames, subtitleOf } from './operationNames';
 
@@ -69,6 +70,7 @@ export class ZenviaChat implements INodeType {
 
 	methods = {
 		listSearch: { searchChatDepartments, searchWhatsAppDepartments },
+		loadOptions: { getTimezones },
 		credentialTest: { zenviaChatApiTest },
 		resourceMapping: { getCustomerColumns },
 	};

@@ -102,9 +102,9 @@ const BAD_INPUTS = [
 	{ op: 'report.getHistory', label: 'limit 10001', set: { limit: V }, value: 10001, expect: refused(/Limit/) },
 	{ op: 'report.getHistory', label: 'return all "false" from a CSV', set: { returnAll: V, limit: 2 }, value: 'false', expect: sent((r) => String(r.query.limit) === '2') },
 	{ op: 'report.getHistory', label: 'expanded "maybe"', set: { expanded: V }, value: 'maybe', expect: refused(/Expanded/) },
-	{ op: 'report.getHistory', label: 'from not a date', set: { 'filters.from': V }, value: 'yesterday-ish', expect: refused(/From/) },
-	{ op: 'report.getHistory', label: 'from month 13', set: { 'filters.from': V }, value: '2025-13-45T00:00:00', expect: refused(/From/) },
-	{ op: 'report.getHistory', label: 'to in unicode', set: { 'filters.to': V }, value: '２０２５-０５-３１', expect: refused(/To/) },
+	{ op: 'report.getHistory', label: 'from not a date', set: { 'from': V }, value: 'yesterday-ish', expect: refused(/From/) },
+	{ op: 'report.getHistory', label: 'from month 13', set: { 'from': V }, value: '2025-13-45T00:00:00', expect: refused(/From/) },
+	{ op: 'report.getHistory', label: 'to in unicode', set: { 'to': V }, value: '２０２５-０５-３１', expect: refused(/To/) },
 	{ op: 'report.getConversationMessages', label: 'protocol ".."', set: { protocolId: V }, value: '..', expect: refused(/Protocol/) },
 	{ op: 'report.getConversationMessages', label: 'protocol "1/../2"', set: { protocolId: V }, value: '1/../2', expect: either(/Protocol/, encodedTail('1/../2')) },
 	{ op: 'report.getConversationMessages', label: 'protocol a number', set: { protocolId: V }, value: 100001, expect: sent((r) => r.path === '/api/ms/external/history/100001/messages') },
@@ -112,8 +112,8 @@ const BAD_INPUTS = [
 	{ op: 'report.getOngoing', label: 'limit 10001', set: { limit: V }, value: 10001, expect: refused(/Limit/) },
 	{ op: 'report.getOngoing', label: 'limit 2.5', set: { limit: V }, value: 2.5, expect: refused(/Limit/) },
 	{ op: 'report.getDigitalChannels', label: 'department ids not numbers', set: { 'filters.departments': V }, value: 'sales, support', expect: refused(/Department/) },
-	{ op: 'report.getDigitalChannels', label: 'time zone unknown', set: { 'options.timezone': V }, value: 'Mars/Olympus_Mons', expect: either(/Time ?zone/i, (r) => r.query.timezone === 'Mars/Olympus_Mons') },
-	{ op: 'report.getDigitalChannels', label: 'to before from', set: { 'filters.from': '2025-05-31T00:00:00', 'filters.to': '2025-05-01T00:00:00' }, expect: either(/From|To/, (r) => typeof r.query.to === 'string') },
+	{ op: 'report.getDigitalChannels', label: 'time zone unknown', set: { 'timezone': V }, value: 'Mars/Olympus_Mons', expect: either(/Time ?zone/i, (r) => r.query.timezone === 'Mars/Olympus_Mons') },
+	{ op: 'report.getDigitalChannels', label: 'to before from', set: { 'from': '2025-05-31T00:00:00', 'to': '2025-05-01T00:00:00' }, expect: either(/From|To/, (r) => typeof r.query.to === 'string') },
 ];
 
 /**

@@ -97,14 +97,14 @@ const OPERATIONS = [
 		key: 'report.getDigitalChannels',
 		method: 'GET',
 		credential: 'chatApi',
-		parameters: { resource: 'report', operation: 'getDigitalChannels', groupBy: 'department', filters: REPORT_WINDOW, options: { timezone: 'UTC' } },
+		parameters: { resource: 'report', operation: 'getDigitalChannels', groupBy: 'department', ...REPORT_WINDOW, timezone: 'UTC' },
 		marker: () => '',
 	},
 	{
 		key: 'report.getHistory',
 		method: 'GET',
 		credential: 'chatApi',
-		parameters: { resource: 'report', operation: 'getHistory', limit: 2, filters: REPORT_WINDOW, options: { timezone: 'UTC' } },
+		parameters: { resource: 'report', operation: 'getHistory', limit: 2, ...REPORT_WINDOW, timezone: 'UTC' },
 		marker: () => '',
 	},
 	{

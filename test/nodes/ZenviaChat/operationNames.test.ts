@@ -83,3 +83,19 @@ describe('Send Message forms', () => {
 		expect(content?.description).toContain('caption');
 	});
 });
+
+describe('Report date range', () => {
+	it.each(['getHistory', 'getDigitalChannels'])('%s shows From, To and Timezone first, outside the collections', (operation) => {
+		const fields = node.description.properties
+			.filter((property) => property.displayOptions?.show?.operation?.includes(operation) && property.displayOptions?.show?.resource?.includes('report'))
+			.map((property) => property.name);
+		expect(fields.slice(0, 3)).toEqual(['from', 'to', 'timezone']);
+	});
+
+	it('offers the time zones as a list, the workflow timezone first', async () => {
+		const options = await node.methods.loadOptions.getTimezones.call({ getTimezone: () => 'America/Sao_Paulo' } as never);
+		expect(options[0]).toEqual({ name: 'Workflow Timezone (America/Sao_Paulo)', value: '' });
+		expect(options).toContainEqual({ name: 'America/Sao Paulo', value: 'America/Sao_Paulo' });
+		expect(options).toContainEqual({ name: 'UTC', value: 'UTC' });
+	});
+});

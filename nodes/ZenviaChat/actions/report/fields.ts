@@ -13,7 +13,7 @@ export const pageFields: INodeProperties[] = [
 	{ ...limitField, typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE } },
 ];
 
-export const fromField: INodeProperties = {
+const fromField: INodeProperties = {
 	displayName: 'From',
 	name: 'from',
 	type: 'dateTime',
@@ -21,7 +21,7 @@ export const fromField: INodeProperties = {
 	description: 'Start of the period, in the chosen timezone. Without it, Zenvia Chat reports the last 30 days.',
 };
 
-export const toField: INodeProperties = {
+const toField: INodeProperties = {
 	displayName: 'To',
 	name: 'to',
 	type: 'dateTime',
@@ -29,15 +29,18 @@ export const toField: INodeProperties = {
 	description: 'End of the period, in the chosen timezone. Without it, the period ends now.',
 };
 
-export const timezoneField: INodeProperties = {
-	displayName: 'Timezone',
+const timezoneField: INodeProperties = {
+	displayName: 'Timezone Name or ID',
 	name: 'timezone',
-	type: 'string',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTimezones' },
 	default: '',
-	placeholder: 'e.g. America/Sao_Paulo',
 	description:
-		'Time zone name (IANA) for the dates sent and the dates answered. Empty uses the workflow\'s timezone.',
+		'The time zone of the dates sent and the dates answered; the workflow\'s timezone unless you pick another. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
+
+/** The period of a report, first on the form: From, To and the timezone they are read in. */
+export const dateRangeFields: INodeProperties[] = [fromField, toField, timezoneField];
 
 export const agentIdsField: INodeProperties = {
 	displayName: 'Agent IDs',

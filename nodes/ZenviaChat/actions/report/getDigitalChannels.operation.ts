@@ -7,16 +7,15 @@ import { zenviaRequest } from '../../transport';
 import {
 	agentIdsField,
 	channelTypesField,
+	dateRangeFields,
 	departmentIdsField,
 	filtersField,
 	finishedStatesField,
-	fromField,
 	tagIdsField,
-	timezoneField,
-	toField,
 } from './fields';
 import { listFilters, periodFilters } from './query';
 import type { ReportFilters } from './query';
+import { simplifyDigitalChannelsRow, simplifyField } from './simplify';
 import type { DigitalChannelsItem, DigitalChannelsRow, GroupBy, ReportAnswer, ReportQuery } from './types';
 
 const groupByField: INodeProperties = {
@@ -35,15 +34,14 @@ const groupByField: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
+	...dateRangeFields,
 	groupByField,
 	filtersField([
 		agentIdsField,
 		channelTypesField,
 		departmentIdsField,
-		fromField,
 		finishedStatesField,
 		tagIdsField,
-		toField,
 	]),
 	{
 		displayName: 'Options',
@@ -59,9 +57,9 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to output the "Total" row that sums up all the others (marked with isTotal: true)',
 			},
-			timezoneField,
 		],
 	},
+	simplifyField,
 ];
 
 export const description = updateDisplayOptions(
@@ -72,11 +70,11 @@ export const description = updateDisplayOptions(
 /** GET /api/ms/external/reports: one output item per row of the Digital Channels report. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DigitalChannelsItem[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: unknown; timezone?: unknown };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: unknown };
 	const includeTotal = requireBoolean(this.getNode(), itemIndex, 'Include Total Row', options.includeTotal ?? true);
 	const qs: ReportQuery = {
 		data_type: requireOption<GroupBy>(this.getNode(), itemIndex, groupByField, this.getNodeParameter('groupBy', itemIndex, 'period')),
-		...periodFilters.call(this, itemIndex, filters, options.timezone),
+		...periodFilters.call(this, itemIndex),
 		...listFilters.call(this, itemIndex, filters),
 	};
 
@@ -92,5 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const isTotal = index === rows.length - 1 && row.title === 'Total';
 		if (!isTotal || includeTotal) items.push({ ...row, isTotal });
 	});
-	return items;
+	return this.getNodeParameter('simplify', itemIndex, false)
+		? (items.map(simplifyDigitalChannelsRow) as DigitalChannelsItem[])
+		: items;
 }

@@ -7,14 +7,13 @@ import {
 	agentIdsField,
 	channelTypesField,
 	departmentIdsField,
+	dateRangeFields,
 	filtersField,
 	finishedStatesField,
-	fromField,
 	pageFields,
-	timezoneField,
-	toField,
 } from './fields';
 import { listFilters, periodFilters } from './query';
+import { simplifyField, simplifyInteractionRow } from './simplify';
 import type { ReportFilters } from './query';
 import type { ExpandedHistoryRow, HistoryRow, ReportQuery } from './types';
 
@@ -36,6 +35,7 @@ const directionField: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
+	...dateRangeFields,
 	{
 		displayName: 'Expanded',
 		name: 'expanded',
@@ -50,7 +50,6 @@ const properties: INodeProperties[] = [
 		channelTypesField,
 		departmentIdsField,
 		directionField,
-		fromField,
 		{
 			displayName: 'Search',
 			name: 'search',
@@ -60,16 +59,8 @@ const properties: INodeProperties[] = [
 			description: 'Text found in the customer\'s name or the agent\'s email, or a protocol number',
 		},
 		finishedStatesField,
-		toField,
 	]),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timezoneField],
-	},
+	simplifyField,
 ];
 
 export const description = updateDisplayOptions(
@@ -86,9 +77,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		direction?: unknown;
 		search?: unknown;
 	};
-	const options = this.getNodeParameter('options', itemIndex, {}) as { timezone?: unknown };
 	const qs: ReportQuery = {
-		...periodFilters.call(this, itemIndex, filters, options.timezone),
+		...periodFilters.call(this, itemIndex),
 		...listFilters.call(this, itemIndex, filters),
 	};
 	const direction = requireOption<Direction>(node, itemIndex, directionField, filters.direction ?? 'all');
@@ -99,5 +89,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (search !== undefined) qs.search = search;
 
 	const path = expanded ? '/api/ms/external/history/expanded' : '/api/ms/external/history';
-	return await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', token: 'chatApi', method: 'GET', path, qs }, itemIndex, limit);
+	const rows = await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', token: 'chatApi', method: 'GET', path, qs }, itemIndex, limit);
+	return this.getNodeParameter('simplify', itemIndex, false) ? (rows.map(simplifyInteractionRow) as HistoryRow[]) : rows;
 }

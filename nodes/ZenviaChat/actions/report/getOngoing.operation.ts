@@ -12,11 +12,13 @@ import {
 } from './fields';
 import { listFilters } from './query';
 import type { ReportFilters } from './query';
+import { simplifyField, simplifyInteractionRow } from './simplify';
 import type { OngoingRow } from './types';
 
 const properties: INodeProperties[] = [
 	...pageFields,
 	filtersField([agentIdsField, channelTypesField, departmentIdsField, ongoingStatesField]),
+	simplifyField,
 ];
 
 export const description = updateDisplayOptions(
@@ -32,10 +34,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readPageLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters;
 	const qs = listFilters.call(this, itemIndex, filters);
-	return await zenviaPaginate<OngoingRow>(
+	const rows = await zenviaPaginate<OngoingRow>(
 		this,
 		{ api: 'chat', token: 'chatApi', method: 'GET', path: '/api/ms/external/ongoing', qs },
 		itemIndex,
 		limit,
 	);
+	return this.getNodeParameter('simplify', itemIndex, false) ? (rows.map(simplifyInteractionRow) as OngoingRow[]) : rows;
 }

@@ -6,8 +6,6 @@ import type { ReportQuery } from './types';
 
 /** What the Filters collections of the report operations hold (see fields.ts). */
 export interface ReportFilters {
-	from?: unknown;
-	to?: unknown;
 	agents?: string | string[];
 	departments?: string | string[];
 	states?: string | string[];
@@ -35,19 +33,15 @@ export function listFilters(this: IExecuteFunctions, itemIndex: number, filters:
 }
 
 /**
- * From, To and the timezone offset. The timezone is always sent (the workflow's when the field is
- * empty) because the API would otherwise read and answer every date in UTC.
+ * From, To and the timezone offset (fields.ts, dateRangeFields). The timezone is always sent (the
+ * workflow's when the field is empty) because the API would otherwise read and answer every date
+ * in UTC.
  */
-export function periodFilters(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	filters: ReportFilters,
-	timezone: unknown,
-): ReportQuery {
+export function periodFilters(this: IExecuteFunctions, itemIndex: number): ReportQuery {
 	const node = this.getNode();
 	return dateRangeQuery(node, itemIndex, {
-		from: filters.from,
-		to: filters.to,
-		timezone: optionalTrimmedText(node, itemIndex, 'Timezone', timezone) ?? this.getTimezone(),
+		from: this.getNodeParameter('from', itemIndex, ''),
+		to: this.getNodeParameter('to', itemIndex, ''),
+		timezone: optionalTrimmedText(node, itemIndex, 'Timezone', this.getNodeParameter('timezone', itemIndex, '')) ?? this.getTimezone(),
 	});
 }

@@ -17,7 +17,7 @@ describe('Report: errors from Zenvia Chat', () => {
 			status: 422,
 			body: { error: 'Invalid date range', status: 422, success: false },
 		});
-		const { error } = await run('getHistory', { limit: 5, options: { timezone: 'UTC' } });
+		const { error } = await run('getHistory', { limit: 5, timezone: 'UTC' });
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 422: Invalid date range');
 		expect(error?.httpCode).toBe('422');
 	});
@@ -28,7 +28,7 @@ describe('Report: errors from Zenvia Chat', () => {
 			status: 200,
 			body: { error: 'Token inválido', status: 401, success: false },
 		});
-		const { error } = await run('getDigitalChannels', { options: { timezone: 'UTC' } });
+		const { error } = await run('getDigitalChannels', { timezone: 'UTC' });
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 401: Token inválido');
 	});
 
@@ -47,7 +47,7 @@ describe('Report: errors from Zenvia Chat', () => {
 			// Faults apply in the order added: the first page passes untouched, the second fails.
 			env.emu.setFault({ path: '/api/ms/external/history', latencyMs: 0, times: 1 });
 			env.emu.setFault({ path: '/api/ms/external/history', status: 500, body: { error: 'boom', status: 500, success: false } });
-			const { items, error } = await run('getHistory', { returnAll: true, options: { timezone: 'UTC' } });
+			const { items, error } = await run('getHistory', { returnAll: true, timezone: 'UTC' });
 			expect(error?.message).toBe('Zenvia Chat answered HTTP 500: boom');
 			expect(items).toEqual([]);
 			expect(env.emu.requests().map((request) => request.query.page)).toEqual(['1', '2']);
@@ -81,28 +81,28 @@ describe('Report: bad input is refused before any request', () => {
 	it('From after To', () =>
 		refused(
 			'getHistory',
-			{ limit: 5, filters: { from: '2025-05-10T00:00:00', to: '2025-05-01T00:00:00' }, options: { timezone: 'UTC' } },
+			{ limit: 5, from: '2025-05-10T00:00:00', to: '2025-05-01T00:00:00', timezone: 'UTC' },
 			'From must not be after To: got From 2025-05-10T00:00:00 and To 2025-05-01T00:00:00',
 		));
 
 	it('From after To in the digital channels report', () =>
 		refused(
 			'getDigitalChannels',
-			{ filters: { from: '2025-05-10T00:00:00', to: '2025-05-01T00:00:00' } },
+			{ from: '2025-05-10T00:00:00', to: '2025-05-01T00:00:00' },
 			'From must not be after To: got From 2025-05-10T00:00:00 and To 2025-05-01T00:00:00',
 		));
 
 	it('a date that is not a date', () =>
 		refused(
 			'getHistory',
-			{ limit: 5, filters: { to: 'next tuesday' }, options: { timezone: 'UTC' } },
+			{ limit: 5, to: 'next tuesday', timezone: 'UTC' },
 			'To must be a date and time like 2025-05-01T08:00:00, got "next tuesday"',
 		));
 
 	it('an unknown timezone', () =>
 		refused(
 			'getDigitalChannels',
-			{ options: { timezone: 'Mars/Olympus_Mons' } },
+			{ timezone: 'Mars/Olympus_Mons' },
 			'Timezone must be a time zone name like America/Sao_Paulo or UTC, got "Mars/Olympus_Mons"',
 		));
 

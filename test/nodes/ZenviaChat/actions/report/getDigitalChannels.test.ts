@@ -18,16 +18,16 @@ describe('Report > Get Digital Channels Report', () => {
 	it('sends the grouping and every filter the user set, in the documented form', async () => {
 		const { error } = await getDigitalChannels({
 			groupBy: 'agent',
+			from: '2025-05-01T00:00:00',
+			to: '2025-05-31T23:59:59',
 			filters: {
-				from: '2025-05-01T00:00:00',
-				to: '2025-05-31T23:59:59',
 				agents: ['101', '102'],
 				departments: '1,2',
 				states: ['ENDED', 'UNAVAILABLE', 'CANCELED', 'DISCARDED'],
 				types: ['PHONE', 'PHONE_CONF', 'MELI_QST', 'MELI_MSG'],
 				tags: ' 1 , 5 ',
 			},
-			options: { timezone: 'America/Sao_Paulo' },
+			timezone: 'America/Sao_Paulo',
 		});
 
 		expect(error).toBeUndefined();
@@ -53,12 +53,12 @@ describe('Report > Get Digital Channels Report', () => {
 	});
 
 	it('groups by period by default and sends no page or limit', async () => {
-		await getDigitalChannels({ options: { timezone: 'UTC' } });
+		await getDigitalChannels({ timezone: 'UTC' });
 		expect(env.emu.requests()[0].query).toEqual({ token: '[redacted]', data_type: 'period', timezone: '+0000' });
 	});
 
 	it('outputs one item per row, the Total row last and marked isTotal', async () => {
-		const { items, error } = await getDigitalChannels({ groupBy: 'department', options: { timezone: 'UTC' } });
+		const { items, error } = await getDigitalChannels({ groupBy: 'department', timezone: 'UTC' });
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => [item.json.title, item.json.isTotal])).toEqual([
@@ -76,7 +76,7 @@ describe('Report > Get Digital Channels Report', () => {
 	it('leaves the Total row out when Include Total Row is off', async () => {
 		const { items } = await getDigitalChannels({
 			groupBy: 'department',
-			options: { timezone: 'UTC', includeTotal: false },
+			timezone: 'UTC', options: { includeTotal: false },
 		});
 		expect(items.map((item) => item.json.title)).toEqual(['Billing', 'Legacy Helpdesk', 'Sales', 'Support']);
 		expect(items.every((item) => item.json.isTotal === false)).toBe(true);
@@ -89,7 +89,7 @@ describe('Report > Get Digital Channels Report', () => {
 			status: 200,
 			body: { status: 200, success: true, data: [row, { ...row, received: 2 }] },
 		});
-		const { items } = await getDigitalChannels({ groupBy: 'tag', options: { timezone: 'UTC', includeTotal: false } });
+		const { items } = await getDigitalChannels({ groupBy: 'tag', timezone: 'UTC', options: { includeTotal: false } });
 		expect(items.map((item) => item.json)).toEqual([{ title: 'Total', received: 1, isTotal: false }]);
 	});
 });
