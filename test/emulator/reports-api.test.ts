@@ -217,11 +217,10 @@ describe('emulator: Reports API', () => {
 		expect((await get('reports', { data_type: 'weekday' })).status).toBe(422);
 	});
 
-	it('serves 100,000 records quickly and pages them exactly', async () => {
-		const started = Date.now();
+	// Speed is measured by npm run bench (docs/BENCHMARKS.md), not asserted here.
+	it('serves 100,000 records and pages them exactly', async () => {
 		emu.configure({ records: 100_000 });
 		const first = await get('history', { limit: 10000 });
-		const firstMs = Date.now() - started;
 		expect(first.json.data).toHaveLength(10000);
 		const last = await get('history', { limit: 10000, page: 10 });
 		expect(last.json.data[9999].id).toBe(100000 + 100_000);
@@ -230,7 +229,5 @@ describe('emulator: Reports API', () => {
 		expect(filtered.json.data.every((r: Json) => r.current_state === 'ENDED')).toBe(true);
 		const report = await get('reports', { data_type: 'agent' });
 		expect(report.json.data[report.json.data.length - 1].received + report.json.data[report.json.data.length - 1].made).toBe(100_000);
-		expect(firstMs).toBeLessThan(3000);
-		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 });
