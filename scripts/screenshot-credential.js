@@ -2,9 +2,10 @@
 // @ts-check
 'use strict';
 
-// Retakes docs/images/credential-dialog.png: the Zenvia Chat API credential as a user sees it in
-// the n8n editor. Starts `npm run demo` (its n8n, emulator and credential) on a free port, signs
-// in with Debian's Chromium driven by playwright-core, opens the credential and takes the picture.
+// Retakes the README's pictures of the n8n editor: docs/images/credential-dialog.png (the Zenvia
+// Chat API credential) and docs/images/node-search-omnize.png (the node panel found by the old
+// product name). Starts `npm run demo` (its n8n, emulator and credential) on a free port, signs in
+// with Debian's Chromium driven by playwright-core and takes the pictures.
 //
 //   apt-get install chromium   (once; /usr/bin/chromium, or CHROMIUM=/path)
 //   node scripts/screenshot-credential.js
@@ -21,7 +22,9 @@ const { LOGIN } = require('./demo');
 
 const PLAYWRIGHT_VERSION = '1.65.1';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const OUTPUT = path.join(REPO_DIR, 'docs', 'images', 'credential-dialog.png');
+const IMAGES = path.join(REPO_DIR, 'docs', 'images');
+const OUTPUT = path.join(IMAGES, 'credential-dialog.png');
+const SEARCH_OUTPUT = path.join(IMAGES, 'node-search-omnize.png');
 const CREDENTIAL_NAME = 'Zenvia Chat account';
 const DEMO_READY_TIMEOUT_MS = 15 * 60_000;
 
@@ -85,6 +88,14 @@ async function main() {
 			fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
 			await dialog.screenshot({ path: OUTPUT });
 			console.log(`Saved ${path.relative(REPO_DIR, OUTPUT)}`);
+
+			// The node panel finds the nodes by the product's former name (the codex aliases).
+			await page.goto(`http://localhost:${port}/workflow/new`);
+			await page.locator('[data-test-id="node-creator-plus-button"]').click();
+			await page.keyboard.type('Omnize');
+			await page.getByText('Zenvia Chat', { exact: true }).first().waitFor({ timeout: 30_000 });
+			await page.screenshot({ path: SEARCH_OUTPUT });
+			console.log(`Saved ${path.relative(REPO_DIR, SEARCH_OUTPUT)}`);
 		} finally {
 			await browser.close();
 		}
