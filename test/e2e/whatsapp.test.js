@@ -52,8 +52,13 @@ describe('WhatsApp in a real n8n', () => {
 			{ method: 'GET', path: '/api/v1/departments', query: { token: TOKEN }, body: null },
 		]);
 
+		// Found by this message: other suites share the emulator (their customers use other ids).
 		const { interactions } = await emulator.state();
-		expect(interactions.find((/** @type {{ externalId: string }} */ item) => item.externalId === '5511991417777')).toMatchObject({
+		const mine = interactions.find((/** @type {{ messages: { hash: string }[] }} */ item) =>
+			item.messages.some((message) => message.hash === messageHash),
+		);
+		expect(mine).toMatchObject({
+			externalId: '5511991417777',
 			channel: 'whatsapp',
 			departmentId: 3,
 			messages: [{ hash: messageHash, content: 'Here is my invoice', type: 'application/pdf', direction: 'CLIENT' }],

@@ -86,7 +86,7 @@ const BAD_INPUTS = [
 	{ op: 'whatsapp.getDepartments', label: 'limit "abc"', set: { limit: V }, value: 'abc', expect: refused(/Limit/) },
 	{ op: 'whatsapp.getDepartments', label: 'return all "false" from a CSV', set: { returnAll: V, limit: 1 }, value: 'false', expect: sent((_r, output) => output.length === 1) },
 	{ op: 'whatsapp.getDepartments', label: 'return all "yes"', set: { returnAll: V }, value: 'yes', expect: refused(/Return All/) },
-	{ op: 'whatsapp.sendMessage', label: 'external id a number', set: { customerExternalId: V }, value: 5511991417777, expect: sent((r) => r.body.customer?.external_id === '5511991417777') },
+	{ op: 'whatsapp.sendMessage', label: 'external id a number', set: { customerExternalId: V }, value: 5511900000042, expect: sent((r) => r.body.customer?.external_id === '5511900000042') },
 	{ op: 'whatsapp.sendMessage', label: 'external id empty', set: { customerExternalId: V }, value: '', expect: refused(/External ID/i) },
 	{ op: 'whatsapp.sendMessage', label: 'external id an object', set: { customerExternalId: V }, value: { id: 1 }, expect: refused(/External ID/i) },
 	{ op: 'whatsapp.sendMessage', label: 'content in unicode and emoji', set: { content: V }, value: UNICODE, expect: sent((r) => r.body.content === UNICODE) },
