@@ -7,6 +7,7 @@ import {
 	contentField,
 	interactionHashField,
 	mediaUrlField,
+	messageTypeOptions,
 	readContent,
 	readInteractionHash,
 	readMediaUrl,
@@ -19,13 +20,7 @@ const messageTypeField: INodeProperties = {
 	name: 'messageType',
 	type: 'options',
 	default: 'text',
-	options: [
-		{ name: 'Audio', value: 'audio' },
-		{ name: 'File', value: 'file' },
-		{ name: 'Image', value: 'image' },
-		{ name: 'Text', value: 'text' },
-		{ name: 'Video', value: 'video' },
-	],
+	options: messageTypeOptions,
 };
 
 const properties: INodeProperties[] = [
