@@ -12,7 +12,7 @@
 const fs = require('fs');
 const path = require('path');
 const { freePort, prepareN8n, publishWorkflow, startN8n, waitFor, waitForWebhook, webhookSecretCredential, seconds } = require('./e2e');
-const { startRecorder } = require('../test/e2e/setup/recorder');
+const { startRecorder } = require('./e2e/recorder');
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK_DIR = path.join(ROOT, '.n8n-load');

@@ -48,6 +48,7 @@ function ensureN8n(options = {}) {
 	return new Promise((resolve, reject) => {
 		const child = spawn('bash', [INSTALL_SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
 		let stdout = '';
+		child.stdout.setEncoding('utf8');
 		child.stdout.on('data', (chunk) => (stdout += chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), INSTALL_TIMEOUT_MS);
 		child.on('error', reject);

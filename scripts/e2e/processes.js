@@ -118,6 +118,9 @@ function startProcess(command, args, options) {
 	const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	running.add(child);
 	let output = '';
+	// Decoded as streams: a chunk may end inside a multi-byte character of an item's text.
+	child.stdout?.setEncoding('utf8');
+	child.stderr?.setEncoding('utf8');
 	child.stdout?.on('data', (chunk) => (output += chunk));
 	child.stderr?.on('data', (chunk) => (output += chunk));
 	const exited = new Promise((resolve) => child.on('close', resolve));

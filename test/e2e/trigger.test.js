@@ -7,7 +7,7 @@
 const { freePort, publishWorkflow, startN8n, waitForWebhook } = require('../../scripts/e2e');
 const { CHAT_TOKEN, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
-const { startRecorder } = require('./setup/recorder');
+const { startRecorder } = require('../../scripts/e2e/recorder');
 
 const WEBHOOK_PATH = 'webhook/e2e00000-0000-4000-8000-0000000zenv1/zenvia-chat';
 /** What n8n answers when the node drops an event: no execution was started. */

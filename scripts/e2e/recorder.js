@@ -5,13 +5,15 @@
 // execution here, so the test sees how many executions ran and what each one received.
 
 const http = require('http');
-const { waitFor } = require('../../../scripts/e2e');
+const { waitFor } = require('./processes');
 
 async function startRecorder() {
 	/** @type {unknown[]} */
 	const records = [];
 	const server = http.createServer((req, res) => {
 		let text = '';
+		// Decode as one stream: a chunk may end inside a multi-byte character.
+		req.setEncoding('utf8');
 		req.on('data', (chunk) => (text += chunk));
 		req.on('end', () => {
 			records.push(JSON.parse(text));
