@@ -23,9 +23,7 @@ const { cellResult, chainWorkflow } = require('./matrix/workflow');
  * starts to pass fails the suite until it is taken off this list.
  * @type {Record<string, string>}
  */
-const KNOWN_GAPS = {
-	b73: 'department ids that are not numbers reach Zenvia, which refuses them (422), instead of being refused first',
-};
+const KNOWN_GAPS = {};
 
 const RESOURCES = ['interaction', 'whatsapp', 'report'];
 const cellKey = (/** @type {number} */ index) => `b${String(index + 1).padStart(2, '0')}`;

@@ -13,20 +13,23 @@ export interface ReportFilters {
 	tags?: string | string[];
 }
 
-/** Query parameter and the field's name as the user sees it. */
+/**
+ * Query parameter, the field's name as the user sees it, and what its values are: Zenvia numbers
+ * agents, departments and tags, and refuses any other id with a 422.
+ */
 const LIST_FILTERS = [
-	['agents', 'Agent IDs'],
-	['departments', 'Department IDs'],
-	['states', 'States'],
-	['types', 'Channel Types'],
-	['tags', 'Tag IDs'],
+	['agents', 'Agent IDs', 'numeric'],
+	['departments', 'Department IDs', 'numeric'],
+	['states', 'States', 'word'],
+	['types', 'Channel Types', 'word'],
+	['tags', 'Tag IDs', 'numeric'],
 ] as const;
 
 /** The list filters the user filled in, each sent comma-separated as the document asks. */
 export function listFilters(this: IExecuteFunctions, itemIndex: number, filters: ReportFilters): ReportQuery {
 	const query: ReportQuery = {};
-	for (const [parameter, field] of LIST_FILTERS) {
-		const values = parseIdList(this.getNode(), itemIndex, field, filters[parameter]);
+	for (const [parameter, field, kind] of LIST_FILTERS) {
+		const values = parseIdList(this.getNode(), itemIndex, field, filters[parameter], kind);
 		if (values.length) query[parameter] = values.join(',');
 	}
 	return query;

@@ -114,6 +114,17 @@ describe('Report: bad input is refused before any request', () => {
 		refused(
 			'getOngoing',
 			{ limit: 5, filters: { agents: '101, ana souza' } },
-			'Agent IDs must be ids separated by commas, and ana souza is not an id',
+			'Agent IDs must be numeric ids separated by commas, and ana souza is not one',
 		));
+
+	// Zenvia's report ids are whole numbers; anything else would be sent and refused with a 422.
+	it('department IDs that are names', () =>
+		refused(
+			'getDigitalChannels',
+			{ filters: { departments: 'sales, support' } },
+			'Department IDs must be numeric ids separated by commas, and sales is not one',
+		));
+
+	it('a tag ID with letters', () =>
+		refused('getDigitalChannels', { filters: { tags: '5, 7a' } }, 'Tag IDs must be numeric ids separated by commas, and 7a is not one'));
 });
