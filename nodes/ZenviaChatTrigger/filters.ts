@@ -1,14 +1,6 @@
-import { commaList } from './commaList';
 import { ALL_EVENTS, UNKNOWN_EVENT, isPlainObject } from './events';
 import type { EventPayload, ZenviaEvent } from './events';
-
-/** The "Filters" collection. Each filter that is set must hold for the event to start the workflow. */
-export interface EventFilters {
-	departmentIds?: string;
-	messageType?: 'any' | 'text' | 'media';
-	requireExternalId?: boolean;
-	extraMatch?: string;
-}
+import type { EventFilters } from './settings';
 
 export function isPicked(event: ZenviaEvent | typeof UNKNOWN_EVENT, picked: string[], passUnknown: boolean): boolean {
 	if (event === UNKNOWN_EVENT) return passUnknown;
@@ -21,14 +13,14 @@ function isScalar(value: unknown): value is string | number | boolean {
 
 /** Only transfers carry a department; the filter leaves other events alone. */
 function departmentMatches(event: string, payload: EventPayload, filters: EventFilters): boolean {
-	const wanted = commaList(filters.departmentIds);
+	const wanted = filters.departmentIds;
 	if (event !== 'transferred' || wanted.length === 0) return true;
 	return isScalar(payload.department_id) && wanted.includes(String(payload.department_id).trim());
 }
 
 /** A message without a type is text (the API saves a null type as "text"); any other type is media. */
 function messageTypeMatches(event: string, payload: EventPayload, filters: EventFilters): boolean {
-	if (event !== 'message' || !filters.messageType || filters.messageType === 'any') return true;
+	if (event !== 'message' || filters.messageType === 'any') return true;
 	const type = isPlainObject(payload.message) ? payload.message.type : undefined;
 	const isText = type === undefined || type === null || type === '' || type === 'text';
 	return filters.messageType === 'text' ? isText : !isText;
@@ -40,7 +32,7 @@ function originMatches(payload: EventPayload, filters: EventFilters): boolean {
 		const id = payload.external_id;
 		if (!isScalar(id) || String(id).trim() === '') return false;
 	}
-	const match = filters.extraMatch?.trim();
+	const match = filters.extraMatch;
 	if (!match) return true;
 	const separator = match.indexOf('=');
 	const key = (separator < 0 ? match : match.slice(0, separator)).trim();

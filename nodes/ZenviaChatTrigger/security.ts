@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { optionalText } from '../ZenviaChat/helpers/validation';
 import { commaList } from './commaList';
 import { parseIp, parseRange, rangeContains } from './ipRange';
 import type { Refusal } from './refusal';
@@ -21,7 +22,8 @@ export async function expectedSecret(context: IWebhookFunctions): Promise<string
 		// A picked credential with no secret refuses everyone rather than no one.
 		return typeof secret === 'string' ? secret : '';
 	}
-	return (context.getNodeParameter('secret', '') as string) || undefined;
+	// An expression may give the old parameter as a number; it is still the secret.
+	return optionalText(context.getNode(), 0, 'Shared Secret', context.getNodeParameter('secret', ''));
 }
 
 function digest(text: string): Buffer {

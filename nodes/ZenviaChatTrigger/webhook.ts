@@ -3,28 +3,21 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { BOT_TYPES, STATES, UNKNOWN_EVENT, classify } from './events';
 import type { EventPayload } from './events';
 import { isPicked, passesFilters } from './filters';
-import type { EventFilters } from './filters';
 import { toItem } from './output';
 import { readPayload } from './payload';
 import { refuse } from './refusal';
 import { checkAllowList, checkSecret, expectedSecret } from './security';
-
-interface TriggerOptions {
-	allowedIps?: string;
-	passUnknownStates?: boolean;
-	proxyHops?: number;
-	rawBody?: boolean;
-}
+import { readSettings } from './settings';
 
 /**
  * One POST from Zenvia: refused (4xx, no execution), dropped (200, no execution) or turned into
  * one item. The caller is checked before the body is read, so strangers learn nothing about it.
  */
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	const settings = readSettings(this);
 
 	const guard =
-		checkAllowList(this, options.allowedIps ?? '', options.proxyHops ?? 0) ??
+		checkAllowList(this, settings.allowedIps, settings.proxyHops) ??
 		checkSecret(this, await expectedSecret(this));
 	if (guard) return refuse(this, guard);
 
@@ -33,18 +26,16 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	const { payload } = reading;
 
 	const event = classify(payload);
-	if (event === UNKNOWN_EVENT && !options.passUnknownStates) {
+	if (event === UNKNOWN_EVENT && !settings.passUnknownStates) {
 		return refuse(this, { status: 422, message: unknownEventMessage(payload) });
 	}
 
-	const picked = this.getNodeParameter('events', []) as string[];
-	const filters = this.getNodeParameter('filters', {}) as EventFilters;
-	if (!isPicked(event, picked, options.passUnknownStates === true) || !passesFilters(event, payload, filters)) {
+	if (!isPicked(event, settings.picked, settings.passUnknownStates) || !passesFilters(event, payload, settings.filters)) {
 		// 200 so Zenvia does not retry, and no workflowData so no execution is started.
 		return {};
 	}
 
-	const json = options.rawBody ? payload : toItem(event, payload);
+	const json = settings.rawBody ? payload : toItem(event, payload);
 	return { workflowData: [this.helpers.returnJsonArray(json)] };
 }
 

@@ -240,3 +240,45 @@ describe('Zenvia Chat Trigger: description', () => {
 		await expect(hooks.delete.call(context)).resolves.toBe(true);
 	});
 });
+
+// Settings may come from expressions ({{ $env.ONLY_WHATSAPP }} is text; {{ 1545 }} is a number):
+// each is read for what it says, never for being truthy, and a value that says nothing is refused
+// naming the setting, so a workflow never drops or passes events by accident.
+describe('Zenvia Chat Trigger: settings given by expressions', () => {
+	const transfer = { ...doc(whatsAppApiEvents, 'transferred'), department_id: 1545 };
+	const snoozed = { interaction_hash: HASH, state: 'snoozed' };
+
+	test('"false" as text keeps a switch off', async () => {
+		const chatApiFinished = doc(chatApiEvents, 'finished');
+		const off = { requireExternalId: 'false' };
+		expect((await callWebhook(jsonCall(chatApiFinished, { events: ['finished'], filters: off }))).items).toHaveLength(1);
+		const refused = await callWebhook(jsonCall(snoozed, { events: ['*'], options: { passUnknownStates: 'false' } }));
+		expect(refused.response.status).toBe(422);
+		const shaped = await callWebhook(jsonCall(chatApiFinished, { events: ['finished'], options: { rawBody: 'false' } }));
+		expect(shaped.items).toEqual([expect.objectContaining({ event: 'finished', interactionHash: HASH })]);
+	});
+
+	test('"true" as text turns a switch on', async () => {
+		const passed = await callWebhook(jsonCall(snoozed, { events: ['*'], options: { passUnknownStates: 'true' } }));
+		expect(passed.items).toEqual([expect.objectContaining({ event: 'unknown' })]);
+	});
+
+	test('numbers in text filters are read as written', async () => {
+		const byDepartment = await callWebhook(jsonCall(transfer, { events: ['transferred'], filters: { departmentIds: 1545 } }));
+		expect(byDepartment.items).toHaveLength(1);
+		const byExtraKey = await callWebhook(jsonCall({ ...doc(chatApiEvents, 'finished'), extra: { 7: 'x' } }, { events: ['finished'], filters: { extraMatch: 7 } }));
+		expect(byExtraKey.items).toHaveLength(1);
+	});
+
+	test.each([
+		['filters', 'requireExternalId', 'yes', 'Only With an External ID must be true or false, got yes'],
+		['options', 'passUnknownStates', 1, 'Pass Unknown States Through must be true or false, got 1'],
+		['options', 'rawBody', 'no', 'Raw Body Only must be true or false, got no'],
+		['filters', 'extraMatch', { botId: 1 }, 'Extra Contains must be text, a number or true/false, got {"botId":1}'],
+		['filters', 'departmentIds', 'sales', 'Transferred to Department IDs must be numeric ids separated by commas, and sales is not one'],
+		['options', 'proxyHops', 'two', 'Trusted Reverse Proxies must be a whole number from 0, got two'],
+	])('%s > %s given %j is refused naming the setting', async (collection, name, value, message) => {
+		const call = callWebhook(jsonCall(transfer, { events: ['*'], [collection]: { [name]: value } }));
+		await expect(call).rejects.toThrow(message);
+	});
+});
