@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { optionalText } from '../ZenviaChat/helpers/validation';
 import { commaList } from './commaList';
 import { parseIp, parseRange, rangeContains } from './ipRange';
 import type { Refusal } from './refusal';
@@ -22,8 +21,11 @@ export async function expectedSecret(context: IWebhookFunctions): Promise<string
 		// A picked credential with no secret refuses everyone rather than no one.
 		return typeof secret === 'string' ? secret : '';
 	}
-	// An expression may give the old parameter as a number; it is still the secret.
-	return optionalText(context.getNode(), 0, 'Shared Secret', context.getNodeParameter('secret', ''));
+	// An expression may give the old parameter as a number; it is still the secret. Anything else
+	// refuses everyone rather than no one, and is never shown.
+	const secret = context.getNodeParameter('secret', '') as unknown;
+	if (secret === '' || secret === undefined || secret === null) return undefined;
+	return typeof secret === 'string' || typeof secret === 'number' ? String(secret) : '';
 }
 
 function digest(text: string): Buffer {

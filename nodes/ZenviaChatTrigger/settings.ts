@@ -1,3 +1,4 @@
+import { NodeOperationError, WorkflowConfigurationError } from 'n8n-workflow';
 import type { INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 import {
@@ -38,9 +39,21 @@ function setting(collection: 'filters' | 'options', name: string): INodeProperti
  * The trigger's settings, read once per call with the readers the action node uses. A setting
  * may come from an expression (`{{ $env.ONLY_WHATSAPP }}` is text, `{{ 1545 }}` a number), so each
  * is read for what it says, never for being truthy: "false" must not drop every event. A value
- * that says nothing throws, naming the setting, and n8n records the failed call for the user.
+ * that says nothing throws, naming the setting: as a configuration error, which n8n answers with
+ * its message (a 500, so Zenvia retries once it is fixed) and records as a failed execution.
  */
 export function readSettings(context: IWebhookFunctions): TriggerSettings {
+	try {
+		return readEachSetting(context);
+	} catch (error) {
+		if (!(error instanceof NodeOperationError)) throw error;
+		throw new WorkflowConfigurationError(context.getNode(), `The trigger's settings: ${error.message}`, {
+			description: 'Fix the setting (or the expression that gives it) in the Zenvia Chat Trigger node.',
+		});
+	}
+}
+
+function readEachSetting(context: IWebhookFunctions): TriggerSettings {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', {}) as Record<string, unknown>;
 	const filters = context.getNodeParameter('filters', {}) as Record<string, unknown>;

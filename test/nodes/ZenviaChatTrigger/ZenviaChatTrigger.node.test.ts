@@ -279,6 +279,6 @@ describe('Zenvia Chat Trigger: settings given by expressions', () => {
 		['options', 'proxyHops', 'two', 'Trusted Reverse Proxies must be a whole number from 0, got two'],
 	])('%s > %s given %j is refused naming the setting', async (collection, name, value, message) => {
 		const call = callWebhook(jsonCall(transfer, { events: ['*'], [collection]: { [name]: value } }));
-		await expect(call).rejects.toThrow(message);
+		await expect(call).rejects.toThrow(`The trigger's settings: ${message}`);
 	});
 });
