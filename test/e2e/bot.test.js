@@ -1,56 +1,82 @@
 // @ts-check
 'use strict';
 
-// The external bot end to end: examples/bot-decision-tree.json, imported and published in a
-// running `n8n start`, serves a department. The emulator, acting as Zenvia, posts the bot events
-// to the workflow's webhook; the workflow answers through the Bot operations.
+// The external bot end to end: examples/bot-decision-tree.json and examples/bot-ai-agent.json,
+// imported and published in one running `n8n start`, each serve a department. The emulator, acting
+// as Zenvia, posts the bot events to a workflow's webhook; the workflow answers through the Bot
+// operations. No language model is reachable here, so the AI example's OpenAI credential points at
+// a local fixed-decision model (setup/fixedModel.js) that speaks the Chat Completions API.
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, importWorkflows, n8nCommand, publishWorkflow, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
+const { freePort, importCredentials, importWorkflows, publishWorkflow, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
 const { CREDENTIALS } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
+const { startFixedModel, REPLY } = require('./setup/fixedModel');
 const { TOKEN } = require('./setup/requests');
 
 const EXAMPLE = path.join(REPO_DIR, 'examples', 'bot-decision-tree.json');
-/** Shipped for users; no language model is reachable here, so it is imported and read back, not run. */
 const AI_EXAMPLE = path.join(REPO_DIR, 'examples', 'bot-ai-agent.json');
 const SECRET = 'e2e-bot-secret';
 const STARTED = { message: 'Workflow was started' };
+/** The AI example's OpenAI credential, its Base URL on the fixed model. */
+const MODEL_CREDENTIAL = { id: 'e2eFixedModel', name: 'Fixed chat model (e2e)' };
 
 /** @type {import('../../scripts/e2e/n8n').N8nServer | undefined} */
 let n8n;
+/** @type {Awaited<ReturnType<typeof startFixedModel>> | undefined} */
+let model;
 let webhookUrl = '';
+let aiWebhookUrl = '';
+/** @type {string[]} the two triggers' webhook ids, decision tree first */
+let webhookIds = [];
 
-/** The example as a user imports it, with the emulator's credential picked and a secret set. */
-function exampleForTheEmulator() {
-	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
+/**
+ * An example as a user imports it: the emulator's credential picked, the model credential picked,
+ * a secret set.
+ * @param {string} file
+ */
+function exampleForTheEmulator(file) {
+	const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
 	for (const node of workflow.nodes) {
 		if (node.credentials?.zenviaChatApi) node.credentials.zenviaChatApi = CREDENTIALS.account;
+		if (node.credentials?.openAiApi) node.credentials.openAiApi = MODEL_CREDENTIAL;
 		if (node.type.endsWith('.zenviaChatTrigger')) node.parameters.secret = SECRET;
 	}
 	return workflow;
 }
 
+/** @param {{ nodes: { type: string, webhookId?: string }[] }} workflow */
+const triggerOf = (workflow) => /** @type {{ webhookId: string }} */ (workflow.nodes.find((node) => node.type.endsWith('.zenviaChatTrigger')));
+
 beforeAll(async () => {
-	const workflow = exampleForTheEmulator();
+	model = await startFixedModel();
+	await importCredentials(runtime, userFolder, [
+		{ ...MODEL_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'e2e-not-a-real-key', organizationId: '', url: model.url, header: false } },
+	]);
+	const workflow = exampleForTheEmulator(EXAMPLE);
+	const aiWorkflow = exampleForTheEmulator(AI_EXAMPLE);
 	const folder = tempDir('zenvia-bot-example-');
 	try {
 		fs.writeFileSync(path.join(folder, 'bot.json'), JSON.stringify(workflow));
-		fs.copyFileSync(AI_EXAMPLE, path.join(folder, 'bot-ai-agent.json'));
+		fs.writeFileSync(path.join(folder, 'bot-ai-agent.json'), JSON.stringify(aiWorkflow));
 		await importWorkflows(runtime, userFolder, folder);
 	} finally {
 		fs.rmSync(folder, { recursive: true, force: true });
 	}
 	await publishWorkflow(runtime, userFolder, workflow.id);
+	await publishWorkflow(runtime, userFolder, aiWorkflow.id);
 	n8n = await startN8n(runtime, userFolder, { port: await freePort() });
-	const trigger = workflow.nodes.find((/** @type {{ type: string }} */ node) => node.type.endsWith('.zenviaChatTrigger'));
-	webhookUrl = `${n8n.url}/webhook/${trigger.webhookId}/zenvia-chat`;
+	webhookIds = [triggerOf(workflow).webhookId, triggerOf(aiWorkflow).webhookId];
+	webhookUrl = `${n8n.url}/webhook/${webhookIds[0]}/zenvia-chat`;
+	aiWebhookUrl = `${n8n.url}/webhook/${webhookIds[1]}/zenvia-chat`;
 	await waitForWebhook(webhookUrl);
+	await waitForWebhook(aiWebhookUrl);
 });
 
 afterAll(async () => {
 	await n8n?.stop();
+	await model?.close();
 });
 
 /** The bot calls the emulator received, in arrival order. */
@@ -121,18 +147,79 @@ describe('The bot example in a running n8n', () => {
 		const refused = await emulator.bot('newInteraction', { target: webhookUrl });
 		expect(refused.delivered[0].status).toBe(401);
 	});
+});
 
-	it('imports the AI Agent example with the Zenvia Chat tools wired to the agent', async () => {
-		const shipped = JSON.parse(fs.readFileSync(AI_EXAMPLE, 'utf8'));
-		const exported = await n8nCommand(runtime, userFolder, ['export:workflow', `--id=${shipped.id}`]);
-		const [workflow] = JSON.parse(exported.stdout.slice(exported.stdout.indexOf('[')));
-		const types = Object.fromEntries(workflow.nodes.map((/** @type {{ name: string, type: string }} */ node) => [node.name, node.type]));
-		expect(types).toMatchObject({
-			'AI Agent': '@n8n/n8n-nodes-langchain.agent',
-			'Reply To Customer': 'n8n-nodes-zenvia-chat.zenviaChatTool',
-			'Transfer To A Person': 'n8n-nodes-zenvia-chat.zenviaChatTool',
-		});
-		expect(workflow.connections['Reply To Customer'].ai_tool[0][0].node).toBe('AI Agent');
-		expect(workflow.connections['Transfer To A Person'].ai_tool[0][0].node).toBe('AI Agent');
+/** @typedef {import('./setup/fixedModel').CompletionRequest} CompletionRequest */
+/** @param {CompletionRequest} request */
+const toolNames = (request) => (request.tools ?? []).map((tool) => tool.function.name).sort();
+/** @param {CompletionRequest} request */
+const lastUserText = (request) => (request.messages ?? []).filter((message) => message.role === 'user').pop()?.content;
+/** What the tool answered the agent, once a tool has run. @param {CompletionRequest} request */
+const toolResult = (request) => (request.messages ?? []).find((message) => message.role === 'tool')?.content ?? null;
+
+describe('The AI Agent bot example in a running n8n, its model a fixed decision', () => {
+	it('is served by its own webhook, beside the decision tree', () => {
+		expect(webhookIds[1]).not.toBe(webhookIds[0]);
+	});
+
+	it('greets, answers through Reply To Customer, then transfers through Transfer To A Person', async () => {
+		const fixed = /** @type {NonNullable<typeof model>} */ (model);
+		/** Like waitForBotCalls, but a request the model could not decide ends the wait with its reason. */
+		const waitForAgentCalls = (/** @type {number} */ count) =>
+			waitFor(
+				`${count} bot calls`,
+				async () => {
+					if (fixed.errors.length) throw new Error(fixed.errors.join('\n'));
+					return (await botCalls()).length >= count;
+				},
+				{ timeoutMs: 60_000 },
+			);
+		await emulator.clearRequests();
+		fixed.requests.length = 0;
+		const target = `${aiWebhookUrl}?secret=${SECRET}`;
+
+		const started = await emulator.bot('newInteraction', { target, departmentId: 1 });
+		expect(started.delivered).toEqual([{ status: 200, body: STARTED }]);
+		const hash = /** @type {string} */ (started.payload.interaction_hash);
+		await waitForAgentCalls(2);
+		// A new interaction is answered by the workflow alone.
+		expect(fixed.requests).toHaveLength(0);
+
+		const asked = await emulator.bot('newMessage', { target, interactionHash: hash, content: 'When are you open?' });
+		expect(asked.delivered).toEqual([{ status: 200, body: STARTED }]);
+		await waitForAgentCalls(3);
+
+		const wantsPerson = await emulator.bot('newMessage', { target, interactionHash: hash, content: 'I want to talk to a person' });
+		expect(wantsPerson.delivered).toEqual([{ status: 200, body: STARTED }]);
+		await waitForAgentCalls(4);
+		// Nothing late: each event ran once and each tool was called once.
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+
+		const base = `/api/v1/bot/${hash}`;
+		expect(await botCalls()).toEqual([
+			{ method: 'PUT', path: `${base}/accept`, body: { token: TOKEN } },
+			{
+				method: 'POST',
+				path: `${base}/message`,
+				body: { token: TOKEN, content: 'Hello! I am the virtual assistant. How can I help you?', content_type: 'text' },
+			},
+			{ method: 'POST', path: `${base}/message`, body: { token: TOKEN, content: REPLY, content_type: 'text' } },
+			{ method: 'PUT', path: `${base}/transfer`, body: { token: TOKEN, department_id: 2 } },
+		]);
+		const { bots } = await emulator.state();
+		expect(bots.find((/** @type {{ hash: string }} */ bot) => bot.hash === hash)).toMatchObject({ state: 'transferred', transferredTo: 2 });
+
+		// Per customer message, the agent asked the model twice: for a decision (a tool call), then,
+		// with the tool's answer, for its last word. The tools' answers name this interaction: their
+		// `$('Bot Event')` hash resolved to the event that started the run.
+		expect(fixed.errors).toEqual([]);
+		expect(fixed.requests.map((request) => ({ asked: lastUserText(request), toolResult: toolResult(request) }))).toEqual([
+			{ asked: 'When are you open?', toolResult: null },
+			{ asked: 'When are you open?', toolResult: expect.stringContaining(hash) },
+			{ asked: 'I want to talk to a person', toolResult: null },
+			{ asked: 'I want to talk to a person', toolResult: expect.stringContaining(hash) },
+		]);
+		// Both Zenvia Chat tools were offered every time, named after their nodes.
+		for (const request of fixed.requests) expect(toolNames(request)).toEqual(['Reply_To_Customer', 'Transfer_To_A_Person']);
 	});
 });
