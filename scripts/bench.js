@@ -124,7 +124,7 @@ async function main() {
 	fs.mkdirSync(workflowsDir, { recursive: true });
 	const workflows = [actionWorkflow(api), triggerWorkflow()];
 	for (const workflow of workflows) fs.writeFileSync(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow));
-	const folder = path.join(WORK_DIR, 'user');
+	const folder = e2e.userFolderFor('bench');
 	const credential = {
 		id: 'benchZenviaCred',
 		name: 'Zenvia Chat (benchmark emulator)',

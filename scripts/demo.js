@@ -16,7 +16,7 @@
 //                                         calls go to Zenvia instead
 //   ZENVIA_CLIENTSDK_TOKEN=...            the same for the ClientSDK token and WhatsApp API v1
 //   N8N_PORT=5680                         another editor port (default 5678)
-//   DEMO_USER_FOLDER=/path                another n8n user folder (default .n8n-demo/)
+//   DEMO_USER_FOLDER=/path                another n8n user folder (default: userFolderFor('demo'), outside the checkout)
 
 const fs = require('fs');
 const net = require('net');
@@ -25,7 +25,7 @@ const { startEmulator } = require('../emulator');
 const e2e = require('./e2e');
 
 const EXAMPLES_DIR = path.join(e2e.REPO_DIR, 'examples');
-const USER_FOLDER = path.resolve(process.env.DEMO_USER_FOLDER || path.join(e2e.REPO_DIR, '.n8n-demo'));
+const USER_FOLDER = path.resolve(process.env.DEMO_USER_FOLDER || e2e.userFolderFor('demo'));
 const EDITOR_PORT = Number(process.env.N8N_PORT || 5678);
 const PREFERRED_EMULATOR_PORT = 4010;
 const BUILD_TIMEOUT_MS = 5 * 60_000;

@@ -11,7 +11,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, prepareN8n, publishWorkflow, startN8n, waitFor, waitForWebhook, webhookSecretCredential, seconds } = require('./e2e');
+const { freePort, prepareN8n, publishWorkflow, startN8n, userFolderFor, waitFor, waitForWebhook, webhookSecretCredential, seconds } = require('./e2e');
 const { startRecorder } = require('./e2e/recorder');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -81,7 +81,7 @@ async function main() {
 	fs.rmSync(WORK_DIR, { recursive: true, force: true });
 	fs.mkdirSync(workflowsDir, { recursive: true });
 	fs.writeFileSync(path.join(workflowsDir, 'load.json'), JSON.stringify(workflow()));
-	const folder = path.join(WORK_DIR, 'user');
+	const folder = userFolderFor('load');
 	const runtime = await prepareN8n({
 		folder,
 		workflowsDir,

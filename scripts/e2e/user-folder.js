@@ -5,6 +5,7 @@
 // package: the published files (an unpacked `npm pack`) under .n8n/nodes/node_modules/<name>,
 // listed in .n8n/nodes/package.json. Node types are then `n8n-nodes-zenvia-chat.<nodeName>`.
 
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -32,6 +33,31 @@ async function packPackage(destination) {
 }
 
 /**
+ * Where the tests, the demo and the benchmarks keep the n8n user folder called `name`: outside the
+ * checkout (see nodeModulesAbove), one per checkout so that two clones never share a database.
+ * @param {string} name
+ */
+function userFolderFor(name) {
+	const checkout = crypto.createHash('sha256').update(REPO_DIR).digest('hex').slice(0, 10);
+	return path.join(os.tmpdir(), 'n8n-nodes-zenvia-chat', checkout, name);
+}
+
+/**
+ * The first node_modules folder above `folder`, if any. A user's n8n has none above its user
+ * folder, so the installed package loads only what n8n gives it; below a checkout it would quietly
+ * load the checkout's development copies (n8n-workflow above all) and tests would pass with modules
+ * a user never has.
+ * @param {string} folder
+ */
+function nodeModulesAbove(folder) {
+	for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+		const candidate = path.join(dir, 'node_modules');
+		if (fs.existsSync(candidate)) return candidate;
+		if (path.dirname(dir) === dir) return undefined;
+	}
+}
+
+/**
  * Creates (or empties and recreates) `folder` with the package installed from `tarball`.
  * @param {string} folder becomes N8N_USER_FOLDER
  * @param {string} tarball from packPackage
@@ -39,6 +65,10 @@ async function packPackage(destination) {
  *   n8n's database (the demo's folder outlives each run)
  */
 async function createUserFolder(folder, tarball, options = {}) {
+	const above = nodeModulesAbove(folder);
+	if (above) {
+		throw new Error(`${above} is above the n8n user folder ${folder}: the installed package would load modules from it. Use a folder outside any project, e.g. userFolderFor().`);
+	}
 	const nodesDir = path.join(folder, '.n8n', 'nodes');
 	fs.rmSync(options.keepData ? nodesDir : folder, { recursive: true, force: true });
 	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE.name);
@@ -61,4 +91,4 @@ function tempDir(prefix) {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-module.exports = { PACKAGE, NODE_TYPES, packPackage, createUserFolder, tempDir };
+module.exports = { PACKAGE, NODE_TYPES, packPackage, createUserFolder, userFolderFor, tempDir };

@@ -8,11 +8,10 @@
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, run, REPO_DIR } = require('../../scripts/e2e');
+const { freePort, run, userFolderFor, REPO_DIR } = require('../../scripts/e2e');
 const { EMULATOR_TOKENS, LOGIN, WRONG_TOKEN } = require('../../scripts/demo');
-const { WORK_DIR } = require('./setup/constants');
 
-const DEMO_FOLDER = path.join(WORK_DIR, 'demo');
+const DEMO_FOLDER = userFolderFor('e2e-demo');
 // Generous: on a machine shared with other builds the demo's n8n steps take several times longer.
 const DEMO_TIMEOUT_MS = 10 * 60_000;
 
@@ -107,7 +106,7 @@ describe('npm run demo with its editor port taken', () => {
 		await new Promise((resolve) => blocker.listen(0, '127.0.0.1', () => resolve(undefined)));
 		const taken = /** @type {import('net').AddressInfo} */ (blocker.address()).port;
 		try {
-			const env = { ...process.env, N8N_PORT: String(taken), DEMO_USER_FOLDER: path.join(WORK_DIR, 'demo-port') };
+			const env = { ...process.env, N8N_PORT: String(taken), DEMO_USER_FOLDER: userFolderFor('e2e-demo-port') };
 			const failed = await run(process.execPath, [path.join(REPO_DIR, 'scripts', 'demo.js'), '--check'], { cwd: REPO_DIR, env, timeoutMs: 30_000 });
 			expect(failed.code).toBe(1);
 			const suggested = /N8N_PORT=(\d+) npm run demo/.exec(failed.stderr);

@@ -22,6 +22,7 @@ let n8n;
 beforeAll(async () => {
 	recorder = await startRecorder();
 	await publishWorkflow(runtime, userFolder, 'e2eTrigger');
+	await publishWorkflow(runtime, userFolder, 'e2eTriggerSettings');
 	const started = Date.now();
 	n8n = await startN8n(runtime, userFolder, {
 		port: await freePort(),
@@ -100,6 +101,34 @@ describe('Zenvia Chat Trigger in a running n8n', () => {
 		await emulator.setWebhook(`${n8n.url}/${WEBHOOK_PATH}`);
 		const answer = await agent('accept', { interactionHash: await startInteraction() });
 		expect(answer.status).toBe(401);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(recorder.records).toHaveLength(before);
+	});
+
+	// test/e2e/workflows/trigger-settings.json: settings given by expressions, as n8n resolves them.
+	const settingsUrl = (/** @type {string} */ webhookId) => `${n8n?.url}/webhook/${webhookId}/zenvia-chat`;
+	/** @param {string} url @param {unknown} payload */
+	const post = async (url, payload) => {
+		const answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(30_000) });
+		return { status: answer.status, body: await answer.json() };
+	};
+
+	it('reads "false" and a number from expressions for what they say', async () => {
+		if (!n8n || !recorder) throw new Error('set-up failed');
+		const before = recorder.records.length;
+		// Only With an External ID = "false", Extra Contains = 7: a Chat API event with extra key 7 passes.
+		const finished = { interaction_hash: 'settings-1', state: 'finished', extra: { 7: 'crm' } };
+		expect(await post(settingsUrl('e2e00000-0000-4000-8000-0000000zenv2'), finished)).toEqual({ status: 200, body: STARTED });
+		await recorder.waitForRecords(before + 1);
+		expect(recorder.records[before]).toEqual({ event: 'finished', interactionHash: 'settings-1', extra: { 7: 'crm' } });
+	});
+
+	it('answers a setting that says nothing with its name, and starts nothing', async () => {
+		if (!n8n || !recorder) throw new Error('set-up failed');
+		const before = recorder.records.length;
+		const answer = await post(settingsUrl('e2e00000-0000-4000-8000-0000000zenv3'), { interaction_hash: 'settings-2', state: 'finished' });
+		expect(answer.status).toBe(500);
+		expect(JSON.stringify(answer.body)).toContain("The trigger's settings: Raw Body Only must be true or false, got maybe");
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(recorder.records).toHaveLength(before);
 	});

@@ -5,15 +5,17 @@
 
 const path = require('path');
 const { n8nLine } = require('../../../scripts/e2e/n8n');
+const { userFolderFor } = require('../../../scripts/e2e/user-folder');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** One folder per n8n line (ZENVIA_N8N_LINE), so a run on 1.x leaves a 2.x run's folder alone. */
 const WORK_DIR = path.join(ROOT, '.n8n-e2e', `n8n-${n8nLine()}`);
 
 module.exports = {
-	/** Git-ignored; recreated on every run. */
+	/** Git-ignored; recreated on every run. Holds the figures each suite writes. */
 	WORK_DIR,
-	USER_FOLDER: path.join(WORK_DIR, 'user'),
+	/** Outside the checkout, as a user's is (scripts/e2e/user-folder.js). */
+	USER_FOLDER: userFolderFor(`e2e-n8n-${n8nLine()}`),
 	CONTEXT_FILE: path.join(WORK_DIR, 'context.json'),
 	WORKFLOWS_DIR: path.join(__dirname, '..', 'workflows'),
 	CHAT_TOKEN: 'e2e-chat-api-token-0123456789',
