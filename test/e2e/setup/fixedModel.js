@@ -95,6 +95,8 @@ async function startFixedModel() {
 	const errors = [];
 	const server = http.createServer((req, res) => {
 		let text = '';
+		// One stream: a chunk may end inside a multi-byte character of the customer's message.
+		req.setEncoding('utf8');
 		req.on('data', (chunk) => (text += chunk));
 		req.on('end', () => {
 			if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
