@@ -46,6 +46,7 @@ module.exports = async function globalSetup() {
 				webhookSecretCredential({ ...c.CREDENTIALS.webhookSecret, secret: c.WEBHOOK_SECRET }),
 			],
 		});
+		fs.mkdirSync(c.WORK_DIR, { recursive: true });
 		fs.writeFileSync(c.CONTEXT_FILE, JSON.stringify({ runtime, userFolder: c.USER_FOLDER, emulatorUrl: emulator.url }, null, 2));
 	} catch (error) {
 		await emulator.close();
