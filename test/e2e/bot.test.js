@@ -89,18 +89,29 @@ async function botCalls() {
 /** @param {number} count */
 const waitForBotCalls = (count) => waitFor(`${count} bot calls`, async () => (await botCalls()).length >= count, { timeoutMs: 60_000 });
 
+/**
+ * Zenvia (the emulator) posts a bot event to the workflow, which must start an execution for it.
+ * @param {string} target the webhook URL with its secret
+ * @param {{ content?: string, interactionHash?: string }} [message] a customer message; none starts a new interaction
+ * @returns {Promise<string>} the interaction hash
+ */
+async function post(target, message) {
+	const sent = message
+		? await emulator.bot('newMessage', { target, interactionHash: message.interactionHash, content: message.content })
+		: await emulator.bot('newInteraction', { target, departmentId: 1 });
+	expect(sent.delivered).toEqual([{ status: 200, body: STARTED }]);
+	return /** @type {string} */ (sent.payload.interaction_hash);
+}
+
 describe('The bot example in a running n8n', () => {
 	it('accepts and greets a new interaction, then transfers when the customer asks for a person', async () => {
 		await emulator.clearRequests();
 		const target = `${webhookUrl}?secret=${SECRET}`;
 
-		const started = await emulator.bot('newInteraction', { target, departmentId: 1 });
-		expect(started.delivered).toEqual([{ status: 200, body: STARTED }]);
-		const hash = /** @type {string} */ (started.payload.interaction_hash);
+		const hash = await post(target);
 		await waitForBotCalls(2);
 
-		const asked = await emulator.bot('newMessage', { target, interactionHash: hash, content: 'I want to talk to a person' });
-		expect(asked.delivered).toEqual([{ status: 200, body: STARTED }]);
+		await post(target, { interactionHash: hash, content: 'I want to talk to a person' });
 		await waitForBotCalls(3);
 		// Nothing late: each event ran its branch once.
 		await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -125,12 +136,11 @@ describe('The bot example in a running n8n', () => {
 
 	it('answers any other message without transferring', async () => {
 		const target = `${webhookUrl}?secret=${SECRET}`;
-		const started = await emulator.bot('newInteraction', { target });
-		const hash = /** @type {string} */ (started.payload.interaction_hash);
+		const hash = await post(target);
 		await waitFor('the greeting', async () => (await botCalls()).some((call) => call.path === `/api/v1/bot/${hash}/message`), { timeoutMs: 60_000 });
 		await emulator.clearRequests();
 
-		await emulator.bot('newMessage', { target, interactionHash: hash, content: 'When are you open?' });
+		await post(target, { interactionHash: hash, content: 'When are you open?' });
 		await waitForBotCalls(1);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 
@@ -178,19 +188,15 @@ describe('The AI Agent bot example in a running n8n, its model a fixed decision'
 		fixed.requests.length = 0;
 		const target = `${aiWebhookUrl}?secret=${SECRET}`;
 
-		const started = await emulator.bot('newInteraction', { target, departmentId: 1 });
-		expect(started.delivered).toEqual([{ status: 200, body: STARTED }]);
-		const hash = /** @type {string} */ (started.payload.interaction_hash);
+		const hash = await post(target);
 		await waitForAgentCalls(2);
 		// A new interaction is answered by the workflow alone.
 		expect(fixed.requests).toHaveLength(0);
 
-		const asked = await emulator.bot('newMessage', { target, interactionHash: hash, content: 'When are you open?' });
-		expect(asked.delivered).toEqual([{ status: 200, body: STARTED }]);
+		await post(target, { interactionHash: hash, content: 'When are you open?' });
 		await waitForAgentCalls(3);
 
-		const wantsPerson = await emulator.bot('newMessage', { target, interactionHash: hash, content: 'I want to talk to a person' });
-		expect(wantsPerson.delivered).toEqual([{ status: 200, body: STARTED }]);
+		await post(target, { interactionHash: hash, content: 'I want to talk to a person' });
 		await waitForAgentCalls(4);
 		// Nothing late: each event ran once and each tool was called once.
 		await new Promise((resolve) => setTimeout(resolve, 1500));
