@@ -7,11 +7,14 @@
 // reports its item to a local recorder. Checks: every picked event started exactly one execution,
 // no other event started one, no 5xx; prints latency percentiles. Run `npm run build` first.
 //
-//   npm run load:trigger [-- --events 5000 --seconds 60 --concurrency 64]
+//   npm run load:trigger [-- --events 5000 --seconds 60 --concurrency 64 --postgres]
+//
+// --postgres: n8n stores its executions in a throw-away local PostgreSQL (scripts/e2e/postgres.js)
+// instead of SQLite, whose single write lock sets n8n's pace on a small machine.
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, prepareN8n, publishWorkflow, startN8n, userFolderFor, waitFor, waitForWebhook, webhookSecretCredential, seconds } = require('./e2e');
+const { freePort, prepareN8n, publishWorkflow, startN8n, startPostgres, userFolderFor, waitFor, waitForWebhook, webhookSecretCredential, seconds } = require('./e2e');
 const { startRecorder } = require('./e2e/recorder');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -77,6 +80,21 @@ async function main() {
 	const total = option('events', 5000);
 	const durationMs = option('seconds', 60) * 1000;
 	const concurrency = option('concurrency', 64);
+	const database = process.argv.includes('--postgres') ? await startPostgres() : undefined;
+	try {
+		await measure(total, durationMs, concurrency, database?.env);
+	} finally {
+		await database?.stop();
+	}
+}
+
+/**
+ * @param {number} total
+ * @param {number} durationMs
+ * @param {number} concurrency
+ * @param {NodeJS.ProcessEnv | undefined} databaseEnv n8n's database settings; SQLite when undefined
+ */
+async function measure(total, durationMs, concurrency, databaseEnv) {
 	const workflowsDir = path.join(WORK_DIR, 'workflows');
 	fs.rmSync(WORK_DIR, { recursive: true, force: true });
 	fs.mkdirSync(workflowsDir, { recursive: true });
@@ -86,12 +104,13 @@ async function main() {
 		folder,
 		workflowsDir,
 		credentials: [webhookSecretCredential({ id: 'loadWebhookSecret', name: 'Load webhook secret', secret: SECRET })],
+		env: databaseEnv,
 	});
-	await publishWorkflow(runtime, folder, WORKFLOW_ID);
+	await publishWorkflow(runtime, folder, WORKFLOW_ID, { env: databaseEnv });
 	const recorder = await startRecorder();
 	const n8n = await startN8n(runtime, folder, {
 		port: await freePort(),
-		env: { E2E_RECORDER_URL: recorder.url, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false', N8N_LOG_LEVEL: 'warn' },
+		env: { E2E_RECORDER_URL: recorder.url, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false', N8N_LOG_LEVEL: 'warn', ...databaseEnv },
 	});
 	const url = `${n8n.url}/webhook/${WEBHOOK_ID}/zenvia-chat?secret=${encodeURIComponent(SECRET)}`;
 	try {
@@ -161,6 +180,7 @@ async function main() {
 				max: Number(sorted[sorted.length - 1].toFixed(1)),
 			},
 			concurrency,
+			database: databaseEnv ? 'postgresdb' : 'sqlite',
 			n8n: path.basename(runtime.dir),
 			cpus: require('os').cpus().length,
 			at: new Date().toISOString(),

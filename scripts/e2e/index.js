@@ -11,6 +11,7 @@ const userFolder = require('./user-folder');
 const processes = require('./processes');
 const { emulatorClient } = require('./emulator-client');
 const redis = require('./redis');
+const postgres = require('./postgres');
 
 /**
  * A `zenviaChatApi` credential as `n8n import:credentials` takes it: one per Zenvia account, with
@@ -48,6 +49,7 @@ function webhookSecretCredential({ id, name, secret }) {
  * @property {Array<ReturnType<typeof zenviaCredential> | ReturnType<typeof webhookSecretCredential>>} credentials
  * @property {string} workflowsDir every *.json in it is imported
  * @property {boolean} [keepData] keep the folder's n8n database, replacing only the package
+ * @property {NodeJS.ProcessEnv} [env] for every n8n command of the folder, e.g. a PostgreSQL database
  * @property {(line: string) => void} [log]
  */
 
@@ -71,10 +73,10 @@ async function prepareN8n(options) {
 	}
 
 	started = Date.now();
-	await n8n.importCredentials(runtime, options.folder, options.credentials);
-	await n8n.importWorkflows(runtime, options.folder, options.workflowsDir);
+	await n8n.importCredentials(runtime, options.folder, options.credentials, { env: options.env });
+	await n8n.importWorkflows(runtime, options.folder, options.workflowsDir, { env: options.env });
 	log(`Imported ${options.credentials.length} credentials and the workflows of ${options.workflowsDir} (${n8n.seconds(Date.now() - started)})`);
 	return runtime;
 }
 
-module.exports = { ...n8n, ...userFolder, ...processes, ...redis, emulatorClient, zenviaCredential, webhookSecretCredential, prepareN8n };
+module.exports = { ...n8n, ...userFolder, ...processes, ...redis, ...postgres, emulatorClient, zenviaCredential, webhookSecretCredential, prepareN8n };

@@ -129,12 +129,13 @@ async function n8nCommand(runtime, userFolder, args, options = {}) {
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} credentials
+ * @param {{ env?: NodeJS.ProcessEnv }} [options] env: added to n8nEnv's (a database, for one)
  */
-async function importCredentials(runtime, userFolder, credentials) {
+async function importCredentials(runtime, userFolder, credentials, options = {}) {
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zenvia-n8n-')), 'credentials.json');
 	fs.writeFileSync(file, JSON.stringify(credentials));
 	try {
-		return await n8nCommand(runtime, userFolder, ['import:credentials', `--input=${file}`]);
+		return await n8nCommand(runtime, userFolder, ['import:credentials', `--input=${file}`], options);
 	} finally {
 		fs.rmSync(path.dirname(file), { recursive: true, force: true });
 	}
@@ -145,9 +146,10 @@ async function importCredentials(runtime, userFolder, credentials) {
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {string} folder
+ * @param {{ env?: NodeJS.ProcessEnv }} [options] env: added to n8nEnv's
  */
-function importWorkflows(runtime, userFolder, folder) {
-	return n8nCommand(runtime, userFolder, ['import:workflow', '--separate', `--input=${folder}`]);
+function importWorkflows(runtime, userFolder, folder, options = {}) {
+	return n8nCommand(runtime, userFolder, ['import:workflow', '--separate', `--input=${folder}`], options);
 }
 
 /**
@@ -156,10 +158,11 @@ function importWorkflows(runtime, userFolder, folder) {
  * @param {N8nRuntime} runtime
  * @param {string} userFolder
  * @param {string} id
+ * @param {{ env?: NodeJS.ProcessEnv }} [options] env: added to n8nEnv's
  */
-function publishWorkflow(runtime, userFolder, id) {
+function publishWorkflow(runtime, userFolder, id, options = {}) {
 	const args = runtime.major >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
-	return n8nCommand(runtime, userFolder, args);
+	return n8nCommand(runtime, userFolder, args, options);
 }
 
 /**
