@@ -5,7 +5,7 @@
 // npm run demo: this package inside a local n8n, ready to try without a Zenvia account.
 //
 // Builds the package, installs the pinned n8n once (cached), starts the Zenvia Chat emulator,
-// prepares a kept n8n user folder (.n8n-demo/) with the package installed as a community package,
+// prepares a kept n8n user folder (userFolderFor('demo'), outside the checkout) with the package installed as a community package,
 // the credentials and the workflows of examples/, runs one example headlessly, then serves the
 // editor on http://localhost:5678 with a ready owner account until Ctrl-C.
 //

@@ -25,7 +25,9 @@ export async function expectedSecret(context: IWebhookFunctions): Promise<string
 	// refuses everyone rather than no one, and is never shown.
 	const secret = context.getNodeParameter('secret', '') as unknown;
 	if (secret === '' || secret === undefined || secret === null) return undefined;
-	return typeof secret === 'string' || typeof secret === 'number' ? String(secret) : '';
+	if (typeof secret === 'string') return secret;
+	// NaN or Infinity (an expression on an unset variable) would be a secret anyone can guess.
+	return typeof secret === 'number' && Number.isFinite(secret) ? String(secret) : '';
 }
 
 function digest(text: string): Buffer {

@@ -1,4 +1,4 @@
-import { NodeOperationError, WorkflowConfigurationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 import {
@@ -7,10 +7,22 @@ import {
 	parseIdList,
 	requireBoolean,
 	requireOption,
-	requirePositiveInteger,
+	requireWholeNumber,
 } from '../ZenviaChat/helpers/validation';
 import { commaList } from './commaList';
 import { properties } from './description';
+
+/*
+ * The trigger's settings, read with the readers the action node uses. A setting may come from an
+ * expression (`{{ $env.ONLY_WHATSAPP }}` is text, `{{ 1545 }}` a number), so each is read for what it
+ * says, never for being truthy: "false" must not drop every event. Null or unset is "not given".
+ */
+
+/** Who may call: read before the caller is checked, so its errors never reach the caller. */
+export interface GuardSettings {
+	allowedIps: string;
+	proxyHops: number;
+}
 
 /** The "Filters" collection, read: each filter that is set must hold for the event to start the workflow. */
 export interface EventFilters {
@@ -20,60 +32,77 @@ export interface EventFilters {
 	extraMatch?: string;
 }
 
-export interface TriggerSettings {
+/** What to do with a caller's event. */
+export interface EventSettings {
 	picked: string[];
 	filters: EventFilters;
-	allowedIps: string;
-	proxyHops: number;
 	passUnknownStates: boolean;
 	rawBody: boolean;
 }
 
-/** A setting of one of the trigger's collections, as defined in description.ts. */
-function setting(collection: 'filters' | 'options', name: string): INodeProperties {
-	const options = properties.find((property) => property.name === collection)?.options as INodeProperties[];
-	return options.find((option) => option.name === name) as INodeProperties;
+type Collection = 'filters' | 'options';
+
+/** A top-level property, or a setting of one of the collections, as description.ts defines it. */
+function definition(name: string, collection?: Collection): INodeProperties {
+	const parent = collection ? (properties.find((property) => property.name === collection)?.options as INodeProperties[]) : properties;
+	const found = parent?.find((property) => property.name === name);
+	if (!found) throw new Error(`The trigger's description has no setting "${name}"`);
+	return found;
+}
+
+/** Reads one setting of a collection: its fallback when not given, else what its reader makes of it. */
+function settingReader(context: IWebhookFunctions, collection: Collection) {
+	const given = context.getNodeParameter(collection, {}) as Record<string, unknown>;
+	return <T>(name: string, reader: (field: string, value: unknown) => T, fallback: T): T => {
+		const value = given[name];
+		return value === undefined || value === null ? fallback : reader(definition(name, collection).displayName, value);
+	};
 }
 
 /**
- * The trigger's settings, read once per call with the readers the action node uses. A setting
- * may come from an expression (`{{ $env.ONLY_WHATSAPP }}` is text, `{{ 1545 }}` a number), so each
- * is read for what it says, never for being truthy: "false" must not drop every event. A value
- * that says nothing throws, naming the setting: as a configuration error, which n8n answers with
- * its message (a 500, so Zenvia retries once it is fixed) and records as a failed execution.
+ * The IP allow-list and the proxies in front of n8n. Undefined when they cannot be read: the
+ * caller then refuses everyone rather than no one, without saying why to a caller not yet checked.
  */
-export function readSettings(context: IWebhookFunctions): TriggerSettings {
+export function readGuardSettings(context: IWebhookFunctions): GuardSettings | undefined {
+	const node = context.getNode();
+	const read = settingReader(context, 'options');
 	try {
-		return readEachSetting(context);
-	} catch (error) {
-		if (!(error instanceof NodeOperationError)) throw error;
-		throw new WorkflowConfigurationError(context.getNode(), `The trigger's settings: ${error.message}`, {
-			description: 'Fix the setting (or the expression that gives it) in the Zenvia Chat Trigger node.',
-		});
+		return {
+			allowedIps: read('allowedIps', (field, value) => optionalText(node, 0, field, value) ?? '', ''),
+			proxyHops: read('proxyHops', (field, value) => requireWholeNumber(node, 0, field, value, 0), 0),
+		};
+	} catch {
+		return undefined;
 	}
 }
 
-function readEachSetting(context: IWebhookFunctions): TriggerSettings {
+/**
+ * Events and filters, read once the caller passed the guard. A setting that says nothing throws,
+ * naming it: n8n answers the call 500 (so Zenvia retries once it is fixed) and lists it as a failed
+ * execution showing the message, where the workflow's owner looks.
+ */
+export function readEventSettings(context: IWebhookFunctions): EventSettings {
 	const node = context.getNode();
-	const options = context.getNodeParameter('options', {}) as Record<string, unknown>;
-	const filters = context.getNodeParameter('filters', {}) as Record<string, unknown>;
-	const events = context.getNodeParameter('events', []) as unknown;
-	const read = <T>(collection: 'filters' | 'options', name: string, reader: (field: string, value: unknown) => T, fallback: T): T => {
-		const value = (collection === 'filters' ? filters : options)[name];
-		return value === undefined ? fallback : reader(setting(collection, name).displayName, value);
-	};
+	const filter = settingReader(context, 'filters');
+	const option = settingReader(context, 'options');
 	const flag = (field: string, value: unknown) => requireBoolean(node, 0, field, value);
-	return {
-		picked: Array.isArray(events) ? events.map(String) : commaList(optionalText(node, 0, 'Events', events)),
-		filters: {
-			departmentIds: read('filters', 'departmentIds', (field, value) => parseIdList(node, 0, field, value, 'numeric'), []),
-			messageType: read('filters', 'messageType', (_field, value) => requireOption(node, 0, setting('filters', 'messageType'), value), 'any'),
-			requireExternalId: read('filters', 'requireExternalId', flag, false),
-			extraMatch: read('filters', 'extraMatch', (field, value) => optionalTrimmedText(node, 0, field, value), undefined),
-		},
-		allowedIps: read('options', 'allowedIps', (field, value) => optionalText(node, 0, field, value) ?? '', ''),
-		proxyHops: read('options', 'proxyHops', (field, value) => requirePositiveInteger(node, 0, field, value, 0), 0),
-		passUnknownStates: read('options', 'passUnknownStates', flag, false),
-		rawBody: read('options', 'rawBody', flag, false),
-	};
+	try {
+		const events = context.getNodeParameter('events', []) as unknown;
+		return {
+			picked: Array.isArray(events) ? events.map(String) : commaList(optionalText(node, 0, definition('events').displayName, events)),
+			filters: {
+				departmentIds: filter('departmentIds', (field, value) => parseIdList(node, 0, field, value, 'numeric'), []),
+				messageType: filter('messageType', (_field, value) => requireOption(node, 0, definition('messageType', 'filters'), value), 'any'),
+				requireExternalId: filter('requireExternalId', flag, false),
+				extraMatch: filter('extraMatch', (field, value) => optionalTrimmedText(node, 0, field, value), undefined),
+			},
+			passUnknownStates: option('passUnknownStates', flag, false),
+			rawBody: option('rawBody', flag, false),
+		};
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		throw new NodeOperationError(node, `The trigger's settings: ${message}`, {
+			description: 'Fix the setting (or the expression that gives it) in the Zenvia Chat Trigger node.',
+		});
+	}
 }

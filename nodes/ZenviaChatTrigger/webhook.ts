@@ -6,20 +6,27 @@ import { isPicked, passesFilters } from './filters';
 import { toItem } from './output';
 import { readPayload } from './payload';
 import { refuse } from './refusal';
+import type { Refusal } from './refusal';
 import { checkAllowList, checkSecret, expectedSecret } from './security';
-import { readSettings } from './settings';
+import { readEventSettings, readGuardSettings } from './settings';
+
+const UNREADABLE_GUARD: Refusal = {
+	status: 403,
+	message: 'The trigger\'s IP allow-list or trusted proxies setting cannot be read; every caller is refused until it is fixed',
+};
 
 /**
  * One POST from Zenvia: refused (4xx, no execution), dropped (200, no execution) or turned into
  * one item. The caller is checked before the body is read, so strangers learn nothing about it.
  */
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const settings = readSettings(this);
-
+	const guarding = readGuardSettings(this);
 	const guard =
-		checkAllowList(this, settings.allowedIps, settings.proxyHops) ??
+		(guarding ? checkAllowList(this, guarding.allowedIps, guarding.proxyHops) : UNREADABLE_GUARD) ??
 		checkSecret(this, await expectedSecret(this));
 	if (guard) return refuse(this, guard);
+
+	const settings = readEventSettings(this);
 
 	const reading = await readPayload(this);
 	if ('refusal' in reading) return refuse(this, reading.refusal);

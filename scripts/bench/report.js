@@ -174,7 +174,7 @@ function report({ results, machine, versions, small, median, command }) {
 	out('  request, so a node cannot keep connections alive through `httpRequestWithAuthentication`');
 	out('  (`agentOptions.keepAlive` would only apply to that throwaway agent). HTTP Request pays the same.');
 	out(`- **Sends at latency**: with ${results.latencyMs} ms latency, 20 requests in flight are not the limit`);
-	out('  (20 / 20 ms = 1,000 requests/s); on a loaded 2-core machine both contenders are CPU-bound, so the');
+	out('  (20 / 20 ms = 1,000 requests/s); on a 2-core machine both contenders are CPU-bound, so the');
 	out('  ratio follows the per-item CPU cost above, not the concurrency. Raising Requests in Flight does');
 	out('  not close it; n8n evaluating expressions more cheaply would.');
 	out('- **Rate limit**: the limiter learns the limit from the first 429 (the rate that got through in the');
@@ -186,12 +186,9 @@ function report({ results, machine, versions, small, median, command }) {
 	out('  event, but only with `N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`; without it n8n prepares the');
 	out('  expression sandbox for every webhook call whatever the node does, so version 1 and 2 cost about');
 	out('  the same as each other there.');
-	out('- **Since this run**: the scheduler reads each item\'s conversation field when the item comes up');
-	out('  instead of for all items before the first request (commit after the one measured), so on a');
-	out('  1,000-item send that CPU now overlaps the requests in flight; re-run to measure it.');
-	out('- **Noise**: the machine was shared with other work during the run (load average above); figures');
-	out('  from different scenarios are comparable within a round (contenders interleaved), less so across');
-	out('  runs. Re-run `npm run bench` on an idle machine for cleaner absolute numbers.');
+	out('- **Noise**: figures from different scenarios are comparable within a round (contenders');
+	out('  interleaved), less so across runs; the load average above says how busy the machine was. On a');
+	out('  machine shared with other work every figure grows, the ratios less than the absolute times.');
 	out();
 	return `${lines.join('\n')}\n`;
 }

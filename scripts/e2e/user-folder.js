@@ -34,12 +34,16 @@ async function packPackage(destination) {
 
 /**
  * Where the tests, the demo and the benchmarks keep the n8n user folder called `name`: outside the
- * checkout (see nodeModulesAbove), one per checkout so that two clones never share a database.
+ * checkout (see nodeModulesAbove), one per checkout so that two clones never share a database, in
+ * the user's own state folder (private: the demo's may hold a real account's credential).
  * @param {string} name
  */
 function userFolderFor(name) {
 	const checkout = crypto.createHash('sha256').update(REPO_DIR).digest('hex').slice(0, 10);
-	return path.join(os.tmpdir(), 'n8n-nodes-zenvia-chat', checkout, name);
+	const state = process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state');
+	const parent = path.join(state, 'n8n-nodes-zenvia-chat', checkout);
+	fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
+	return path.join(parent, name);
 }
 
 /**

@@ -4,7 +4,9 @@
 // The trigger in a published workflow of a running `n8n start`: the emulator posts agent events to
 // the production webhook URL; each execution reports its item to a local recorder.
 
-const { freePort, publishWorkflow, startN8n, waitForWebhook } = require('../../scripts/e2e');
+const fs = require('fs');
+const path = require('path');
+const { freePort, publishWorkflow, startN8n, waitFor, waitForWebhook } = require('../../scripts/e2e');
 const { CHAT_TOKEN, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
 const { startRecorder } = require('../../scripts/e2e/recorder');
@@ -123,13 +125,25 @@ describe('Zenvia Chat Trigger in a running n8n', () => {
 		expect(recorder.records[before]).toEqual({ event: 'finished', interactionHash: 'settings-1', extra: { 7: 'crm' } });
 	});
 
-	it('answers a setting that says nothing with its name, and starts nothing', async () => {
+	it('fails the call of a setting that says nothing, naming it in the execution n8n lists', async () => {
 		if (!n8n || !recorder) throw new Error('set-up failed');
 		const before = recorder.records.length;
 		const answer = await post(settingsUrl('e2e00000-0000-4000-8000-0000000zenv3'), { interaction_hash: 'settings-2', state: 'finished' });
 		expect(answer.status).toBe(500);
-		expect(JSON.stringify(answer.body)).toContain("The trigger's settings: Raw Body Only must be true or false, got maybe");
+		// n8n keeps the call as a failed execution carrying the node's error, where the owner looks.
+		const named = "The trigger's settings: Raw Body Only must be true or false, got maybe";
+		await waitFor('the failed execution in n8n\'s database', async () => storedText().includes(named), { timeoutMs: 15_000 });
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(recorder.records).toHaveLength(before);
 	});
 });
+
+/** Everything n8n's SQLite database holds right now, WAL included, as text. */
+function storedText() {
+	const folder = path.join(userFolder, '.n8n');
+	return fs
+		.readdirSync(folder)
+		.filter((name) => name.startsWith('database.sqlite'))
+		.map((name) => fs.readFileSync(path.join(folder, name)).toString('utf8'))
+		.join('\n');
+}

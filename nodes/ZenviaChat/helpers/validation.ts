@@ -77,14 +77,18 @@ export function requireOption<T extends string>(node: INode, itemIndex: number, 
 	throw refuse(node, itemIndex, `${field.displayName} must be one of ${listed}, got ${shown(value)}`);
 }
 
-/** A whole number of at least `min` (1 unless told), given as a number or as text. */
-export function requirePositiveInteger(node: INode, itemIndex: number, field: string, value: unknown, min = 1): number {
+/** A whole number of at least `min`, given as a number or as text. */
+export function requireWholeNumber(node: INode, itemIndex: number, field: string, value: unknown, min: number): number {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
 		const kind = min === 1 ? 'a positive whole number' : `a whole number from ${min}`;
 		throw refuse(node, itemIndex, `${field} must be ${kind}, got ${shown(value)}`);
 	}
 	return Number(text);
+}
+
+export function requirePositiveInteger(node: INode, itemIndex: number, field: string, value: unknown): number {
+	return requireWholeNumber(node, itemIndex, field, value, 1);
 }
 
 /**
@@ -148,18 +152,18 @@ export function parseJsonObject(node: INode, itemIndex: number, field: string, v
 
 /** What an id of a list may look like: any word, or (where Zenvia numbers them) digits only. */
 const ID_KINDS = {
-	word: { pattern: /^[\w-]+$/, named: 'ids', one: 'an id' },
-	numeric: { pattern: /^\d+$/, named: 'numeric ids', one: 'one' },
+	word: { pattern: /^[\w-]+$/, listNoun: 'ids', itemNoun: 'an id' },
+	numeric: { pattern: /^\d+$/, listNoun: 'numeric ids', itemNoun: 'one' },
 } as const;
 
 /** Ids typed as "1, 2,3", or given as a number or a list by an expression, each checked. */
 export function parseIdList(node: INode, itemIndex: number, field: string, value: unknown, kind: keyof typeof ID_KINDS = 'word'): string[] {
-	const { pattern, named, one } = ID_KINDS[kind];
+	const { pattern, listNoun, itemNoun } = ID_KINDS[kind];
 	const parts = Array.isArray(value) ? value : (optionalText(node, itemIndex, field, value) ?? '').split(',');
 	const ids = parts.map((part) => (typeof part === 'string' || typeof part === 'number' ? String(part).trim() : part));
 	const bad = ids.find((id) => typeof id !== 'string' || (id !== '' && !pattern.test(id)));
 	if (bad !== undefined) {
-		throw refuse(node, itemIndex, `${field} must be ${named} separated by commas, and ${shown(bad)} is not ${one}`);
+		throw refuse(node, itemIndex, `${field} must be ${listNoun} separated by commas, and ${shown(bad)} is not ${itemNoun}`);
 	}
 	return (ids as string[]).filter(Boolean);
 }

@@ -1,22 +1,14 @@
-import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { fetchFormFields } from '../actions/customer/formFields';
 import type { FormField } from '../actions/customer/types';
 
 /**
- * The column type n8n checks a mapped value against. Only plain numbers and yes/no fields get
- * their own type: phones, documents and dates are text in Zenvia (a phone read as a number loses
- * its leading zeros, and n8n would turn a date into an object).
+ * One column of Customer > Create or Update: a form field, required ones marked. Every column is
+ * text to n8n: Zenvia documents its field types only as "string", "phone", "email"..., and a number
+ * column would have n8n turn a blank cell into 0 and a phone into a number without its leading
+ * zeros. The operation itself takes numbers, yes/no values and lists (see fieldValue).
  */
-const COLUMN_TYPES: Record<string, FieldType> = {
-	number: 'number',
-	integer: 'number',
-	decimal: 'number',
-	boolean: 'boolean',
-	checkbox: 'boolean',
-};
-
-/** One column of Customer > Create or Update: a form field, required ones marked. */
 export function customerColumn(field: FormField): ResourceMapperField {
 	const name = field.is_multiple === true ? `${field.name}, one or a list` : field.name;
 	return {
@@ -27,7 +19,7 @@ export function customerColumn(field: FormField): ResourceMapperField {
 		// Zenvia matches an existing customer by its unique fields itself; nothing to pick here.
 		canBeUsedToMatch: false,
 		display: true,
-		type: COLUMN_TYPES[String(field.type).toLowerCase()] ?? 'string',
+		type: 'string',
 	};
 }
 

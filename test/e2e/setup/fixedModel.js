@@ -103,10 +103,10 @@ async function startFixedModel() {
 				res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { message: `no ${req.method} ${req.url}` } }));
 				return;
 			}
-			/** @type {CompletionRequest} */
-			const request = JSON.parse(text);
-			requests.push(request);
 			try {
+				/** @type {CompletionRequest} */
+				const request = JSON.parse(text);
+				requests.push(request);
 				// n8n's agent asks without streaming unless its trigger streams the answer (the bot's
 				// does not); a streamed request would need answers this model does not give.
 				if (request.stream) throw new Error('streaming was asked for, and this model only answers whole completions');

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { ZenviaChatTrigger } from '../../../nodes/ZenviaChatTrigger/ZenviaChatTrigger.node';
@@ -276,9 +277,24 @@ describe('Zenvia Chat Trigger: settings given by expressions', () => {
 		['options', 'rawBody', 'no', 'Raw Body Only must be true or false, got no'],
 		['filters', 'extraMatch', { botId: 1 }, 'Extra Contains must be text, a number or true/false, got {"botId":1}'],
 		['filters', 'departmentIds', 'sales', 'Transferred to Department IDs must be numeric ids separated by commas, and sales is not one'],
-		['options', 'proxyHops', 'two', 'Trusted Reverse Proxies must be a whole number from 0, got two'],
 	])('%s > %s given %j is refused naming the setting', async (collection, name, value, message) => {
 		const call = callWebhook(jsonCall(transfer, { events: ['*'], [collection]: { [name]: value } }));
 		await expect(call).rejects.toThrow(`The trigger's settings: ${message}`);
+		// n8n lists the failed call as an execution with this error, tied to the node.
+		await expect(callWebhook(jsonCall(transfer, { events: ['*'], [collection]: { [name]: value } }))).rejects.toBeInstanceOf(
+			NodeOperationError,
+		);
+	});
+
+	test('an unreadable guard setting refuses every caller, telling them nothing of its value', async () => {
+		const outcome = await callWebhook(jsonCall(transfer, { events: ['*'], options: { proxyHops: 'two' } }));
+		expect(outcome.response.status).toBe(403);
+		expect(JSON.stringify(outcome.response.body)).not.toContain('two');
+		expect(outcome.items).toBeUndefined();
+	});
+
+	test('a setting an expression leaves null counts as not given', async () => {
+		const parameters = { events: ['transferred'], options: { proxyHops: null, rawBody: null }, filters: { departmentIds: null } };
+		expect((await callWebhook(jsonCall(transfer, parameters))).items).toEqual([expect.objectContaining({ event: 'transferred' })]);
 	});
 });

@@ -61,6 +61,20 @@ describe('shared secret', () => {
 	test('not required when none is set', async () => {
 		expect((await call({}, { query: { secret: 'anything' } })).items).toHaveLength(1);
 	});
+
+	// The old plain-text parameter, when an expression gives it as something other than text.
+	test('a number is the secret as written', async () => {
+		expect((await call({ secret: 4711 }, { query: { secret: '4711' } })).items).toHaveLength(1);
+		expect((await call({ secret: 4711 }, { query: { secret: 'nope' } })).response).toEqual(UNAUTHORIZED);
+	});
+
+	test.each([
+		['NaN, from an unset variable', Number.NaN, 'NaN'],
+		['Infinity', Number.POSITIVE_INFINITY, 'Infinity'],
+		['an object', { value: 'x' }, '[object Object]'],
+	])('%s refuses everyone rather than no one', async (_label, secret, guess) => {
+		expect((await call({ secret: secret as never }, { query: { secret: guess } })).response).toEqual(UNAUTHORIZED);
+	});
 });
 
 describe('IP allow-list', () => {

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative } from 'path';
+import { dirname, join, relative } from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createUserFolder, userFolderFor, REPO_DIR } = require('../../../scripts/e2e');
@@ -9,9 +9,10 @@ const { createUserFolder, userFolderFor, REPO_DIR } = require('../../../scripts/
 // below a checkout would quietly load the checkout's development copies (n8n-workflow above all),
 // so tests there could pass with modules a user never has.
 describe('n8n user folders of the tests, the demo and the benchmarks', () => {
-	it('lie outside the checkout, one per checkout and name', () => {
+	it('lie outside the checkout, one per checkout and name, in a folder only the user can read', () => {
 		const folder: string = userFolderFor('e2e-n8n-2');
 		expect(relative(REPO_DIR, folder).startsWith('..')).toBe(true);
+		expect(statSync(dirname(folder)).mode & 0o077).toBe(0);
 		expect(userFolderFor('e2e-n8n-2')).toBe(folder);
 		expect(userFolderFor('bench')).not.toBe(folder);
 	});
