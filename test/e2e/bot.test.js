@@ -89,6 +89,24 @@ async function botCalls() {
 /** @param {number} count */
 const waitForBotCalls = (count) => waitFor(`${count} bot calls`, async () => (await botCalls()).length >= count, { timeoutMs: 60_000 });
 
+/** A bot call as botCalls() lists it, per operation of the Bot resource. */
+const call = {
+	accept: (/** @type {string} */ hash) => ({ method: 'PUT', path: `/api/v1/bot/${hash}/accept`, body: { token: TOKEN } }),
+	message: (/** @type {string} */ hash, /** @type {string} */ content) => ({
+		method: 'POST',
+		path: `/api/v1/bot/${hash}/message`,
+		body: { token: TOKEN, content, content_type: 'text' },
+	}),
+	transfer: (/** @type {string} */ hash, /** @type {number} */ departmentId) => ({
+		method: 'PUT',
+		path: `/api/v1/bot/${hash}/transfer`,
+		body: { token: TOKEN, department_id: departmentId },
+	}),
+};
+
+/** Waits long enough for anything late (a second execution, a tool called twice) to show. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+
 /**
  * Zenvia (the emulator) posts a bot event to the workflow, which must start an execution for it.
  * @param {string} target the webhook URL with its secret
@@ -114,21 +132,12 @@ describe('The bot example in a running n8n', () => {
 		await post(target, { interactionHash: hash, content: 'I want to talk to a person' });
 		await waitForBotCalls(3);
 		// Nothing late: each event ran its branch once.
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await settle();
 
-		const base = `/api/v1/bot/${hash}`;
 		expect(await botCalls()).toEqual([
-			{ method: 'PUT', path: `${base}/accept`, body: { token: TOKEN } },
-			{
-				method: 'POST',
-				path: `${base}/message`,
-				body: {
-					token: TOKEN,
-					content: 'Hello! I am the virtual assistant. Ask me about opening hours, or write "person" to talk to our team.',
-					content_type: 'text',
-				},
-			},
-			{ method: 'PUT', path: `${base}/transfer`, body: { token: TOKEN, department_id: 2 } },
+			call.accept(hash),
+			call.message(hash, 'Hello! I am the virtual assistant. Ask me about opening hours, or write "person" to talk to our team.'),
+			call.transfer(hash, 2),
 		]);
 		const { bots } = await emulator.state();
 		expect(bots.find((/** @type {{ hash: string }} */ bot) => bot.hash === hash)).toMatchObject({ state: 'transferred', transferredTo: 2 });
@@ -142,15 +151,9 @@ describe('The bot example in a running n8n', () => {
 
 		await post(target, { interactionHash: hash, content: 'When are you open?' });
 		await waitForBotCalls(1);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await settle();
 
-		expect(await botCalls()).toEqual([
-			{
-				method: 'POST',
-				path: `/api/v1/bot/${hash}/message`,
-				body: { token: TOKEN, content: 'We are open Monday to Friday, 9:00 to 18:00. Write "person" to talk to our team.', content_type: 'text' },
-			},
-		]);
+		expect(await botCalls()).toEqual([call.message(hash, 'We are open Monday to Friday, 9:00 to 18:00. Write "person" to talk to our team.')]);
 	});
 
 	it('refuses bot events without the shared secret', async () => {
@@ -199,18 +202,13 @@ describe('The AI Agent bot example in a running n8n, its model a fixed decision'
 		await post(target, { interactionHash: hash, content: 'I want to talk to a person' });
 		await waitForAgentCalls(4);
 		// Nothing late: each event ran once and each tool was called once.
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await settle();
 
-		const base = `/api/v1/bot/${hash}`;
 		expect(await botCalls()).toEqual([
-			{ method: 'PUT', path: `${base}/accept`, body: { token: TOKEN } },
-			{
-				method: 'POST',
-				path: `${base}/message`,
-				body: { token: TOKEN, content: 'Hello! I am the virtual assistant. How can I help you?', content_type: 'text' },
-			},
-			{ method: 'POST', path: `${base}/message`, body: { token: TOKEN, content: REPLY, content_type: 'text' } },
-			{ method: 'PUT', path: `${base}/transfer`, body: { token: TOKEN, department_id: 2 } },
+			call.accept(hash),
+			call.message(hash, 'Hello! I am the virtual assistant. How can I help you?'),
+			call.message(hash, REPLY),
+			call.transfer(hash, 2),
 		]);
 		const { bots } = await emulator.state();
 		expect(bots.find((/** @type {{ hash: string }} */ bot) => bot.hash === hash)).toMatchObject({ state: 'transferred', transferredTo: 2 });
