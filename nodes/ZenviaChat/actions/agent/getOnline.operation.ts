@@ -1,9 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readOptionalDepartmentId } from '../common.descriptions';
 import { zenviaRequest } from '../../transport';
-import { whatsappDepartmentField } from '../common.descriptions';
+import { readOptionalDepartmentId, whatsappDepartmentField } from '../common.descriptions';
 import type { OnlineAgentsAnswer } from './types';
 
 const properties: INodeProperties[] = [

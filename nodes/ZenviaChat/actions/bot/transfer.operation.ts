@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readOptionalDepartmentId } from '../common.descriptions';
-import { interactionHashField, whatsappDepartmentField } from '../common.descriptions';
+import { interactionHashField, readOptionalDepartmentId, whatsappDepartmentField } from '../common.descriptions';
 import { botRequest } from './request';
 import type { BotTransferBody } from './types';
 

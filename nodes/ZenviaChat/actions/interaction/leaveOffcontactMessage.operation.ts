@@ -1,10 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readDepartmentId } from '../common.descriptions';
 import { requireHttpUrl, requireText } from '../../helpers/validation';
 import { zenviaRequest } from '../../transport';
-import { contentField, departmentField, mediaUrlField, messageTypeOptions } from '../common.descriptions';
+import { contentField, departmentField, mediaUrlField, messageTypeOptions, readDepartmentId } from '../common.descriptions';
 import type { MessageType } from './types';
 
 const properties: INodeProperties[] = [
