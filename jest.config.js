@@ -1,9 +1,12 @@
 /** @type {import('jest').Config} */
 module.exports = {
-	preset: 'ts-jest',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
+	// Transpile only: each file is compiled on its own, without type checks, which made the unit run
+	// about three times slower. Types are checked once for the whole tree by `npm run typecheck`
+	// (part of `npm run lint`).
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { ...require('./tsconfig.json').compilerOptions, isolatedModules: true } }] },
 	// Retry tests wait through real backoff delays.
 	testTimeout: 30_000,
 	setupFiles: ['<rootDir>/test/setupEnv.ts'],
