@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { testWebhookSecret } from './credentialTest';
-import { properties } from './description';
+import { eventSubtitle, properties } from './description';
 import { handleWebhook } from './webhook';
 
 export class ZenviaChatTrigger implements INodeType {
@@ -11,12 +11,11 @@ export class ZenviaChatTrigger implements INodeType {
 		name: 'zenviaChatTrigger',
 		icon: { light: 'file:../../icons/zenviaChat.svg', dark: 'file:../../icons/zenviaChat.dark.svg' },
 		group: ['trigger'],
-		// Version 2 behaves like 1. n8n evaluates the legacy `options.binaryData` expression on every
-		// call to a version-1 webhook node; from version 2 it does not, so with
+		// The one version is 2, not 1: n8n evaluates the legacy `options.binaryData` expression on
+		// every call to any version-1 webhook node and never for a later version, so with
 		// N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true a dropped event prepares no expression sandbox.
-		version: [1, 2],
-		defaultVersion: 2,
-		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		version: 2,
+		subtitle: eventSubtitle,
 		description: 'Starts the workflow when Zenvia Chat posts an interaction event you picked',
 		defaults: { name: 'Zenvia Chat Trigger' },
 		inputs: [],

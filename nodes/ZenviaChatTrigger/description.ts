@@ -1,24 +1,48 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ALL_EVENTS, EVENTS, UNKNOWN_EVENT } from './events';
-import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './security';
+import { SECRET_QUERY_PARAMETER } from './security';
 
 const eventOptions: INodePropertyOptions[] = [
 	{ name: 'All Events', value: ALL_EVENTS, description: 'Every event below, typing ones included' },
 	...EVENTS.map(({ name, value, description }) => ({ name, value, description })),
 ].sort((a, b) => a.name.localeCompare(b.name));
 
+/**
+ * The canvas subtitle: the picked events by the names the picker shows ("Agent Message, Finished"),
+ * read from the picker's own options so the two cannot drift; "All events" when `*` is picked.
+ * The editor evaluates subtitles as expressions, so the names travel inside it as a table literal.
+ */
+export function eventSubtitleOf(options: INodePropertyOptions[]): string {
+	const names: Record<string, string> = {};
+	for (const { name, value } of options) {
+		if (value !== ALL_EVENTS) names[String(value)] = name;
+	}
+	// Spaces keep "}}" out of the expression, which would end it early.
+	const literal = JSON.stringify(names).replace(/[{}]/g, (brace) => ` ${brace} `);
+	// An expression may give the events as one text rather than a list (settings.ts reads both).
+	const picked = '[].concat($parameter["events"] ?? [])';
+	return (
+		`={{ ${picked}.includes(${JSON.stringify(ALL_EVENTS)}) ? "All events" : ` +
+		`${picked}.map((event) => (${literal})[event] ?? event).join(", ") }}`
+	);
+}
+
+export const eventSubtitle = eventSubtitleOf(eventOptions);
+
 export const properties: INodeProperties[] = [
 	{
-		// n8n shows a notice as sanitised HTML: the lists and breaks are markup, "<" is written &lt;.
+		// n8n keeps only links and lists of a notice's HTML (2.41.1 drops <br>, <b> and <code>, text
+		// kept), so each line break is a list; "<" is written &lt;.
 		displayName:
 			'Zenvia has no API to register webhooks: copy the URL above and paste it into Zenvia:' +
-			'<ul><li><b>Chat API</b>: zchat-admin.zenvia.com > Menu > Settings > Integrations > Webhooks</li>' +
-			'<li><b>WhatsApp API v1</b>: app.omnize.com.br > Menu > Settings > Integrations > ClientSDK > Webhook URL</li>' +
-			'<li><b>External bot</b> (the Bot events): Zenvia support sets it as the department\'s bot endpoint</li></ul>' +
-			'The Test URL answers while the editor waits for a test event, after you click <b>Execute step</b> ' +
-			'on this node or <b>Execute workflow</b>. The Production URL works once the workflow is published.<br>' +
-			`With a Zenvia Chat Webhook API credential (its Shared Secret), end the pasted URL with <code>?${SECRET_QUERY_PARAMETER}=&lt;your secret&gt;</code>.`,
+			'<ul><li>Chat API: zchat-admin.zenvia.com > Menu > Settings > Integrations > Webhooks</li>' +
+			'<li>WhatsApp API v1: app.omnize.com.br > Menu > Settings > Integrations > ClientSDK > Webhook URL</li>' +
+			'<li>External bot (the Bot events): Zenvia support sets it as the department\'s bot endpoint</li></ul>' +
+			'The Test URL answers while the editor waits for a test event, after you click Execute step ' +
+			'on this node or Execute workflow. The Production URL works once the workflow is published.' +
+			'<ul><li>With a Zenvia Chat Webhook API credential picked under "Credential" above (its Shared Secret), ' +
+			`end the pasted URL with ?${SECRET_QUERY_PARAMETER}=&lt;your secret&gt;.</li></ul>`,
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -32,28 +56,6 @@ export const properties: INodeProperties[] = [
 		options: eventOptions,
 		description:
 			'The events that start the workflow. Any other event is answered 200 and costs no execution.',
-	},
-	// Before the credential existed the secret was this parameter, stored and exported in plain
-	// text. Shown only to workflows that still set it, which it keeps protecting meanwhile.
-	{
-		displayName:
-			'This workflow keeps the Shared Secret below in plain text. Create a Zenvia Chat Webhook API ' +
-			'credential with the same secret, pick it under "Credential to connect with" above, then clear this field.',
-		name: 'secretMovedNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { hide: { secret: [''] } },
-	},
-	{
-		displayName: 'Shared Secret (Plain Text, Deprecated)',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: { hide: { secret: [''] } },
-		description:
-			`Used only while no Zenvia Chat Webhook API credential is picked: a call must carry it in the "${SECRET_QUERY_PARAMETER}" ` +
-			`query parameter (or the ${SECRET_HEADER} header)`,
 	},
 	{
 		displayName: 'Filters',

@@ -12,22 +12,14 @@ export const SECRET_HEADER = 'x-zenvia-secret';
 export const WEBHOOK_CREDENTIAL_TYPE = 'zenviaChatWebhookApi';
 
 /**
- * The secret calls must carry: the credential's when one is picked, else the old plain-text
- * parameter's (workflows saved before the credential existed). Undefined when neither is set.
+ * The secret calls must carry: the picked credential's. Undefined when no credential is picked,
+ * since the secret is optional: every caller is then let in (the IP allow-list may still guard).
  */
 export async function expectedSecret(context: IWebhookFunctions): Promise<string | undefined> {
-	if (context.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) {
-		const { secret } = await context.getCredentials<{ secret?: unknown }>(WEBHOOK_CREDENTIAL_TYPE);
-		// A picked credential with no secret refuses everyone rather than no one.
-		return typeof secret === 'string' ? secret : '';
-	}
-	// An expression may give the old parameter as a number; it is still the secret. Anything else
-	// refuses everyone rather than no one, and is never shown.
-	const secret = context.getNodeParameter('secret', '') as unknown;
-	if (secret === '' || secret === undefined || secret === null) return undefined;
-	if (typeof secret === 'string') return secret;
-	// NaN or Infinity (an expression on an unset variable) would be a secret anyone can guess.
-	return typeof secret === 'number' && Number.isFinite(secret) ? String(secret) : '';
+	if (!context.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) return undefined;
+	const { secret } = await context.getCredentials<{ secret?: unknown }>(WEBHOOK_CREDENTIAL_TYPE);
+	// A picked credential with no secret refuses everyone rather than no one.
+	return typeof secret === 'string' ? secret : '';
 }
 
 function digest(text: string): Buffer {

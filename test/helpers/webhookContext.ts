@@ -86,7 +86,7 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookOutcome> {
 		id: 'zenvia-chat-trigger',
 		name: 'Zenvia Chat Trigger',
 		type: 'n8n-nodes-zenvia-chat.zenviaChatTrigger',
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [0, 0],
 		webhookId: '6f1c2a3e-0000-4000-8000-000000000006',
 		parameters: call.parameters,

@@ -36,10 +36,10 @@ describe('Zenvia Chat Trigger: bot events', () => {
 	});
 
 	test('the shared secret guards bot events too', async () => {
-		const refused = await callWebhook(jsonCall(payload('new_message'), { events: ['new_message'], secret: 's3cret' }));
+		const refused = await callWebhook(jsonCall(payload('new_message'), { events: ['new_message'] }, { webhookCredential: { secret: 's3cret' } }));
 		expect(refused.response.status).toBe(401);
 		expect(refused.items).toBeUndefined();
-		const allowed = await callWebhook(jsonCall(payload('new_message'), { events: ['new_message'], secret: 's3cret' }, { query: { secret: 's3cret' } }));
+		const allowed = await callWebhook(jsonCall(payload('new_message'), { events: ['new_message'] }, { webhookCredential: { secret: 's3cret' }, query: { secret: 's3cret' } }));
 		expect(allowed.items).toHaveLength(1);
 	});
 

@@ -7,6 +7,9 @@ const SECRET = 's3cr3t-Zenvia-0123456789';
 const finished = chatApiEvents.find((entry) => entry.event === 'finished')!.payload;
 const call = (parameters: WebhookCall['parameters'], extra: Partial<WebhookCall> = {}) =>
 	callWebhook(jsonCall(finished, { events: ['finished'], ...parameters }, extra));
+/** A call to a trigger whose Zenvia Chat Webhook API credential holds SECRET. */
+const guarded = (parameters: WebhookCall['parameters'], extra: Partial<WebhookCall> = {}) =>
+	call(parameters, { webhookCredential: { secret: SECRET }, ...extra });
 
 const UNAUTHORIZED = {
 	ended: true,
@@ -21,13 +24,13 @@ const NOT_ALLOWED = {
 
 describe('shared secret', () => {
 	test('accepted from the query parameter', async () => {
-		const outcome = await call({ secret: SECRET }, { query: { secret: SECRET } });
+		const outcome = await guarded({}, { query: { secret: SECRET } });
 		expect(outcome.items).toHaveLength(1);
 		expect(outcome.response.ended).toBe(false);
 	});
 
 	test('accepted from the X-Zenvia-Secret header', async () => {
-		const outcome = await call({ secret: SECRET }, { headers: { 'x-zenvia-secret': SECRET } });
+		const outcome = await guarded({}, { headers: { 'x-zenvia-secret': SECRET } });
 		expect(outcome.items).toHaveLength(1);
 	});
 
@@ -39,41 +42,39 @@ describe('shared secret', () => {
 		['given twice', { query: { secret: [SECRET, SECRET] as unknown as string } }],
 		['wrong in the header', { headers: { 'x-zenvia-secret': 'nope' } }],
 	])('%s: 401 and no execution', async (_case, extra) => {
-		const outcome = await call({ secret: SECRET }, extra);
+		const outcome = await guarded({}, extra);
 		expect(outcome.result).toEqual({ noWebhookResponse: true });
 		expect(outcome.response).toEqual(UNAUTHORIZED);
 	});
 
 	test('checked before the body, so a stranger learns nothing about it', async () => {
-		const outcome = await callWebhook({ parameters: { events: ['*'], secret: SECRET }, body: {}, rawBody: 'not json' });
+		const outcome = await callWebhook({ parameters: { events: ['*'] }, body: {}, rawBody: 'not json', webhookCredential: { secret: SECRET } });
 		expect(outcome.response).toEqual(UNAUTHORIZED);
 	});
 
 	test('never echoed in a response or an item', async () => {
-		const refused = await call({ secret: SECRET }, { query: { secret: 'nope' } });
+		const refused = await guarded({}, { query: { secret: 'nope' } });
 		expect(JSON.stringify(refused)).not.toContain(SECRET);
-		const accepted = await call({ secret: SECRET }, { query: { secret: SECRET } });
+		const accepted = await guarded({}, { query: { secret: SECRET } });
 		expect(JSON.stringify(accepted.items)).not.toContain(SECRET);
-		const raw = await call({ secret: SECRET, options: { rawBody: true } }, { query: { secret: SECRET } });
+		const raw = await guarded({ options: { rawBody: true } }, { query: { secret: SECRET } });
 		expect(JSON.stringify(raw.items)).not.toContain(SECRET);
 	});
 
-	test('not required when none is set', async () => {
+	test('not required when no credential is picked', async () => {
 		expect((await call({}, { query: { secret: 'anything' } })).items).toHaveLength(1);
+		expect((await call({})).items).toHaveLength(1);
 	});
 
-	// The old plain-text parameter, when an expression gives it as something other than text.
-	test('a number is the secret as written', async () => {
-		expect((await call({ secret: 4711 }, { query: { secret: '4711' } })).items).toHaveLength(1);
-		expect((await call({ secret: 4711 }, { query: { secret: 'nope' } })).response).toEqual(UNAUTHORIZED);
+	// A credential field may hold an expression, which can give something other than text.
+	test('a credential secret that is not text refuses everyone rather than no one', async () => {
+		const outcome = await call({}, { webhookCredential: { secret: 4711 }, query: { secret: '4711' } });
+		expect(outcome.response).toEqual(UNAUTHORIZED);
 	});
 
-	test.each([
-		['NaN, from an unset variable', Number.NaN, 'NaN'],
-		['Infinity', Number.POSITIVE_INFINITY, 'Infinity'],
-		['an object', { value: 'x' }, '[object Object]'],
-	])('%s refuses everyone rather than no one', async (_label, secret, guess) => {
-		expect((await call({ secret: secret as never }, { query: { secret: guess } })).response).toEqual(UNAUTHORIZED);
+	test('a "secret" node parameter is not a secret: only the credential\'s counts', async () => {
+		expect((await guarded({ secret: 'in-the-node' }, { query: { secret: 'in-the-node' } })).response).toEqual(UNAUTHORIZED);
+		expect((await guarded({ secret: 'in-the-node' }, { query: { secret: SECRET } })).items).toHaveLength(1);
 	});
 });
 
@@ -137,12 +138,12 @@ describe('IP allow-list', () => {
 	});
 
 	test('checked before the secret', async () => {
-		const outcome = await call({ secret: SECRET, ...allowList('203.0.113.7') }, { ip: '10.0.0.2' });
+		const outcome = await guarded(allowList('203.0.113.7'), { ip: '10.0.0.2' });
 		expect(outcome.response.status).toBe(403);
 	});
 
 	test('both guards pass: the event starts the workflow', async () => {
-		const outcome = await call({ secret: SECRET, ...allowList('203.0.113.0/24') }, { ip: '203.0.113.7', query: { secret: SECRET } });
+		const outcome = await guarded(allowList('203.0.113.0/24'), { ip: '203.0.113.7', query: { secret: SECRET } });
 		expect(outcome.items).toHaveLength(1);
 	});
 });

@@ -1,5 +1,4 @@
-import { Workflow } from 'n8n-workflow';
-import type { ICredentialTestFunctions, INodeParameters, INodeTypes } from 'n8n-workflow';
+import type { ICredentialTestFunctions } from 'n8n-workflow';
 
 import { ZenviaChatTrigger } from '../../../nodes/ZenviaChatTrigger/ZenviaChatTrigger.node';
 import { callWebhook, jsonCall } from '../../helpers/webhookContext';
@@ -45,9 +44,8 @@ describe('shared secret from the Zenvia Chat Webhook API credential', () => {
 		['missing', {}],
 		['wrong', { query: { secret: 'nope' } }],
 		['still URL-encoded', { query: { secret: encodeURIComponent(SECRET) } }],
-		['the old parameter\'s value instead', { query: { secret: 'old-plain-secret' } }],
 	])('%s: 401 and no execution', async (_case, extra) => {
-		const outcome = await call({ webhookCredential: { secret: SECRET }, ...extra }, { secret: 'old-plain-secret' });
+		const outcome = await call({ webhookCredential: { secret: SECRET }, ...extra });
 		expect(outcome.result).toEqual({ noWebhookResponse: true });
 		expect(outcome.response).toEqual(UNAUTHORIZED);
 		expect(JSON.stringify(outcome)).not.toContain(SECRET);
@@ -62,37 +60,5 @@ describe('shared secret from the Zenvia Chat Webhook API credential', () => {
 	test('never echoed in a response or an item', async () => {
 		const accepted = await call({ webhookCredential: { secret: SECRET }, query: { secret: SECRET } }, { options: { rawBody: true } });
 		expect(JSON.stringify(accepted.items)).not.toContain(SECRET);
-	});
-});
-
-describe('workflows that still set the old plain-text Shared Secret parameter', () => {
-	test('keep being protected by it until the credential is attached', async () => {
-		expect((await call({ query: { secret: 'old-plain-secret' } }, { secret: 'old-plain-secret' })).items).toHaveLength(1);
-		expect((await call({ query: { secret: 'nope' } }, { secret: 'old-plain-secret' })).response).toEqual(UNAUTHORIZED);
-	});
-
-	const nodeTypes: INodeTypes = {
-		getByName: () => new ZenviaChatTrigger(),
-		getByNameAndVersion: () => new ZenviaChatTrigger(),
-		getKnownTypes: () => ({}),
-	};
-	/** The parameters n8n's editor shows for a node saved with these values. */
-	function shown(parameters: INodeParameters): string[] {
-		const node = { id: 'n', name: 'Trigger', type: 'x.zenviaChatTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		return Object.keys(workflow.getNode('Trigger')!.parameters);
-	}
-
-	test('see the old field and a notice saying to move it into the credential', () => {
-		const parameters = shown({ events: ['finished'], secret: 'old-plain-secret' });
-		expect(parameters).toEqual(expect.arrayContaining(['secret', 'secretMovedNotice']));
-		const notice = new ZenviaChatTrigger().description.properties.find((property) => property.name === 'secretMovedNotice');
-		expect(notice?.displayName).toMatch(/plain text.*Zenvia Chat Webhook API credential.*clear this field/is);
-	});
-
-	test('new workflows see neither: the secret goes into the credential', () => {
-		expect(shown({ events: ['finished'] })).not.toEqual(expect.arrayContaining(['secretMovedNotice']));
-		const secret = new ZenviaChatTrigger().description.properties.find((property) => property.name === 'secret');
-		expect(secret?.displayOptions).toEqual({ hide: { secret: [''] } });
 	});
 });
