@@ -38,16 +38,8 @@ export function subtitleOf(names: OperationNames): string {
 	return `={{ (${literal})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
 }
 
-let registered: OperationNames = {};
-
-/** Called once by the node, so messages from the transport can name the operation. */
-export function registerOperationNames(names: OperationNames): void {
-	registered = names;
-}
-
-/** "Interaction > Start" for the node's current resource and operation. */
-export function displayedOperation(resource: unknown, operation: unknown): string | undefined {
-	if (typeof resource !== 'string' || typeof operation !== 'string') return undefined;
-	const entry = registered[resource];
+/** "Interaction > Start": a resource and operation as the editor names them. */
+export function displayedOperation(names: OperationNames, resource: string, operation: string): string {
+	const entry = names[resource];
 	return `${entry?.name ?? resource} > ${entry?.operations[operation] ?? operation}`;
 }

@@ -10,8 +10,7 @@ import {
 	requirePositiveInteger,
 	requireUntrimmedText,
 } from '../helpers/validation';
-import { readConversationField } from '../helpers/conversationField';
-import { DEFAULT_ITEM_TIME_LIMIT_SECONDS } from '../transport/deadline';
+import { DEFAULT_ITEM_TIME_LIMIT_SECONDS, type ItemRun } from '../transport';
 
 /**
  * Fields that several operations show, each followed by its reader: the one place its value is
@@ -59,9 +58,12 @@ export const departmentField = departmentFieldListedBy(
 	'An active department of your Zenvia account (listed with the Chat API token)',
 );
 
-/** For WhatsApp API v1 operations: the list comes from WhatsApp API v1 with the ClientSDK token. */
-export const whatsappDepartmentField = departmentFieldListedBy(
-	'searchWhatsAppDepartments',
+/**
+ * For the operations that take the ClientSDK token (WhatsApp, Agent, Bot): the list comes from
+ * WhatsApp API v1's departments, which takes that token.
+ */
+export const clientSdkDepartmentField = departmentFieldListedBy(
+	'searchClientSdkDepartments',
 	'An active department of your Zenvia account (listed with the ClientSDK token)',
 );
 
@@ -94,9 +96,11 @@ export const interactionHashField: INodeProperties = {
 	description: 'The interaction\'s unique ID, as returned by Start or carried by trigger events',
 };
 
-export function readInteractionHash(this: IExecuteFunctions, itemIndex: number): string {
-	const hash = readConversationField.call(this, 'interactionHash', itemIndex);
-	return requireId(this.getNode(), itemIndex, 'Interaction Hash', hash);
+/** Reads the hash and names it the run's conversation: items of one interaction send in input order. */
+export function readInteractionHash(this: IExecuteFunctions, run: ItemRun): string {
+	const hash = requireId(this.getNode(), run.itemIndex, 'Interaction Hash', this.getNodeParameter('interactionHash', run.itemIndex, ''));
+	run.conversation = `interaction:${hash}`;
+	return hash;
 }
 
 export const customerField: INodeProperties = {

@@ -1,14 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemOutcome } from '../helpers/outcome';
+import type { ItemRun } from '../transport';
+
+export type { ItemOutcome } from '../helpers/outcome';
 
 /** What every operation module exports. */
 export interface ZenviaOperation {
 	description: INodeProperties[];
 	/** Answers one input item: one object, or a list that becomes one output item per element. */
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject | IDataObject[]>;
 }
-
-/** What one input item of a bulk operation ends in: its output, or its own error. */
-export type ItemOutcome = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
 
 /**
  * An operation over a bulk endpoint, which sends many input items in one request: it answers
@@ -16,7 +18,8 @@ export type ItemOutcome = { json: IDataObject } | { error: NodeApiError | NodeOp
  */
 export interface ZenviaBulkOperation {
 	description: INodeProperties[];
-	executeAll(this: IExecuteFunctions, itemIndexes: number[]): Promise<ItemOutcome[]>;
+	/** `batchRun` gives each request its run: the batch's items, their time limit, the execution's limiter. */
+	executeAll(this: IExecuteFunctions, itemIndexes: number[], batchRun: (itemIndexes: number[]) => ItemRun): Promise<ItemOutcome[]>;
 }
 
 /** resource -> operation, so the router's dispatch table is checked by the compiler. */

@@ -1,18 +1,20 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { peekConversationField } from '../helpers/conversationField';
 import { scheduleItems } from '../helpers/itemScheduler';
-import { startItemClock, stopItemClock } from '../transport';
-import { AdaptiveLimiter, RequestCancelled, shareLimiter } from '../transport/rateLimiter';
+import { displayedOperation } from '../operationNames';
+import { Deadline, credentialsOnce } from '../transport';
+import type { ItemRun, ZenviaExecution } from '../transport';
+import { AdaptiveLimiter, RequestCancelled } from '../transport/rateLimiter';
 import * as agent from './agent';
 import { readRequestsInFlight } from './batching';
 import * as bot from './bot';
 import { readItemTimeLimit } from './common.descriptions';
 import * as customer from './customer';
 import * as department from './department';
+import { operationNames } from './description';
 import * as interaction from './interaction';
-import type { OperationTable, ZenviaBulkOperation, ZenviaChatResource, ZenviaOperation } from './node.type';
+import type { ItemOutcome, OperationTable, ZenviaBulkOperation, ZenviaOperation } from './node.type';
 import * as report from './report';
 import * as task from './task';
 import * as whatsapp from './whatsapp';
@@ -28,38 +30,15 @@ const operations: OperationTable = {
 	bot,
 };
 
-/** The field naming the conversation an item writes to; its items must reach Zenvia in order. */
-const CONVERSATION_FIELD: Partial<Record<ZenviaChatResource, string>> = {
-	interaction: 'interactionHash',
-	whatsapp: 'customerExternalId',
-	bot: 'interactionHash',
-};
-
 /** Resource and operation cannot be expressions (noDataExpression), so item 0 speaks for all. */
-function findOperation(this: IExecuteFunctions): {
-	resource: ZenviaChatResource;
-	operation: ZenviaOperation | ZenviaBulkOperation;
-} {
-	const resource = this.getNodeParameter('resource', 0) as ZenviaChatResource;
+function findOperation(this: IExecuteFunctions): { operation: ZenviaOperation | ZenviaBulkOperation; name: string } {
+	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const found = (operations[resource] as Record<string, ZenviaOperation | ZenviaBulkOperation> | undefined)?.[operation];
+	const found = (operations as unknown as Record<string, Record<string, ZenviaOperation | ZenviaBulkOperation> | undefined>)[resource]?.[operation];
 	if (!found) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for the resource "${resource}"`);
 	}
-	return { resource, operation: found };
-}
-
-/** The item's conversation, or undefined when it has none (e.g. Start) or the field is unreadable. */
-function conversationKey(this: IExecuteFunctions, field: string | undefined, itemIndex: number): string | undefined {
-	if (!field) return undefined;
-	try {
-		const value = peekConversationField.call(this, field, itemIndex);
-		const key = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-		// An unreadable or empty field fails in the operation itself, with its own message.
-		return key === '' ? undefined : key;
-	} catch {
-		return undefined;
-	}
+	return { operation: found, name: displayedOperation(operationNames, resource, operation) };
 }
 
 /** Describes a failed item for "Continue On Fail": what happened, never how the request was made. */
@@ -73,76 +52,97 @@ function errorItem(error: unknown): IDataObject {
 	return { error: error instanceof Error ? error.message : String(error) };
 }
 
-function failure(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex = itemIndex;
-	}
-	// Both constructors hand back an error that is already theirs, unchanged.
-	if (error instanceof NodeApiError) return new NodeApiError(this.getNode(), error as unknown as JsonObject);
-	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-}
-
-/** A failed item: its error item with "Continue On Fail", otherwise the error that stops the node. */
-function failedItem(this: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
-	if (this.continueOnFail()) return { json: errorItem(error), pairedItem: { item: itemIndex } };
-	throw failure.call(this, error, itemIndex);
-}
-
-/** A bulk operation answers all items in one go; the router still pairs and fails each one. */
-async function runBulk(this: IExecuteFunctions, operation: ZenviaBulkOperation, count: number): Promise<INodeExecutionData[]> {
-	const itemIndexes = Array.from({ length: count }, (_, index) => index);
-	let outcomes;
-	try {
-		outcomes = await operation.executeAll.call(this, itemIndexes);
-	} catch (error) {
-		// Raised before any item got its own outcome: with "Continue On Fail" every item carries it.
-		if (this.continueOnFail()) return itemIndexes.map((itemIndex) => failedItem.call(this, error, itemIndex));
-		const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
-		return [failedItem.call(this, error, itemIndex)];
-	}
-	return outcomes.map((outcome, itemIndex) =>
-		'error' in outcome ? failedItem.call(this, outcome.error, itemIndex) : { json: outcome.json, pairedItem: { item: itemIndex } },
-	);
+/** "items 1, 2 and 4" (as the editor counts, from 1), a few at most. */
+function describeItems(indexes: number[]): string {
+	const shown = indexes.slice(0, 5).map((index) => String(index + 1));
+	const more = indexes.length - shown.length;
+	if (more > 0) return `items ${shown.join(', ')} and ${more} more`;
+	if (shown.length === 1) return `item ${shown[0]}`;
+	return `items ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /**
- * The one per-item loop: items run with a bounded number in flight, and every input item is
- * answered, failed or not, in input order with its pairing kept. A bulk operation (customers,
- * tasks) answers all items in one go instead.
+ * The error that stops the node, on its item. Without "Continue On Fail" n8n outputs nothing of the
+ * node, so the error says which other items had already reached Zenvia: a rerun sends them again.
+ */
+function failure(this: IExecuteFunctions, error: unknown, itemIndex: number, delivered: number[] = []): Error {
+	const stopped =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	stopped.context.itemIndex = itemIndex;
+	if (delivered.length > 0) {
+		const note = `The node stopped at item ${itemIndex + 1}. Zenvia had already received ${describeItems(delivered)} (${delivered.length} in all): running the node again sends ${delivered.length === 1 ? 'it' : 'them'} again.`;
+		stopped.description = stopped.description ? `${stopped.description} ${note}` : note;
+	}
+	// Both constructors hand back an error that is already theirs, unchanged.
+	if (stopped instanceof NodeApiError) return new NodeApiError(this.getNode(), stopped as unknown as JsonObject);
+	return new NodeOperationError(this.getNode(), stopped, { itemIndex });
+}
+
+/**
+ * A bulk operation (customers, tasks) answers all items in one go, one request per batch; each
+ * batch is one run, with the time limit of its items (the shortest, when they differ).
+ */
+async function runBulk(this: IExecuteFunctions, operation: ZenviaBulkOperation, execution: ZenviaExecution, count: number) {
+	const itemIndexes = Array.from({ length: count }, (_, index) => index);
+	const batchRun = (indexes: number[]): ItemRun => {
+		const deadline = new Deadline(Math.min(...indexes.map((index) => readItemTimeLimit.call(this, index))) * 1000);
+		return { itemIndex: indexes[0], execution, deadline, ready: async () => deadline.start() };
+	};
+	let outcomes: ItemOutcome[];
+	try {
+		outcomes = await operation.executeAll.call(this, itemIndexes, batchRun);
+	} catch (error) {
+		// Raised before any item got its own outcome: with "Continue On Fail" every item carries it.
+		if (this.continueOnFail()) return itemIndexes.map((itemIndex) => ({ json: errorItem(error), pairedItem: { item: itemIndex } }));
+		throw failure.call(this, error, (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0);
+	}
+	return outcomes.map((outcome, itemIndex): INodeExecutionData => {
+		if (outcome.ok) return { json: outcome.value, pairedItem: { item: itemIndex } };
+		if (this.continueOnFail()) return { json: errorItem(outcome.error), pairedItem: { item: itemIndex } };
+		throw failure.call(this, outcome.error, itemIndex);
+	});
+}
+
+/**
+ * The one per-item loop. Each item gets its run: its index, its time limit, the execution's
+ * limiter and credential, and its turn (see itemScheduler.ts). Every input item is answered, failed
+ * or not, in input order with its pairing kept.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
-	const { resource, operation } = findOperation.call(this);
-	if ('executeAll' in operation) return [await runBulk.call(this, operation, items.length)];
-	const continueOnFail = this.continueOnFail();
+	const { operation, name } = findOperation.call(this);
 	const limiter = new AdaptiveLimiter(readRequestsInFlight.call(this));
-	shareLimiter(this, limiter);
-	const field = CONVERSATION_FIELD[resource];
-
-	// The transport tells the limiter when an item reaches its first request: it has passed its checks.
-	const passedChecks = new Map<number, () => void>();
-	limiter.onItemRequest = (itemIndex) => passedChecks.get(itemIndex)?.();
+	const execution: ZenviaExecution = { operationName: name, limiter, credentials: credentialsOnce(this) };
+	if ('executeAll' in operation) return [await runBulk.call(this, operation, execution, items.length)];
+	const continueOnFail = this.continueOnFail();
 
 	const { outcomes, firstFailure } = await scheduleItems({
 		count: items.length,
 		inFlight: limiter.maxInFlight,
-		keyOf: (itemIndex) => conversationKey.call(this, field, itemIndex),
-		run: async (itemIndex, passed) => {
-			passedChecks.set(itemIndex, passed);
-			try {
-				startItemClock(this, itemIndex, readItemTimeLimit.call(this, itemIndex));
-				return await operation.execute.call(this, itemIndex);
-			} finally {
-				stopItemClock(this, itemIndex);
-				passedChecks.delete(itemIndex);
-			}
+		run: async (itemIndex, turn) => {
+			const deadline = new Deadline(readItemTimeLimit.call(this, itemIndex) * 1000);
+			const run: ItemRun = {
+				itemIndex,
+				execution,
+				deadline,
+				ready: async () => {
+					await turn(run.conversation);
+					deadline.start();
+				},
+			};
+			return await operation.execute.call(this, run);
 		},
 		stopOnFailure: !continueOnFail,
 		onFailure: (itemIndex) => limiter.cancelAfter(itemIndex),
 		isCancellation: (error) => error instanceof RequestCancelled,
 	});
-	if (firstFailure) throw failure.call(this, firstFailure.error, firstFailure.index);
+	if (firstFailure) {
+		const delivered = outcomes.flatMap((outcome, index) => (outcome?.ok ? [index] : []));
+		throw failure.call(this, firstFailure.error, firstFailure.index, delivered);
+	}
 
 	const output: INodeExecutionData[] = [];
 	outcomes.forEach((outcome, itemIndex) => {

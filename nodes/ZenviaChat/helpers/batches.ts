@@ -1,7 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemOutcome } from '../actions/node.type';
+import type { ItemRun } from '../transport';
+import type { ItemOutcome } from './outcome';
 import { requirePositiveInteger } from './validation';
 
 export const DEFAULT_BATCH_SIZE = 100;
@@ -25,17 +26,18 @@ function asItemError(context: IExecuteFunctions, error: unknown): ItemError {
 }
 
 /** A batch's answer turned into one outcome per entry sent, in the order they were sent. */
-export type SendBatch<T> = (entries: T[], itemIndexes: number[]) => Promise<ItemOutcome[]>;
+export type SendBatch<T> = (entries: T[], run: ItemRun, itemIndexes: number[]) => Promise<ItemOutcome[]>;
 
 /**
  * The shared shape of every bulk operation: read and check every item before any request (a bad
  * item stops the node, or with "Continue On Fail" becomes its own error and is not sent), then
- * send the good ones in batches. Without "Continue On Fail" the node stops at the first batch
- * with a failure, so no later batch is sent.
+ * send the good ones in batches, each with its own run (time limit, limiter). Without "Continue On
+ * Fail" the node stops at the first batch with a failure, so no later batch is sent.
  */
 export async function executeInBatches<T>(
 	context: IExecuteFunctions,
 	itemIndexes: number[],
+	batchRun: (itemIndexes: number[]) => ItemRun,
 	read: (itemIndex: number) => T,
 	send: SendBatch<T>,
 ): Promise<ItemOutcome[]> {
@@ -54,7 +56,7 @@ export async function executeInBatches<T>(
 		} catch (error) {
 			const refused = asItemError(context, error);
 			if (!continueOnFail) throw refused;
-			outcomes.set(itemIndex, { error: refused });
+			outcomes.set(itemIndex, { ok: false, error: refused });
 		}
 	}
 
@@ -63,15 +65,19 @@ export async function executeInBatches<T>(
 		const batchIndexes = batch.map(({ itemIndex }) => itemIndex);
 		let answered: ItemOutcome[];
 		try {
-			answered = await send(batch.map(({ entry }) => entry), batchIndexes);
+			answered = await send(
+				batch.map(({ entry }) => entry),
+				batchRun(batchIndexes),
+				batchIndexes,
+			);
 		} catch (error) {
 			const failed = asItemError(context, error);
 			if (!continueOnFail) throw failed;
-			answered = batch.map(() => ({ error: failed }));
+			answered = batch.map(() => ({ ok: false, error: failed }));
 		}
 		answered.forEach((outcome, position) => outcomes.set(batchIndexes[position], outcome));
-		const failed = answered.find((outcome): outcome is { error: ItemError } => 'error' in outcome);
-		if (failed && !continueOnFail) throw failed.error;
+		const failed = answered.find((outcome) => !outcome.ok);
+		if (failed && !failed.ok && !continueOnFail) throw failed.error;
 	}
 	return itemIndexes.map((itemIndex) => outcomes.get(itemIndex) as ItemOutcome);
 }

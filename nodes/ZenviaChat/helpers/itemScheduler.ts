@@ -1,25 +1,34 @@
+import type { ItemOutcome } from './outcome';
+
 /**
- * Runs the per-item work of one execution with a bounded number of items in flight, with the
- * outcome a one-by-one loop would give.
+ * Runs the per-item work of one execution with a bounded number of items sending at a time, with
+ * the outcome a one-by-one loop would give.
  *
- * - At most `inFlight` items run at a time. They start in input order, and each waits until the
- *   item started before it has passed its checks (reached its first request, or ended): an item
- *   refused for bad input therefore stops the run before any later item sends anything.
- * - Items that share a conversation key (the same interaction, the same WhatsApp customer) run one
- *   after the other in input order, so a conversation receives its messages in the order given;
- *   items of different conversations run side by side.
- * - With `stopOnFailure`, a failed item stops every later item from starting (those already
- *   waiting for a request slot are cancelled through `onFailure`); earlier items still run, so
- *   the failure reported is the earliest one, as in a one-by-one loop.
+ * Each item goes through three steps:
+ * 1. Checks: it reads and checks its fields. Items do this one at a time, in input order: the next
+ *    item starts its checks only once this one has passed them (reached `turn`) or ended. So an
+ *    item refused for bad input stops the run before any later item, of any conversation, has
+ *    even read its fields.
+ * 2. Its conversation's turn: items that name the same conversation (an interaction, a WhatsApp
+ *    customer) send one after the other, in input order.
+ * 3. A slot: at most `inFlight` items hold their turn at once; the others queue in input order.
+ *
+ * Every step is constant work per item (a queue, a map from conversation to the last item's end),
+ * so 10,000 items cost about 10,000 steps whether they share one conversation or not.
+ *
+ * With `stopOnFailure`, a failed item stops every later item that has not started sending (those
+ * waiting for a request inside the limiter are cancelled through `onFailure`); earlier items still
+ * run, so the failure reported is the earliest one.
  */
 
 export interface ScheduleOptions<T> {
 	count: number;
 	inFlight: number;
-	/** Items with the same key keep their input order; undefined means no constraint. */
-	keyOf: (index: number) => string | undefined;
-	/** Runs one item; calls `passed` once the item has passed its checks (before its first request). */
-	run: (index: number, passed: () => void) => Promise<T>;
+	/**
+	 * Runs one item. `turn(conversation)` is called once the item has passed its checks and resolves
+	 * when it may send; it rejects with SkippedAfterFailure when an earlier item failed meanwhile.
+	 */
+	run: (index: number, turn: (conversation: string | undefined) => Promise<void>) => Promise<T>;
 	stopOnFailure: boolean;
 	/** Called with the index of each failure that lowers the stop point. */
 	onFailure?: (index: number) => void;
@@ -27,88 +36,134 @@ export interface ScheduleOptions<T> {
 	isCancellation?: (error: unknown) => boolean;
 }
 
-export type ItemOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 export interface ScheduleResult<T> {
-	/** By input index; an item that never ran (after a failure) is left undefined. */
+	/** By input index; an item that never sent (stopped after a failure) is left undefined. */
 	outcomes: Array<ItemOutcome<T> | undefined>;
 	/** The earliest item that failed, when stopOnFailure ended the run. */
 	firstFailure?: { index: number; error: unknown };
+	/** How many scheduling steps the run took: the work the scheduler itself did. */
+	steps: number;
+}
+
+/** An item that never sent: an earlier item failed while it waited for its turn. */
+export class SkippedAfterFailure extends Error {
+	constructor() {
+		super('Not sent: an earlier item failed');
+	}
+}
+
+/** A first-in, first-out queue with constant-time take (Array.shift is linear). */
+class Queue<T> {
+	private entries: T[] = [];
+	private head = 0;
+
+	push(entry: T): void {
+		this.entries.push(entry);
+	}
+
+	take(): T | undefined {
+		if (this.head >= this.entries.length) return undefined;
+		const entry = this.entries[this.head];
+		this.entries[this.head++] = undefined as T;
+		if (this.head > 1024 && this.head * 2 > this.entries.length) {
+			this.entries = this.entries.slice(this.head);
+			this.head = 0;
+		}
+		return entry;
+	}
 }
 
 export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<ScheduleResult<T>> {
-	const { count, keyOf, run, stopOnFailure, onFailure, isCancellation = () => false } = options;
-	const limit = Math.max(1, Math.floor(options.inFlight) || 1);
+	const { count, run, stopOnFailure, onFailure, isCancellation = () => false } = options;
 	const outcomes: Array<ItemOutcome<T> | undefined> = new Array(count);
-	// Read when the item comes up, not all at once up front: reading is CPU work that can overlap
-	// the requests already in flight.
-	const keys = new Map<number, string | undefined>();
-	const keyAt = (index: number) => {
-		if (!keys.has(index)) keys.set(index, keyOf(index));
-		return keys.get(index);
-	};
-	const busyKeys = new Set<string>();
-	/** Indexes not started yet, ascending. */
-	let waiting = Array.from({ length: count }, (_, index) => index);
-	let running = 0;
 	let firstFailure: ScheduleResult<T>['firstFailure'];
-	let previousPassed: Promise<void> = Promise.resolve();
+	let steps = 0;
+	let freeSlots = Math.max(1, Math.floor(options.inFlight) || 1);
+	const slotWaiters = new Queue<() => void>();
+	/** Each conversation's last item so far: the promise of its end. */
+	const lastOfConversation = new Map<string, Promise<void>>();
+	let nextToCheck = 0;
+	let running = 0;
 
 	const stoppedBefore = (index: number) => firstFailure !== undefined && index > firstFailure.index;
 
+	const takeSlot = async () => {
+		steps++;
+		if (freeSlots > 0) {
+			freeSlots--;
+			return;
+		}
+		await new Promise<void>((resolve) => slotWaiters.push(resolve));
+	};
+	const giveSlot = () => {
+		steps++;
+		const waiter = slotWaiters.take();
+		if (waiter) waiter();
+		else freeSlots++;
+	};
+
 	return await new Promise<ScheduleResult<T>>((resolve) => {
 		const finishIfDone = () => {
-			if (running === 0 && waiting.every(stoppedBefore)) resolve({ outcomes, firstFailure });
+			if (running === 0 && (nextToCheck >= count || stoppedBefore(nextToCheck))) resolve({ outcomes, firstFailure, steps });
 		};
 
-		const startReady = () => {
-			const kept: number[] = [];
-			for (let position = 0; position < waiting.length; position++) {
-				const index = waiting[position];
-				if (running >= limit || stoppedBefore(index)) {
-					kept.push(...waiting.slice(position));
-					break;
-				}
-				const key = keyAt(index);
-				// An item waits while an earlier item of its conversation is running.
-				if (key !== undefined && busyKeys.has(key)) {
-					kept.push(index);
-					continue;
-				}
-				if (key !== undefined) busyKeys.add(key);
-				running++;
-				void start(index, key);
-			}
-			waiting = kept;
+		const startNext = () => {
+			if (nextToCheck >= count || stoppedBefore(nextToCheck)) return finishIfDone();
+			const index = nextToCheck++;
+			running++;
+			void start(index);
 		};
 
-		const start = async (index: number, key: string | undefined) => {
-			const previous = previousPassed;
-			let passed!: () => void;
-			previousPassed = new Promise<void>((resolvePassed) => (passed = resolvePassed));
-			await previous;
-			if (!stoppedBefore(index)) {
-				try {
-					outcomes[index] = { ok: true, value: await run(index, passed) };
-				} catch (error) {
-					if (!isCancellation(error)) {
-						outcomes[index] = { ok: false, error };
-						if (stopOnFailure && (!firstFailure || index < firstFailure.index)) {
-							firstFailure = { index, error };
-							onFailure?.(index);
-						}
+		const start = async (index: number) => {
+			steps++;
+			let passed = false;
+			let holdsSlot = false;
+			let endConversation: (() => void) | undefined;
+			let conversationKey: string | undefined;
+			let ended: Promise<void> | undefined;
+			const pass = () => {
+				if (passed) return;
+				passed = true;
+				startNext();
+			};
+			let turned: Promise<void> | undefined;
+			const takeTurn = async (conversation: string | undefined) => {
+				pass();
+				if (conversation !== undefined) {
+					const previous = lastOfConversation.get(conversation);
+					ended = new Promise<void>((resolveEnd) => (endConversation = resolveEnd));
+					conversationKey = conversation;
+					lastOfConversation.set(conversation, ended);
+					steps++;
+					if (previous) await previous;
+				}
+				await takeSlot();
+				holdsSlot = true;
+				if (stoppedBefore(index)) throw new SkippedAfterFailure();
+			};
+			// An item takes its turn once, however many requests it makes.
+			const turn = async (conversation: string | undefined) => await (turned ??= takeTurn(conversation));
+
+			try {
+				outcomes[index] = { ok: true, value: await run(index, turn) };
+			} catch (error) {
+				if (!(error instanceof SkippedAfterFailure) && !isCancellation(error)) {
+					outcomes[index] = { ok: false, error };
+					if (stopOnFailure && (!firstFailure || index < firstFailure.index)) {
+						firstFailure = { index, error };
+						onFailure?.(index);
 					}
 				}
 			}
-			passed();
+			if (holdsSlot) giveSlot();
+			endConversation?.();
+			if (conversationKey !== undefined && lastOfConversation.get(conversationKey) === ended) lastOfConversation.delete(conversationKey);
 			running--;
-			keys.delete(index);
-			if (key !== undefined) busyKeys.delete(key);
-			startReady();
+			pass();
 			finishIfDone();
 		};
 
-		startReady();
-		finishIfDone();
+		startNext();
 	});
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { zenviaRequest } from '../transport';
 import { readLimit } from '../actions/common.descriptions';
-import type { ZenviaRequest } from '../transport';
+import type { ItemRun, ZenviaRequest } from '../transport';
 
 /** The Reports API serves at most 10,000 records per request (reports-api.md, `limit`). */
 export const MAX_PAGE_SIZE = 10_000;
@@ -110,16 +110,17 @@ export function rowsOf<T>(node: INode, itemIndex: number | undefined, answer: Li
 export async function zenviaPaginate<T extends IDataObject>(
 	context: IExecuteFunctions,
 	request: ZenviaRequest,
-	itemIndex: number,
+	run: ItemRun,
 	limit: number | undefined,
 ): Promise<T[]> {
 	const node = context.getNode();
+	const { itemIndex } = run;
 	return await collectPages<T>(
 		node,
 		itemIndex,
 		async (page, pageSize) => {
 			const qs = { ...request.qs, page, limit: pageSize };
-			const answer = await zenviaRequest<ListAnswer<T>>(context, { ...request, qs }, itemIndex);
+			const answer = await zenviaRequest<ListAnswer<T>>(context, { ...request, qs }, run);
 			return rowsOf(node, itemIndex, answer);
 		},
 		{ limit, idOf: (record) => record.id },

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { fetchChatDepartments } from '../actions/department/departments';
-import { fetchDepartments } from '../actions/whatsapp/departments';
+import { fetchDepartments } from '../actions/department/departments';
+import { standaloneRun } from '../transport';
 
 interface Listed {
 	id: unknown;
@@ -28,19 +28,19 @@ export async function searchChatDepartments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const departments = await fetchChatDepartments(this);
+	const departments = await fetchDepartments(this, 'chatApi', standaloneRun(this, 'The Department list'));
 	return toResults(
 		departments.map(({ id, name, state }) => ({ id, name, active: state !== 0 })),
 		filter,
 	);
 }
 
-/** WhatsApp > Send Message's list: GET /api/v1/departments with the ClientSDK token. */
-export async function searchWhatsAppDepartments(
+/** The ClientSDK list (WhatsApp, agents, bots): GET /api/v1/departments with the ClientSDK token. */
+export async function searchClientSdkDepartments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const departments = await fetchDepartments(this);
+	const departments = await fetchDepartments(this, 'clientSdk', standaloneRun(this, 'The Department list'));
 	return toResults(
 		departments.map(({ id, name, active }) => ({ id, name, active: active !== false })),
 		filter,

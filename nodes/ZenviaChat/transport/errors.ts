@@ -28,6 +28,22 @@ export function apiErrorMessage(body: unknown): string | undefined {
 	return typeof errorType === 'string' && errorType ? `${text} (${errorType})` : text;
 }
 
+/** "95 s", "2.5 s", "1 h 5 min": for error messages. */
+export function describeDuration(ms: number): string {
+	const seconds = ms / 1000;
+	if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
+	if (seconds < 600) return `${Math.round(seconds)} s`;
+	const minutes = Math.round(seconds / 60);
+	return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/**
+ * Said whenever an attempt of a write may have taken effect (a 5xx, a lost or broken answer):
+ * running the node again could then do the same thing twice, e.g. send a customer a message twice.
+ */
+export const MAY_HAVE_TAKEN_EFFECT =
+	' Zenvia may have acted on the request although no usable answer came back: check in Zenvia Chat (the interaction\'s messages, the customer or the task) before running the node again, or the action may happen twice.';
+
 function hintFor(status: number, token: ZenviaTokenKind, attempts: number, askedWait?: string): string {
 	const retried = attempts > 1 ? ` It failed ${attempts} times in a row.` : '';
 	if (askedWait) {
@@ -44,14 +60,26 @@ function hintFor(status: number, token: ZenviaTokenKind, attempts: number, asked
 /** An error for a request Zenvia answered with a failure status. */
 export function httpFailure(
 	node: INode,
-	failure: { status: number; body: unknown; token: ZenviaTokenKind; attempts: number; askedWait?: string; itemIndex?: number },
+	failure: {
+		status: number;
+		/** The failure status a 2xx body reported, e.g. 500 in `{status: 500, errors: [...]}`. */
+		reportedStatus?: number;
+		body: unknown;
+		token: ZenviaTokenKind;
+		attempts: number;
+		askedWait?: string;
+		mayHaveTakenEffect?: boolean;
+		itemIndex?: number;
+	},
 ): NodeApiError {
-	const { status, body, token, attempts, askedWait, itemIndex } = failure;
+	const { status, reportedStatus, body, token, attempts, askedWait, mayHaveTakenEffect, itemIndex } = failure;
 	const said = apiErrorMessage(body);
-	return new NodeApiError(node, { httpCode: String(status), body: body ?? null } as JsonObject, {
-		httpCode: String(status),
-		message: `Zenvia Chat answered HTTP ${status}${said ? `: ${said}` : ''}`,
-		description: hintFor(status, token, attempts, askedWait),
+	const inBody = status < 300 ? ` reporting a failure${reportedStatus ? ` (status ${reportedStatus})` : ''}` : '';
+	const code = reportedStatus ?? status;
+	return new NodeApiError(node, { httpCode: String(code), body: body ?? null } as JsonObject, {
+		httpCode: String(code),
+		message: `Zenvia Chat answered HTTP ${status}${inBody}${said ? `: ${said}` : ''}`,
+		description: hintFor(code, token, attempts, askedWait) + (mayHaveTakenEffect ? MAY_HAVE_TAKEN_EFFECT : ''),
 		itemIndex,
 	});
 }
@@ -59,15 +87,29 @@ export function httpFailure(
 /** An error for a request that got no usable answer at all. */
 export function networkFailure(
 	node: INode,
-	failure: { code?: string; baseUrl: string; attempts: number; itemIndex?: number },
+	failure: { code?: string; baseUrl: string; attempts: number; mayHaveTakenEffect?: boolean; itemIndex?: number },
 ): NodeApiError {
-	const { code, baseUrl, attempts, itemIndex } = failure;
+	const { code, baseUrl, attempts, mayHaveTakenEffect, itemIndex } = failure;
 	const reason = code ? `network error ${code}` : 'no answer';
+	const next = mayHaveTakenEffect ? MAY_HAVE_TAKEN_EFFECT : ' Then run the node again.';
 	// The code is kept out of the message: n8n would swap such a message for a generic one.
 	return new NodeApiError(node, { networkError: code ?? null } as JsonObject, {
 		message: `Could not get an answer from Zenvia Chat at ${baseUrl}`,
-		description: `The request ended with ${reason} after ${attempts} attempt(s). Check the base URL in the credential and that the host is reachable, then run the node again.`,
+		description: `The request ended with ${reason} after ${attempts} attempt(s). Check the base URL in the credential and that the host is reachable.${next}`,
 		itemIndex,
+	});
+}
+
+/**
+ * An error for a write answered 2xx with nothing in it, where the answer must carry what the
+ * workflow needs next (an interaction hash): the next node would fail far from the cause.
+ */
+export function emptyAnswerFailure(node: INode, failure: { status: number; expected: string; itemIndex?: number }): NodeApiError {
+	return new NodeApiError(node, { httpCode: String(failure.status) } as JsonObject, {
+		httpCode: String(failure.status),
+		message: `Zenvia Chat answered HTTP ${failure.status} with an empty body, without ${failure.expected}`,
+		description: `Zenvia may have acted on the request but sent no ${failure.expected}, which the workflow needs next. Check in Zenvia Chat whether it took effect (e.g. the customer's interactions and messages) before running the node again.`,
+		itemIndex: failure.itemIndex,
 	});
 }
 
@@ -94,11 +136,12 @@ export function unreadableAnswer(
 /** An error for an item that ran out of its time limit, saying how long it waited and why. */
 export function timeLimitFailure(
 	node: INode,
-	failure: { waited: string; limit: string; attempts: number; last: string; itemIndex?: number },
+	failure: { waited: string; limit: string; attempts: number; last: string; mayHaveTakenEffect?: boolean; itemIndex?: number },
 ): NodeApiError {
+	const lastOne = failure.attempts > 0 ? `; the last one ${failure.last}` : `; the request ${failure.last}`;
 	return new NodeApiError(node, { timeLimit: failure.limit } as JsonObject, {
 		message: `Gave up on Zenvia Chat after waiting ${failure.waited} (the item's time limit is ${failure.limit})`,
-		description: `${failure.attempts} attempt(s); the last one ${failure.last}. Raise "Time Limit per Item (Seconds)" under Request Options, or try again later. A write that timed out may still have reached Zenvia: check before running it again.`,
+		description: `${failure.attempts} attempt(s)${lastOne}. Raise "Time Limit per Item (Seconds)" under Request Options, or try again later.${failure.mayHaveTakenEffect ? MAY_HAVE_TAKEN_EFFECT : ''}`,
 		itemIndex: failure.itemIndex,
 	});
 }

@@ -1,41 +1,24 @@
 import { sleep } from 'n8n-workflow';
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
 } from 'n8n-workflow';
 
 import { ZENVIA_BASE_URLS } from '../../../credentials/ZenviaChatApi.credentials';
-import { emptyAnswerItem, readSuccessAnswer } from './answer';
-import { describeDuration, itemTime } from './deadline';
-import { apiErrorMessage, httpFailure, networkFailure, timeLimitFailure, unreadableAnswer } from './errors';
-import { limiterFor } from './rateLimiter';
-import { redact, redactValue } from './redact';
-import {
-	MAX_ATTEMPTS,
-	MAX_RETRY_AFTER_MS,
-	NOT_PROCESSED_STATUSES,
-	backoffDelayMs,
-	isNeverSent,
-	isRetryableNetworkError,
-	isRetryableStatus,
-	MAX_RATE_LIMITED_ANSWERS,
-	parseRetryAfterMs,
-} from './retry';
-import {
-	CREDENTIAL_TYPE,
-	credentialSecrets,
-	decryptedWithToken,
-	pickToken,
-	readCredentials,
-} from './credentials';
+import { readAnswer } from './answer';
+import { credentialSecrets, decryptedWithToken, pickToken } from './credentials';
+import { describeDuration, emptyAnswerFailure, httpFailure, networkFailure, timeLimitFailure, unreadableAnswer } from './errors';
+import { LimiterTimeout, type RequestTicket } from './rateLimiter';
+import { decideAfter, parseRetryAfterMs, type AttemptOutcome } from './retry';
+import { CREDENTIAL_TYPE, type ItemRun } from './run';
 import type { ZenviaApi, ZenviaCredentials, ZenviaRequest } from './types';
 
 export type { ZenviaApi, ZenviaRequest, ZenviaTokenKind } from './types';
-export { CREDENTIAL_TYPE } from './credentials';
-export { DEFAULT_ITEM_TIME_LIMIT_SECONDS, startItemClock, stopItemClock } from './deadline';
+export type { ItemRun, ZenviaExecution } from './run';
+export { CREDENTIAL_TYPE, DEFAULT_ITEM_TIME_LIMIT_SECONDS, Deadline, credentialsOnce, standaloneRun } from './run';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -66,35 +49,50 @@ function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-	if (!text.trim()) return { ok: true, value: {} };
+type Sent = { ok: true; response: IN8nHttpFullResponse } | { ok: false; code?: string };
+
+/** One attempt: one request through n8n's helper, which lets the credential place the token. */
+async function sendOnce(
+	context: ZenviaContext,
+	options: IHttpRequestOptions,
+	authentication: { credentialsDecrypted: ReturnType<typeof decryptedWithToken> },
+): Promise<Sent> {
 	try {
-		return { ok: true, value: JSON.parse(text) as unknown };
-	} catch {
-		return { ok: false };
+		// Each attempt gets fresh copies: the credential adds the token to them.
+		const fresh = { ...options, qs: options.qs && { ...options.qs }, body: options.body && { ...(options.body as object) } };
+		const response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, fresh, authentication);
+		return { ok: true, response: response as IN8nHttpFullResponse };
+	} catch (error) {
+		return { ok: false, code: networkErrorCode(error) };
+	}
+}
+
+/** Waits for the limiter's ticket within the item's time limit; the reason it could not, otherwise. */
+async function acquire(run: ItemRun): Promise<{ ticket?: RequestTicket; timedOut?: string }> {
+	const { limiter } = run.execution;
+	if (!limiter) return {};
+	try {
+		return { ticket: await limiter.acquire(run.itemIndex, run.deadline.endsAt) };
+	} catch (error) {
+		if (error instanceof LimiterTimeout) return { timedOut: `waiting for ${error.message}` };
+		throw error;
 	}
 }
 
 /**
- * The one place that talks to Zenvia: picks the base URL, lets the credential place the token,
- * retries what is safe to retry within the item's time limit, reads the answer against its
- * documented shape, and turns every failure into an error that never shows a secret.
+ * The one place that talks to Zenvia. It makes one attempt at a time and asks the retry policy
+ * (retry.ts) what to do after each: retry, after how long, or fail and how. Every wait (the
+ * limiter, a Retry-After, a backoff) stays inside the item's time limit; every answer is read
+ * against its endpoint's documented shape; no error ever shows a secret.
  */
-export async function zenviaRequest<T>(
-	context: ZenviaContext,
-	request: ZenviaRequest,
-	itemIndex?: number,
-): Promise<T> {
-	const node = context.getNode();
-	const credentials = await readCredentials(context);
-	const token = pickToken(node, credentials, request.token, itemIndex);
+export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRequest, run: ItemRun): Promise<T> {
+	const node: INode = context.getNode();
+	const { itemIndex, deadline } = run;
+	const credentials = await run.execution.credentials();
+	const token = pickToken(node, credentials, request.token, run);
 	const authentication = { credentialsDecrypted: decryptedWithToken(node, credentials, token) };
 	// The tokens, and whatever else the request carries that is secret (an agent's password).
 	const secrets = [...credentialSecrets(credentials), ...(request.secrets ?? [])];
-	// Shared by the execution's items: a 429 slows all of them down, not only the one that got it.
-	// Past this point the item has passed its checks, which lets the next item start.
-	const limiter = limiterFor(context);
-	if (itemIndex !== undefined) limiter?.onItemRequest?.(itemIndex);
 	const baseUrl = baseUrlFor(request.api, credentials);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -108,98 +106,95 @@ export async function zenviaRequest<T>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	/** What the last attempt ended with, for the time limit's error. */
-	let last = 'got no answer';
-	/** Set when an attempt may have taken effect though its answer was lost. */
-	let ambiguous: string | undefined;
+	// Past its checks: the next item may start its own, and this one waits for its conversation's turn.
+	await run.ready();
 
-	const outOfTime = (attempts: number) => {
-		const time = itemTime(context, itemIndex);
-		return timeLimitFailure(node, {
-			waited: describeDuration(time.elapsedMs),
-			limit: describeDuration(time.limitMs),
+	/** What the last attempt ended with, and whether any attempt may have taken effect. */
+	let last = 'was not sent';
+	let mayHaveTakenEffect = false;
+	const outOfTime = (attempts: number, waitingFor?: string) =>
+		timeLimitFailure(node, {
+			waited: describeDuration(deadline.elapsedMs),
+			limit: describeDuration(deadline.limitMs),
 			attempts,
-			last,
+			last: waitingFor ? `${last}, then ran out ${waitingFor}` : last,
+			mayHaveTakenEffect,
 			itemIndex,
 		});
-	};
-	/** Waits before a retry, unless the wait would run past the item's time limit. */
-	const pause = async (ms: number, attempts: number) => {
-		if (ms >= itemTime(context, itemIndex).remainingMs) throw outOfTime(attempts);
-		await sleep(ms);
-	};
 
 	let rateLimitedAnswers = 0;
 	for (let attempt = 1; ; attempt++) {
-		const remainingMs = itemTime(context, itemIndex).remainingMs;
-		if (remainingMs <= 0) throw outOfTime(attempt - 1);
-		let response: IN8nHttpFullResponse;
-		const ticket = await limiter?.acquire(itemIndex);
-		try {
-			// Each attempt gets fresh copies: the credential adds the token to them.
-			response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-				...options,
-				timeout: Math.max(1, Math.min(REQUEST_TIMEOUT_MS, remainingMs)),
-				qs: options.qs && { ...options.qs },
-				body: options.body && { ...(options.body as IDataObject) },
-			}, authentication)) as IN8nHttpFullResponse;
-		} catch (error) {
-			if (ticket) limiter?.release(ticket, false);
-			const code = networkErrorCode(error);
-			last = `ended with network error ${code ?? '(no code)'}`;
-			if (itemTime(context, itemIndex).remainingMs <= 0) throw outOfTime(attempt);
-			if (attempt < MAX_ATTEMPTS && isRetryableNetworkError(code, request.method)) {
-				if (!isNeverSent(code)) ambiguous = `network error ${code}`;
-				await pause(backoffDelayMs(attempt), attempt);
-				continue;
+		if (deadline.remainingMs <= 0) throw outOfTime(attempt - 1);
+		const { ticket, timedOut } = await acquire(run);
+		if (timedOut) throw outOfTime(attempt - 1, timedOut);
+		const sent = await sendOnce(context, { ...options, timeout: Math.max(1, Math.min(REQUEST_TIMEOUT_MS, deadline.remainingMs)) }, authentication);
+
+		let outcome: AttemptOutcome;
+		let body: unknown;
+		let reportedStatus: number | undefined;
+		if (!sent.ok) {
+			if (ticket) run.execution.limiter?.release(ticket, false);
+			outcome = { kind: 'network', code: sent.code };
+			last = `ended with network error ${sent.code ?? '(no code)'}`;
+		} else {
+			const { statusCode: status, headers } = sent.response;
+			const retryAfterMs = parseRetryAfterMs(headers?.['retry-after']);
+			const answer = readAnswer(sent.response, request, secrets);
+			if (answer.kind === 'success') {
+				if (ticket) run.execution.limiter?.release(ticket);
+				return answer.value as T;
 			}
-			throw networkFailure(node, { code, baseUrl, attempts: attempt, itemIndex });
+			if (answer.kind === 'unreadable' || answer.kind === 'missing') {
+				if (ticket) run.execution.limiter?.release(ticket);
+				if (answer.kind === 'missing') throw emptyAnswerFailure(node, { status, expected: answer.expected, itemIndex });
+				throw unreadableAnswer(node, { status, text: answer.text, what: answer.what, isWrite: request.method !== 'GET', itemIndex });
+			}
+			body = answer.body;
+			if (mayHaveTakenEffect && answer.said && request.doneOnRetry?.test(answer.said)) {
+				if (ticket) run.execution.limiter?.release(ticket);
+				return { success: true, alreadyDone: true, message: answer.said } as T;
+			}
+			reportedStatus = answer.reportedStatus;
+			outcome = answer.refusedInBody ? { kind: 'refusedInBody', status } : { kind: 'status', status, retryAfterMs };
+			last = `was answered HTTP ${status}${retryAfterMs !== undefined ? ` asking to wait ${describeDuration(retryAfterMs)}` : ''}`;
+			if (status === 429) rateLimitedAnswers++;
 		}
 
-		const status = response.statusCode;
-		const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after']);
-		if (ticket) {
-			if (status === 429) limiter?.rateLimited(ticket, Math.min(retryAfterMs ?? backoffDelayMs(attempt), MAX_RETRY_AFTER_MS));
-			else limiter?.release(ticket);
+		const decision = decideAfter({
+			method: request.method,
+			outcome,
+			attempt,
+			remainingMs: deadline.remainingMs,
+			paced: run.execution.limiter !== undefined,
+			rateLimitedAnswers,
+		});
+		mayHaveTakenEffect ||= decision.mayHaveTakenEffect;
+		if (ticket && sent.ok) {
+			// A 429 the node will wait out slows the whole execution down; one it gives up on does not
+			// hold the other items: they get their own answers.
+			const pause = decision.action === 'retry' && decision.byLimiter;
+			if (pause) run.execution.limiter?.rateLimited(ticket, decision.waitMs);
+			else run.execution.limiter?.release(ticket, outcome.kind === 'status' && outcome.status < 500 && outcome.status !== 429);
 		}
-		const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-		const text = redact(raw, secrets);
-		// Without a backslash every parsed string is a slice of the text just redacted; with one,
-		// parsing may join escapes into a secret, so the parsed value is redacted as well.
-		const clean = <V>(value: V): V => (text.includes('\\') ? redactValue(value, secrets) : value);
-		const failed = status < 200 || status >= 300;
-		if (!failed) {
-			const answer = readSuccessAnswer(text, request.method, request.answer);
-			if (answer.kind === 'empty') return emptyAnswerItem(status) as T;
-			if (answer.kind === 'unreadable') {
-				throw unreadableAnswer(node, { status, text, what: answer.what, isWrite: request.method !== 'GET', itemIndex });
-			}
-			// `success: false` is a refusal even with HTTP 200.
-			if ((answer.value as { success?: unknown }).success !== false) return clean(answer.value) as T;
-		}
-
-		const parsed = parseJson(text);
-		const body = clean(parsed.ok ? parsed.value : text);
-		const said = apiErrorMessage(body);
-		if (ambiguous && said && request.doneOnRetry?.test(said)) {
-			return { success: true, alreadyDone: true, message: said, earlierAttempt: ambiguous } as T;
-		}
-		last = `was answered HTTP ${status}`;
-		const asked = failed ? retryAfterMs : undefined;
-		if (asked !== undefined) last += ` asking to wait ${describeDuration(asked)}`;
-		const askedTooLong = asked !== undefined && asked > MAX_RETRY_AFTER_MS;
-		// With the shared limiter a 429 costs no attempt: the limiter already waits and slows down.
-		const paced = limiter !== undefined && status === 429 && !askedTooLong && ++rateLimitedAnswers <= MAX_RATE_LIMITED_ANSWERS;
-		if ((paced || attempt < MAX_ATTEMPTS) && isRetryableStatus(status, request.method) && !askedTooLong) {
-			if (!NOT_PROCESSED_STATUSES.has(status)) ambiguous = `HTTP ${status}`;
-			const wait = asked ?? backoffDelayMs(attempt);
-			// Paced, the limiter does the waiting; either way no wait starts that would pass the time limit.
-			if (!paced) await pause(wait, attempt);
-			else if (wait >= itemTime(context, itemIndex).remainingMs) throw outOfTime(attempt);
+		if (decision.action === 'retry') {
+			// Paced by the limiter, the next acquire does the waiting.
+			if (!decision.byLimiter) await sleep(decision.waitMs);
 			continue;
 		}
-		const askedWait = askedTooLong ? describeDuration(asked) : undefined;
-		const reported = failed ? status : Number((body as { status?: unknown } | null)?.status) || status;
-		throw httpFailure(node, { status: reported, body, token: request.token, attempts: attempt, askedWait, itemIndex });
+		if (decision.reason === 'outOfTime') throw outOfTime(attempt);
+		if (outcome.kind === 'network') {
+			throw networkFailure(node, { code: outcome.code, baseUrl, attempts: attempt, mayHaveTakenEffect, itemIndex });
+		}
+		const askedWait = decision.askedWaitMs === undefined ? undefined : describeDuration(decision.askedWaitMs);
+		throw httpFailure(node, {
+			status: outcome.status,
+			reportedStatus,
+			body,
+			token: request.token,
+			attempts: attempt,
+			askedWait,
+			mayHaveTakenEffect,
+			itemIndex,
+		});
 	}
 }

@@ -23,11 +23,26 @@ export class RequestCancelled extends Error {
 	}
 }
 
+/** A request not sent because its item's time limit ends before the limiter would let it go. */
+export class LimiterTimeout extends Error {
+	constructor(readonly waitingFor: 'pause' | 'slot') {
+		super(waitingFor === 'pause' ? 'the pause Zenvia asked for (429)' : 'a free request slot');
+	}
+}
+
 interface Waiter {
 	itemIndex?: number;
+	/** When the item's time limit ends, on the limiter's clock. */
+	endsAt: number;
 	resolve: (ticket: RequestTicket) => void;
 	reject: (error: Error) => void;
 }
+
+/**
+ * While requests wait for a slot, the limiter looks at their time limits at least this often. A
+ * short step also means no timer outlives the last waiter by more than this.
+ */
+const WATCH_STEP_MS = 100;
 
 const realClock: LimiterClock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
@@ -54,8 +69,8 @@ export class AdaptiveLimiter {
 	private waiters: Waiter[] = [];
 	private pumping = false;
 	private cancelAbove = Infinity;
-	/** Told when an item is about to make its first request, i.e. has passed its checks. */
-	onItemRequest?: (itemIndex: number) => void;
+	/** Wakes the pump when a slot frees up while it waits. */
+	private wake: (() => void) | undefined;
 
 	constructor(
 		maxInFlight: number,
@@ -70,11 +85,14 @@ export class AdaptiveLimiter {
 		return { inFlight: this.inFlight, inFlightLimit: this.inFlightLimit, rate: this.rate, pausedUntil: this.pausedUntil };
 	}
 
-	/** Resolves when a request may be sent; pair every ticket with one `release` or `rateLimited`. */
-	async acquire(itemIndex?: number): Promise<RequestTicket> {
+	/**
+	 * Resolves when a request may be sent; pair every ticket with one `release` or `rateLimited`.
+	 * Rejects with LimiterTimeout, without sending, when the wait would end past `endsAt`.
+	 */
+	async acquire(itemIndex?: number, endsAt = Infinity): Promise<RequestTicket> {
 		if (itemIndex !== undefined && itemIndex > this.cancelAbove) throw new RequestCancelled();
 		return await new Promise<RequestTicket>((resolve, reject) => {
-			this.waiters.push({ itemIndex, resolve, reject });
+			this.waiters.push({ itemIndex, endsAt, resolve, reject });
 			void this.pump();
 		});
 	}
@@ -95,6 +113,7 @@ export class AdaptiveLimiter {
 			this.recentSuccesses.push(now);
 			this.rampUp(now);
 		}
+		this.wake?.();
 		void this.pump();
 	}
 
@@ -116,6 +135,7 @@ export class AdaptiveLimiter {
 			this.lastDecreaseAt = now;
 			this.lastRampAt = this.pausedUntil;
 		}
+		this.wake?.();
 		void this.pump();
 	}
 
@@ -132,16 +152,36 @@ export class AdaptiveLimiter {
 		if (this.recentSuccesses.length > 10_000) this.successesSince(now - RATE_WINDOW_MS);
 	}
 
-	/** Hands out tickets in arrival order while the pause, the pace and the in-flight limit allow. */
+	/** Turns away every waiter whose time limit ends before `from`: its wait would outlast it. */
+	private expire(from: number, why: LimiterTimeout['waitingFor']): void {
+		const late = this.waiters.filter((waiter) => waiter.endsAt <= from);
+		if (late.length === 0) return;
+		this.waiters = this.waiters.filter((waiter) => waiter.endsAt > from);
+		for (const waiter of late) waiter.reject(new LimiterTimeout(why));
+	}
+
+	/**
+	 * Hands out tickets in arrival order while the pause, the pace and the in-flight limit allow. No
+	 * wait outlasts a waiter's time limit: one that would is turned away when that is known (a
+	 * pause), or when its limit comes (waiting for a slot).
+	 */
 	private async pump(): Promise<void> {
 		if (this.pumping) return;
 		this.pumping = true;
 		try {
-			while (this.waiters.length > 0 && this.inFlight < this.inFlightLimit) {
+			while (this.waiters.length > 0) {
 				const now = this.clock.now();
-				const readyAt = Math.max(this.pausedUntil, Number.isFinite(this.rate) ? this.nextStartAt : 0);
+				this.expire(now, 'slot');
+				if (this.waiters.length === 0) break;
+				const paced = Number.isFinite(this.rate) ? this.nextStartAt : 0;
+				const readyAt = Math.max(this.pausedUntil, paced);
 				if (readyAt > now) {
-					await this.clock.sleep(readyAt - now);
+					this.expire(readyAt, this.pausedUntil >= paced ? 'pause' : 'slot');
+					if (this.waiters.length > 0) await this.clock.sleep(readyAt - now);
+					continue;
+				}
+				if (this.inFlight >= this.inFlightLimit) {
+					await this.slotOrStep(now);
 					continue;
 				}
 				const waiter = this.waiters.shift() as Waiter;
@@ -153,15 +193,14 @@ export class AdaptiveLimiter {
 			this.pumping = false;
 		}
 	}
-}
 
-const executionLimiters = new WeakMap<object, AdaptiveLimiter>();
-
-/** The router gives each execution its limiter; requests made outside one (list search) have none. */
-export function shareLimiter(context: object, limiter: AdaptiveLimiter): void {
-	executionLimiters.set(context, limiter);
-}
-
-export function limiterFor(context: object): AdaptiveLimiter | undefined {
-	return executionLimiters.get(context);
+	/** Waits for a slot to free up, but no longer than the nearest time limit (in short steps). */
+	private async slotOrStep(now: number): Promise<void> {
+		const nearest = Math.min(...this.waiters.map((waiter) => waiter.endsAt));
+		const freed = new Promise<void>((resolve) => (this.wake = resolve));
+		const waits = [freed];
+		if (Number.isFinite(nearest)) waits.push(this.clock.sleep(Math.max(1, Math.min(WATCH_STEP_MS, nearest - now))));
+		await Promise.race(waits);
+		this.wake = undefined;
+	}
 }

@@ -29,6 +29,13 @@ export interface ZenviaRequest {
 	 * though its answer was lost, e.g. "Interaction already finished" for a retried finish.
 	 */
 	doneOnRetry?: RegExp;
+	/**
+	 * What a write's answer must carry for the workflow's next step (e.g. "an interaction hash"):
+	 * an empty 2xx then fails the item instead of passing as a success.
+	 */
+	expects?: string;
+	/** The answer may list refused entries beside saved ones (customers): the operation reads them. */
+	partialSuccess?: boolean;
 	/** Secrets the request carries besides the token (an agent's password), hidden from every answer and error. */
 	secrets?: string[];
 }

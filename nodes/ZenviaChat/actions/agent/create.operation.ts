@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import { agentBody, agentOutput, agentWriteFields } from './fields';
 import type { Agent } from './types';
 
@@ -22,7 +22,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['create'] } }, properties);
 
 /** POST /api/external/agents */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const given: IDataObject = {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		...Object.fromEntries(required.map((name) => [name, this.getNodeParameter(name, itemIndex, '')])),
@@ -30,8 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = agentBody.call(this, itemIndex, given);
 	const agent = await zenviaRequest<Agent>(
 		this,
-		{ api: 'chat', token: 'clientSdk', method: 'POST', path: '/api/external/agents', body, secrets: [String(body.password)] },
-		itemIndex,
-	);
+		{ api: 'chat', token: 'clientSdk', method: 'POST', path: '/api/external/agents', body, secrets: [String(body.password)] }, run);
 	return agentOutput(agent);
 }

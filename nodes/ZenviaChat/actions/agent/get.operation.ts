@@ -1,14 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import { agentIdField, agentOutput, agentPath } from './fields';
 import type { Agent } from './types';
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['get'] } }, [agentIdField]);
 
 /** GET /api/external/agents/{agentId} */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const path = agentPath.call(this, itemIndex);
-	return agentOutput(await zenviaRequest<Agent>(this, { api: 'chat', token: 'clientSdk', method: 'GET', path }, itemIndex));
+	return agentOutput(await zenviaRequest<Agent>(this, { api: 'chat', token: 'clientSdk', method: 'GET', path }, run));
 }

@@ -1,18 +1,19 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zenviaRequest } from '../../transport';
-import { readOptionalDepartmentId, whatsappDepartmentField } from '../common.descriptions';
+import { zenviaRequest, type ItemRun } from '../../transport';
+import { readOptionalDepartmentId, clientSdkDepartmentField } from '../common.descriptions';
 import type { OnlineAgentsAnswer } from './types';
 
 const properties: INodeProperties[] = [
-	{ ...whatsappDepartmentField, required: false, description: 'Only agents of this department. Leave empty for all. The list takes the ClientSDK token, as this operation does.' },
+	{ ...clientSdkDepartmentField, required: false, description: 'Only agents of this department. Leave empty for all. The list takes the ClientSDK token, as this operation does.' },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['getOnline'] } }, properties);
 
 /** GET /core/api/v1/agents/online: up to 3 online agents (Zenvia picks them), the count and the average answer time. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const department = readOptionalDepartmentId.call(this, itemIndex);
 	return await zenviaRequest<OnlineAgentsAnswer>(
 		this,
@@ -22,7 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'GET',
 			path: '/core/api/v1/agents/online',
 			qs: department === undefined ? undefined : { department_id: department },
-		},
-		itemIndex,
-	);
+		}, run);
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import { agentBody, agentIdField, agentOutput, agentPath, agentWriteFields } from './fields';
 import type { Agent } from './types';
 
@@ -20,13 +20,14 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['update'] } }, properties);
 
 /** PUT /api/external/agents/{agentId}: only the fields set are sent. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const path = agentPath.call(this, itemIndex);
 	const body = agentBody.call(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Update Fields are empty: add at least one field to change', { itemIndex });
 	}
 	const secrets = body.password ? [body.password] : [];
-	const agent = await zenviaRequest<Agent>(this, { api: 'chat', token: 'clientSdk', method: 'PUT', path, body, secrets }, itemIndex);
+	const agent = await zenviaRequest<Agent>(this, { api: 'chat', token: 'clientSdk', method: 'PUT', path, body, secrets }, run);
 	return agentOutput(agent);
 }

@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { interactionHashField } from '../common.descriptions';
 import { botRequest } from './request';
+import type { ItemRun } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['accept'] } }, [interactionHashField]);
 
 /** PUT /api/v1/bot/{interactionHash}/accept: the bot takes the interaction a new_interaction event announced. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await botRequest.call(this, itemIndex, 'PUT', 'accept');
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	return await botRequest.call(this, run, 'PUT', 'accept');
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import { pathSegment } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import { readInteractionHash } from '../common.descriptions';
 import type { BotAnswer } from './types';
 
@@ -11,13 +11,13 @@ import type { BotAnswer } from './types';
  */
 export async function botRequest(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	run: ItemRun,
 	method: IHttpRequestMethods,
 	action: 'accept' | 'message' | 'transfer' | 'finish',
 	body: IDataObject = {},
 ): Promise<IDataObject> {
-	const hash = readInteractionHash.call(this, itemIndex);
+	const hash = readInteractionHash.call(this, run);
 	const path = `/api/v1/bot/${pathSegment(hash)}/${action}`;
-	const answer = await zenviaRequest<BotAnswer>(this, { api: 'bot', token: 'clientSdk', method, path, body }, itemIndex);
+	const answer = await zenviaRequest<BotAnswer>(this, { api: 'bot', token: 'clientSdk', method, path, body }, run);
 	return { interactionHash: hash, ...answer };
 }

@@ -6,6 +6,7 @@ import { contentField, interactionHashField, mediaUrlField, messageTypeOptions }
 import type { MessageType } from '../interaction/types';
 import { botRequest } from './request';
 import type { BotMessageBody } from './types';
+import type { ItemRun } from '../../transport';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
@@ -26,7 +27,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['sendMessage'] } }, properties);
 
 /** POST /api/v1/bot/{interactionHash}/message: the bot's answer to the customer. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const node = this.getNode();
 	const contentType = this.getNodeParameter('contentType', itemIndex, 'text') as MessageType;
 	const body: BotMessageBody = {
@@ -41,5 +43,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		if (size > 0) body.attachment.size = size;
 	}
-	return await botRequest.call(this, itemIndex, 'POST', 'message', body);
+	return await botRequest.call(this, run, 'POST', 'message', body);
 }

@@ -1,14 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { interactionHashField, readOptionalDepartmentId, whatsappDepartmentField } from '../common.descriptions';
+import { interactionHashField, readOptionalDepartmentId, clientSdkDepartmentField } from '../common.descriptions';
 import { botRequest } from './request';
 import type { BotTransferBody } from './types';
+import type { ItemRun } from '../../transport';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
 	{
-		...whatsappDepartmentField,
+		...clientSdkDepartmentField,
 		required: false,
 		description: 'The department whose agents take over. Leave empty to send it back to the department it started in. The list takes the ClientSDK token, as this operation does.',
 	},
@@ -17,8 +18,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['transfer'] } }, properties);
 
 /** PUT /api/v1/bot/{interactionHash}/transfer: hands the interaction over to people. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const department = readOptionalDepartmentId.call(this, itemIndex);
 	const body: BotTransferBody = department === undefined ? {} : { department_id: department };
-	return await botRequest.call(this, itemIndex, 'PUT', 'transfer', body);
+	return await botRequest.call(this, run, 'PUT', 'transfer', body);
 }

@@ -4,7 +4,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import type { ItemOutcome } from '../node.type';
 import type { CustomerEntry, RefusedCustomer, SavedCustomer, UpsertCustomersAnswer } from './types';
 
-/** JSON with sorted keys, so an echoed entry equals the one sent whatever its key order. */
+/** JSON with sorted keys, so an echoed value equals the one sent whatever its key order. */
 function canonical(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
 	if (typeof value === 'object' && value !== null) {
@@ -16,15 +16,44 @@ function canonical(value: unknown): string {
 	return JSON.stringify(value ?? null);
 }
 
-function isRefusalOf(refused: RefusedCustomer | undefined, entry: CustomerEntry): boolean {
-	if (!refused) return false;
-	return canonical(refused.fields ?? {}) === canonical(entry.fields) && (refused.agent_id ?? null) === (entry.agent_id ?? null);
+/**
+ * Whether an answered customer echoes the entry sent: the same agent and every field sent with the
+ * same value; `exact` also wants no other field (a saved customer may carry more, e.g. fields the
+ * account fills in itself).
+ */
+function echoes(answered: { fields?: unknown; agent_id?: unknown }, entry: CustomerEntry, exact: boolean): boolean {
+	const fields = (answered.fields ?? {}) as Record<string, unknown>;
+	if ((answered.agent_id ?? null) !== (entry.agent_id ?? null)) return false;
+	if (exact) return canonical(fields) === canonical(entry.fields);
+	return Object.entries(entry.fields).every(([name, value]) => canonical(fields[name]) === canonical(value));
+}
+
+/** The first answer not yet taken that echoes the entry; identical entries take them in order. */
+function takeEcho<T extends { fields?: unknown; agent_id?: unknown }>(
+	answers: T[],
+	taken: boolean[],
+	entry: CustomerEntry,
+	exact: boolean,
+): T | undefined {
+	const position = answers.findIndex((answer, index) => !taken[index] && echoes(answer, entry, exact));
+	if (position < 0) return undefined;
+	taken[position] = true;
+	return answers[position];
+}
+
+function unmatched(node: INode, answer: UpsertCustomersAnswer, message: string, itemIndex: number): NodeApiError {
+	return new NodeApiError(node, answer as unknown as JsonObject, {
+		message,
+		description: 'The answer cannot be matched to the input items. Check in Zenvia which customers were saved before running again.',
+		itemIndex,
+	});
 }
 
 /**
- * Zenvia answers a batch with the saved customers and the refused ones (echoing their fields and
- * reasons), each list in the order sent. Walking the batch in order, an entry is refused when the
- * next refusal echoes it, and saved otherwise, which puts every answer back on its input item.
+ * Zenvia answers a batch with the saved customers and the refused ones, each echoing the fields
+ * sent. Each input item gets the answer that echoes its own fields, whatever the order Zenvia
+ * lists them in (only identical entries are told apart by order). An answer that leaves an item
+ * unmatched is refused whole: guessing would give one customer another's customer_key.
  */
 export function customerOutcomes(
 	node: INode,
@@ -35,33 +64,36 @@ export function customerOutcomes(
 	const saved: SavedCustomer[] = Array.isArray(answer.customers) ? answer.customers : [];
 	const refused: RefusedCustomer[] = Array.isArray(answer.errors) ? answer.errors : [];
 	if (saved.length + refused.length !== entries.length) {
-		throw new NodeApiError(node, answer as unknown as JsonObject, {
-			message: `Zenvia Chat answered a batch of ${entries.length} customers with ${saved.length} saved and ${refused.length} refused`,
-			description: 'The answer cannot be matched to the input items. Check in Zenvia which customers were saved before running again.',
-			itemIndex: itemIndexes[0],
-		});
+		throw unmatched(
+			node,
+			answer,
+			`Zenvia Chat answered a batch of ${entries.length} customers with ${saved.length} saved and ${refused.length} refused`,
+			itemIndexes[0],
+		);
 	}
-	let nextSaved = 0;
-	let nextRefused = 0;
+	const savedTaken: boolean[] = [];
+	const refusedTaken: boolean[] = [];
 	return entries.map((entry, position): ItemOutcome => {
 		const itemIndex = itemIndexes[position];
-		if (isRefusalOf(refused[nextRefused], entry)) {
-			const reasons = (refused[nextRefused++].errors ?? []).map(String);
+		// An exact echo first: of two identical entries the first saved and the second refused stay so,
+		// and an entry never takes the saved customer of a longer entry that merely contains its fields.
+		const exactSave = takeEcho(saved, savedTaken, entry, true);
+		const refusal = exactSave ? undefined : takeEcho(refused, refusedTaken, entry, true);
+		if (refusal) {
+			const reasons = (refusal.errors ?? []).map(String);
 			return {
+				ok: false,
 				error: new NodeOperationError(node, `Zenvia Chat refused this customer: ${reasons.join('; ') || 'no reason given'}`, {
 					itemIndex,
-					description:
-						'Correct the fields Zenvia names and run this item again. The other customers of its batch were saved.',
+					description: 'Correct the fields Zenvia names and run this item again. The other customers of its batch were saved.',
 				}),
 			};
 		}
-		const customer = saved[nextSaved++];
+		const customer = exactSave ?? takeEcho(saved, savedTaken, entry, false);
 		if (!customer) {
-			return {
-				error: new NodeOperationError(node, 'Zenvia Chat\'s answer does not say what became of this customer', { itemIndex }),
-			};
+			throw unmatched(node, answer, `Zenvia Chat's answer lists no customer with the fields of item ${itemIndex + 1}`, itemIndex);
 		}
 		// Lifted to the top so the next node can use {{ $json.customerKey }} directly.
-		return { json: { customerKey: customer.customer_key, ...customer } };
+		return { ok: true, value: { customerKey: customer.customer_key, ...customer } };
 	});
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperVal
 
 import { batchSizeField, executeInBatches } from '../../helpers/batches';
 import { parseJsonObject, requirePositiveInteger } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import type { ItemOutcome } from '../node.type';
 import { customerOutcomes } from './answer';
 import type { CustomerEntry, CustomerFieldValue, UpsertCustomersAnswer, UpsertCustomersBody } from './types';
@@ -117,13 +117,18 @@ function readCustomer(this: IExecuteFunctions, itemIndex: number): CustomerEntry
 }
 
 /** POST /api/external/customers, in batches; each input item gets its own customer or refusal. */
-export async function executeAll(this: IExecuteFunctions, itemIndexes: number[]): Promise<ItemOutcome[]> {
-	return await executeInBatches(this, itemIndexes, (itemIndex) => readCustomer.call(this, itemIndex), async (customers, indexes) => {
+export async function executeAll(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+	batchRun: (itemIndexes: number[]) => ItemRun,
+): Promise<ItemOutcome[]> {
+	const read = (itemIndex: number) => readCustomer.call(this, itemIndex);
+	return await executeInBatches(this, itemIndexes, batchRun, read, async (customers, run, indexes) => {
 		const body: UpsertCustomersBody = { customers };
 		const answer = await zenviaRequest<UpsertCustomersAnswer>(
 			this,
-			{ api: 'chat', token: 'clientSdk', method: 'POST', path: '/api/external/customers', body },
-			indexes[0],
+			{ api: 'chat', token: 'clientSdk', method: 'POST', path: '/api/external/customers', body, partialSuccess: true },
+			run,
 		);
 		return customerOutcomes(this.getNode(), customers, indexes, answer);
 	});

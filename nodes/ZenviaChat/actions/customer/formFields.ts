@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import type { FormField, FormFieldsAnswer } from './types';
 
 /**
@@ -10,16 +10,14 @@ import type { FormField, FormFieldsAnswer } from './types';
  */
 export async function fetchFormFields(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
-	itemIndex?: number,
+	run: ItemRun,
 ): Promise<FormField[]> {
 	const answer = await zenviaRequest<FormFieldsAnswer>(
 		context,
-		{ api: 'chat', token: 'clientSdk', method: 'GET', path: '/api/external/form_fields' },
-		itemIndex,
-	);
+		{ api: 'chat', token: 'clientSdk', method: 'GET', path: '/api/external/form_fields' }, run);
 	if (!Array.isArray(answer?.form_fields)) {
 		throw new NodeOperationError(context.getNode(), 'Zenvia Chat answered the form fields request without a list of form fields', {
-			itemIndex,
+			itemIndex: run.itemIndex,
 			description: 'Check that the Chat API base URL in the credential points at Zenvia Chat.',
 		});
 	}

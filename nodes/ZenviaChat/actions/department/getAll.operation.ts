@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requireBoolean } from '../../helpers/validation';
 import { limitField, readLimit, returnAllField } from '../common.descriptions';
-import { fetchChatDepartments } from './departments';
+import { fetchDepartments } from './departments';
+import type { ItemRun } from '../../transport';
 
 const properties: INodeProperties[] = [
 	returnAllField,
@@ -20,10 +21,11 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['department'], operation: ['getAll'] } }, properties);
 
 /** GET /api/external/departments, one output item per department. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject[]> {
+	const { itemIndex } = run;
 	const limit = readLimit.call(this, itemIndex);
 	const includeInactive = requireBoolean(this.getNode(), itemIndex, 'Include Inactive', this.getNodeParameter('includeInactive', itemIndex, false));
-	const departments = (await fetchChatDepartments(this, itemIndex)).filter(
+	const departments = (await fetchDepartments(this, 'chatApi', run)).filter(
 		(department) => includeInactive || department.state !== 0,
 	);
 	// The endpoint has no pagination: it always answers the whole list, so the limit applies here.

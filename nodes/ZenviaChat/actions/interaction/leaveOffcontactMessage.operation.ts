@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireHttpUrl, requireText } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import { contentField, departmentField, mediaUrlField, messageTypeOptions, readDepartmentId } from '../common.descriptions';
 import type { MessageType } from './types';
 
@@ -50,7 +50,8 @@ interface OffcontactBody extends IDataObject {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** POST /core/api/v1/offcontact: a message for a department's team when nobody can chat now. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const node = this.getNode();
 	const email = requireText(node, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex));
 	if (!EMAIL.test(email)) throw new NodeOperationError(node, `Customer Email must be an e-mail address, got ${email}`, { itemIndex });
@@ -69,8 +70,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const answer = await zenviaRequest<IDataObject>(
 		this,
-		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/offcontact', body },
-		itemIndex,
-	);
+		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/offcontact', body }, run);
 	return { interactionHash: answer.interaction_hash, ...answer };
 }

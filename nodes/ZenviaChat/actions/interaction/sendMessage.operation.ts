@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireOption } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import {
 	contentField,
 	interactionHashField,
@@ -36,13 +36,14 @@ export const description = updateDisplayOptions(
 );
 
 /** POST /core/api/v1/interactions/{interactionHash}/messages */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const hash = readInteractionHash.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
+	const hash = readInteractionHash.call(this, run);
 	const type = requireOption<MessageType>(this.getNode(), itemIndex, messageTypeField, this.getNodeParameter('messageType', itemIndex, 'text'));
 	const body: SendMessageBody = { content: readContent.call(this, itemIndex), type };
 	if (type !== 'text') body.url = readMediaUrl.call(this, itemIndex);
 	const path = interactionPath(hash, 'messages');
 
-	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'POST', path, body }, itemIndex);
+	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'POST', path, body }, run);
 	return { interactionHash: hash, ...answer };
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import { interactionHashField, readInteractionHash } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer } from './types';
@@ -23,14 +23,12 @@ export function signalOperation(operation: string, suffix: 'typing' | 'cleared' 
 		[interactionHashField],
 	);
 
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const hash = readInteractionHash.call(this, itemIndex);
+	async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+		const hash = readInteractionHash.call(this, run);
 		const path = interactionPath(hash, suffix);
 		const answer = await zenviaRequest<InteractionAnswer>(
 			this,
-			{ api: 'chat', token: 'chatApi', method: 'PUT', path, body: {}, doneOnRetry: ALREADY_FINISHED },
-			itemIndex,
-		);
+			{ api: 'chat', token: 'chatApi', method: 'PUT', path, body: {}, doneOnRetry: ALREADY_FINISHED }, run);
 		return { interactionHash: hash, ...answer };
 	}
 

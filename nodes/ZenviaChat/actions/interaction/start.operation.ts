@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireOption } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import {
 	conversationOptionsField,
 	customerField,
@@ -42,7 +42,8 @@ export const description = updateDisplayOptions(
 );
 
 /** POST /core/api/v1/interactions */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const body: StartInteractionBody = {
 		department_id: readDepartmentId.call(this, itemIndex),
 		media_type: requireOption<MediaType>(this.getNode(), itemIndex, mediaTypeField, this.getNodeParameter('mediaType', itemIndex, 'TEXT')),
@@ -51,9 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const answer = await zenviaRequest<StartInteractionAnswer>(
 		this,
-		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/interactions', body },
-		itemIndex,
-	);
+		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/interactions', body }, run);
 	// Lifted to the top so the next node can use {{ $json.interactionHash }} directly.
 	return { interactionHash: answer.data?.interaction_hash, ...answer };
 }

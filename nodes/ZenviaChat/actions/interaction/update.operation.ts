@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionalText, optionalTrimmedText, parseIdList, requireOption } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import { interactionHashField, readInteractionHash } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer, Mood, UpdateInteractionBody } from './types';
@@ -55,9 +55,10 @@ export const description = updateDisplayOptions(
 );
 
 /** PUT /core/api/v1/interactions/{interactionHash} */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
 	const node = this.getNode();
-	const hash = readInteractionHash.call(this, itemIndex);
+	const hash = readInteractionHash.call(this, run);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as {
 		customerKey?: unknown;
 		mood?: unknown;
@@ -80,6 +81,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const path = interactionPath(hash);
-	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'PUT', path, body }, itemIndex);
+	const answer = await zenviaRequest<InteractionAnswer>(this, { api: 'chat', token: 'chatApi', method: 'PUT', path, body }, run);
 	return { interactionHash: hash, ...answer };
 }

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { rowsOf } from '../../helpers/paginate';
 import type { ListAnswer } from '../../helpers/paginate';
 import { pathSegment, requireId } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import type { ConversationMessage } from './types';
 
 const properties: INodeProperties[] = [
@@ -25,15 +25,14 @@ export const description = updateDisplayOptions(
 );
 
 /** GET /api/ms/external/history/{id}/messages: one output item per message. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ConversationMessage[]> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ConversationMessage[]> {
+	const { itemIndex } = run;
 	const node = this.getNode();
 	const id = pathSegment(requireId(node, itemIndex, 'Protocol ID', this.getNodeParameter('protocolId', itemIndex)));
 	// The document shows no answer for this endpoint: the Reports API's {data: [...]} and a bare
 	// list are both read.
 	const answer = await zenviaRequest<ListAnswer<ConversationMessage>>(
 		this,
-		{ api: 'chat', token: 'chatApi', method: 'GET', path: `/api/ms/external/history/${id}/messages`, answer: 'objectOrList' },
-		itemIndex,
-	);
+		{ api: 'chat', token: 'chatApi', method: 'GET', path: `/api/ms/external/history/${id}/messages`, answer: 'objectOrList' }, run);
 	return rowsOf(node, itemIndex, answer);
 }

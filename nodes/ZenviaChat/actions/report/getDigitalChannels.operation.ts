@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { rowsOf } from '../../helpers/paginate';
 import { requireBoolean, requireOption } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import {
 	agentIdsField,
 	channelTypesField,
@@ -68,7 +68,8 @@ export const description = updateDisplayOptions(
 );
 
 /** GET /api/ms/external/reports: one output item per row of the Digital Channels report. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DigitalChannelsItem[]> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<DigitalChannelsItem[]> {
+	const { itemIndex } = run;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters;
 	const options = this.getNodeParameter('options', itemIndex, {}) as { includeTotal?: unknown };
 	const includeTotal = requireBoolean(this.getNode(), itemIndex, 'Include Total Row', options.includeTotal ?? true);
@@ -80,9 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const answer = await zenviaRequest<ReportAnswer<DigitalChannelsRow>>(
 		this,
-		{ api: 'chat', token: 'chatApi', method: 'GET', path: '/api/ms/external/reports', qs },
-		itemIndex,
-	);
+		{ api: 'chat', token: 'chatApi', method: 'GET', path: '/api/ms/external/reports', qs }, run);
 	const rows = rowsOf(this.getNode(), itemIndex, answer);
 	const items: DigitalChannelsItem[] = [];
 	rows.forEach((row, index) => {

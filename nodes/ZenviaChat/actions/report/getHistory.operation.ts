@@ -16,6 +16,7 @@ import { listFilters, periodFilters } from './query';
 import { simplifyField, simplifyInteractionRow } from './simplify';
 import type { ReportFilters } from './query';
 import type { ExpandedHistoryRow, HistoryRow, ReportQuery } from './types';
+import type { ItemRun } from '../../transport';
 
 type Direction = 'all' | 'sent' | 'received';
 
@@ -69,7 +70,8 @@ export const description = updateDisplayOptions(
 );
 
 /** GET /api/ms/external/history[/expanded]: one output item per interaction, page after page. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<HistoryRow[]> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<HistoryRow[]> {
+	const { itemIndex } = run;
 	const node = this.getNode();
 	const expanded = requireBoolean(node, itemIndex, 'Expanded', this.getNodeParameter('expanded', itemIndex, false));
 	const limit = readPageLimit.call(this, itemIndex);
@@ -89,6 +91,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (search !== undefined) qs.search = search;
 
 	const path = expanded ? '/api/ms/external/history/expanded' : '/api/ms/external/history';
-	const rows = await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', token: 'chatApi', method: 'GET', path, qs }, itemIndex, limit);
+	const rows = await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', token: 'chatApi', method: 'GET', path, qs }, run, limit);
 	return this.getNodeParameter('simplify', itemIndex, false) ? (rows.map(simplifyInteractionRow) as HistoryRow[]) : rows;
 }

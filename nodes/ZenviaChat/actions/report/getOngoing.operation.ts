@@ -14,6 +14,7 @@ import { listFilters } from './query';
 import type { ReportFilters } from './query';
 import { simplifyField, simplifyInteractionRow } from './simplify';
 import type { OngoingRow } from './types';
+import type { ItemRun } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...pageFields,
@@ -30,14 +31,15 @@ export const description = updateDisplayOptions(
  * GET /api/ms/external/ongoing: what the Monitoring, Waiting Queue, Pending and Inactive screens
  * show, one output item per interaction. The endpoint takes no dates.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OngoingRow[]> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<OngoingRow[]> {
+	const { itemIndex } = run;
 	const limit = readPageLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReportFilters;
 	const qs = listFilters.call(this, itemIndex, filters);
 	const rows = await zenviaPaginate<OngoingRow>(
 		this,
 		{ api: 'chat', token: 'chatApi', method: 'GET', path: '/api/ms/external/ongoing', qs },
-		itemIndex,
+		run,
 		limit,
 	);
 	return this.getNodeParameter('simplify', itemIndex, false) ? (rows.map(simplifyInteractionRow) as OngoingRow[]) : rows;

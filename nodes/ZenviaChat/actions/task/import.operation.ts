@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { batchSizeField, executeInBatches } from '../../helpers/batches';
 import { parseEmailList, requireText } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import type { ItemOutcome } from '../node.type';
 import type { ImportTasksAnswer, ImportTasksBody, TaskEntry } from './types';
 
@@ -76,14 +76,19 @@ function readTask(this: IExecuteFunctions, itemIndex: number): TaskEntry {
 }
 
 /** POST /api/external/tasks, in batches. Zenvia answers a batch as a whole, so each of its items shares the answer. */
-export async function executeAll(this: IExecuteFunctions, itemIndexes: number[]): Promise<ItemOutcome[]> {
-	return await executeInBatches(this, itemIndexes, (itemIndex) => readTask.call(this, itemIndex), async (tasks, indexes) => {
+export async function executeAll(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+	batchRun: (itemIndexes: number[]) => ItemRun,
+): Promise<ItemOutcome[]> {
+	const read = (itemIndex: number) => readTask.call(this, itemIndex);
+	return await executeInBatches(this, itemIndexes, batchRun, read, async (tasks, run) => {
 		const body: ImportTasksBody = { tasks };
 		const answer = await zenviaRequest<ImportTasksAnswer>(
 			this,
 			{ api: 'chat', token: 'clientSdk', method: 'POST', path: '/api/external/tasks', body },
-			indexes[0],
+			run,
 		);
-		return tasks.map((entry) => ({ json: { taskId: entry.task.id, customerId: entry.customer.id, ...answer } }));
+		return tasks.map((entry): ItemOutcome => ({ ok: true, value: { taskId: entry.task.id, customerId: entry.customer.id, ...answer } }));
 	});
 }

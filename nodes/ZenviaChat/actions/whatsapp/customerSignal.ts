@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { CustomerSignalAnswer, CustomerSignalBody } from './types';
 
@@ -15,10 +15,10 @@ export function customerSignalOperation(operation: string, path: string) {
 		[customerExternalIdField],
 	);
 
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const externalId = readCustomerExternalId.call(this, itemIndex);
+	async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+		const externalId = readCustomerExternalId.call(this, run);
 		const body: CustomerSignalBody = { customer: { external_id: externalId } };
-		const answer = await zenviaRequest<CustomerSignalAnswer>(this, { api: 'whatsapp', token: 'clientSdk', method: 'PUT', path, body }, itemIndex);
+		const answer = await zenviaRequest<CustomerSignalAnswer>(this, { api: 'whatsapp', token: 'clientSdk', method: 'PUT', path, body }, run);
 		return { externalId, ...answer };
 	}
 

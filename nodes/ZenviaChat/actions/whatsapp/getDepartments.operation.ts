@@ -2,7 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { limitField, readLimit, returnAllField } from '../common.descriptions';
-import { fetchDepartments } from './departments';
+import { fetchDepartments } from '../department/departments';
+import type { ItemRun } from '../../transport';
 
 const properties: INodeProperties[] = [returnAllField, limitField];
 
@@ -12,9 +13,10 @@ export const description = updateDisplayOptions(
 );
 
 /** GET /api/v1/departments, one output item per department. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject[]> {
+	const { itemIndex } = run;
 	const limit = readLimit.call(this, itemIndex);
-	const departments = await fetchDepartments(this, itemIndex);
+	const departments = await fetchDepartments(this, 'clientSdk', run);
 	// The endpoint has no pagination: it always answers the whole list, so the limit applies here.
 	return limit === undefined ? departments : departments.slice(0, limit);
 }

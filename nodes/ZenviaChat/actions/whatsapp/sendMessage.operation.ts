@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireOption, requireText } from '../../helpers/validation';
-import { zenviaRequest } from '../../transport';
+import { zenviaRequest, type ItemRun } from '../../transport';
 import {
 	contentField,
 	conversationOptionsField,
@@ -13,7 +13,7 @@ import {
 	readConversationContext,
 	readDepartmentId,
 	readMediaUrl,
-	whatsappDepartmentField,
+	clientSdkDepartmentField,
 } from '../common.descriptions';
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { SendWhatsAppMessageAnswer, SendWhatsAppMessageBody } from './types';
@@ -39,7 +39,7 @@ const contentTypeField: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	customerExternalIdField,
-	whatsappDepartmentField,
+	clientSdkDepartmentField,
 	contentTypeField,
 	{
 		displayName: 'MIME Type',
@@ -74,8 +74,9 @@ function readContentType(this: IExecuteFunctions, itemIndex: number): string {
 }
 
 /** POST /api/v1/whatsapp: a message from the customer, opening their conversation if none is open. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const externalId = readCustomerExternalId.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
+	const { itemIndex } = run;
+	const externalId = readCustomerExternalId.call(this, run);
 	const { customer, ...context } = readConversationContext.call(this, itemIndex);
 	const body: SendWhatsAppMessageBody = {
 		content: readContent.call(this, itemIndex),
@@ -90,9 +91,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const answer = await zenviaRequest<SendWhatsAppMessageAnswer>(
 		this,
-		{ api: 'whatsapp', token: 'clientSdk', method: 'POST', path: '/api/v1/whatsapp', body },
-		itemIndex,
-	);
+		{ api: 'whatsapp', token: 'clientSdk', method: 'POST', path: '/api/v1/whatsapp', body }, run);
 	// Lifted to the top so the next node can use {{ $json.messageHash }} directly.
 	return { messageHash: answer.data?.message_hash, externalId, ...answer };
 }
