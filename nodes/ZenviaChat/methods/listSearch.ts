@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { fetchDepartments } from '../actions/department/departments';
-import { standaloneRun } from '../transport';
+import { editorRun } from './editorRun';
 
 interface Listed {
 	id: unknown;
@@ -28,7 +28,7 @@ export async function searchChatDepartments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const departments = await fetchDepartments(this, 'chatApi', standaloneRun(this, 'The Department list'));
+	const departments = await fetchDepartments(this, 'chatApi', editorRun(this));
 	return toResults(
 		departments.map(({ id, name, state }) => ({ id, name, active: state !== 0 })),
 		filter,
@@ -40,7 +40,7 @@ export async function searchClientSdkDepartments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const departments = await fetchDepartments(this, 'clientSdk', standaloneRun(this, 'The Department list'));
+	const departments = await fetchDepartments(this, 'clientSdk', editorRun(this));
 	return toResults(
 		departments.map(({ id, name, active }) => ({ id, name, active: active !== false })),
 		filter,

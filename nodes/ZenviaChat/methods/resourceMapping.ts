@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields }
 
 import { fetchFormFields } from '../actions/customer/formFields';
 import type { FormField } from '../actions/customer/types';
-import { standaloneRun } from '../transport';
+import { editorRun } from './editorRun';
 
 /**
  * One column of Customer > Create or Update: a form field, required ones marked. Every column is
@@ -26,5 +26,5 @@ export function customerColumn(field: FormField): ResourceMapperField {
 
 /** The columns of Customer > Create or Update: the account's form fields. */
 export async function getCustomerColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	return { fields: (await fetchFormFields(this, standaloneRun(this, 'The customer columns'))).map(customerColumn) };
+	return { fields: (await fetchFormFields(this, editorRun(this))).map(customerColumn) };
 }

@@ -71,12 +71,11 @@ async function sendOnce(
 async function acquire(run: ItemRun): Promise<{ ticket?: RequestTicket; timedOut?: string }> {
 	const { limiter } = run.execution;
 	if (!limiter) return {};
-	try {
-		return { ticket: await limiter.acquire(run.itemIndex, run.deadline.endsAt) };
-	} catch (error) {
-		if (error instanceof LimiterTimeout) return { timedOut: `waiting for ${error.message}` };
-		throw error;
-	}
+	// A time-out becomes the item's time-limit error; a cancellation (an earlier item failed) goes on up.
+	return await limiter.acquire(run.itemIndex, run.deadline.endsAt).then(
+		(ticket) => ({ ticket }),
+		async (error: unknown) => (error instanceof LimiterTimeout ? { timedOut: `waiting for ${error.message}` } : await Promise.reject(error)),
+	);
 }
 
 /**
@@ -111,14 +110,15 @@ export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRe
 
 	/** What the last attempt ended with, and whether any attempt may have taken effect. */
 	let last = 'was not sent';
-	let mayHaveTakenEffect = false;
+	/** The first attempt that may have taken effect, e.g. "HTTP 504", once there is one. */
+	let tookEffectBy: string | undefined;
 	const outOfTime = (attempts: number, waitingFor?: string) =>
 		timeLimitFailure(node, {
 			waited: describeDuration(deadline.elapsedMs),
 			limit: describeDuration(deadline.limitMs),
 			attempts,
 			last: waitingFor ? `${last}, then ran out ${waitingFor}` : last,
-			mayHaveTakenEffect,
+			mayHaveTakenEffect: tookEffectBy !== undefined,
 			itemIndex,
 		});
 
@@ -150,9 +150,9 @@ export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRe
 				throw unreadableAnswer(node, { status, text: answer.text, what: answer.what, isWrite: request.method !== 'GET', itemIndex });
 			}
 			body = answer.body;
-			if (mayHaveTakenEffect && answer.said && request.doneOnRetry?.test(answer.said)) {
+			if (tookEffectBy && answer.said && request.doneOnRetry?.test(answer.said)) {
 				if (ticket) run.execution.limiter?.release(ticket);
-				return { success: true, alreadyDone: true, message: answer.said } as T;
+				return { success: true, alreadyDone: true, message: answer.said, earlierAttempt: tookEffectBy } as T;
 			}
 			reportedStatus = answer.reportedStatus;
 			outcome = answer.refusedInBody ? { kind: 'refusedInBody', status } : { kind: 'status', status, retryAfterMs };
@@ -168,7 +168,8 @@ export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRe
 			paced: run.execution.limiter !== undefined,
 			rateLimitedAnswers,
 		});
-		mayHaveTakenEffect ||= decision.mayHaveTakenEffect;
+		if (decision.mayHaveTakenEffect) tookEffectBy ??= outcome.kind === 'network' ? `network error ${outcome.code ?? '(no code)'}` : `HTTP ${outcome.status}`;
+		const mayHaveTakenEffect = tookEffectBy !== undefined;
 		if (ticket && sent.ok) {
 			// A 429 the node will wait out slows the whole execution down; one it gives up on does not
 			// hold the other items: they get their own answers.

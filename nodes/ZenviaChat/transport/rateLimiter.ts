@@ -91,6 +91,8 @@ export class AdaptiveLimiter {
 	 */
 	async acquire(itemIndex?: number, endsAt = Infinity): Promise<RequestTicket> {
 		if (itemIndex !== undefined && itemIndex > this.cancelAbove) throw new RequestCancelled();
+		// Known at once: the execution's pause ends after this request's time limit.
+		if (endsAt <= this.pausedUntil) throw new LimiterTimeout('pause');
 		return await new Promise<RequestTicket>((resolve, reject) => {
 			this.waiters.push({ itemIndex, endsAt, resolve, reject });
 			void this.pump();

@@ -80,13 +80,14 @@ export interface ItemRun {
 export function credentialsOnce(context: IExecuteFunctions | ILoadOptionsFunctions): () => Promise<ZenviaCredentials> {
 	let read: Promise<ZenviaCredentials> | undefined;
 	return async () => {
-		read ??= context.getCredentials<ZenviaCredentials>(CREDENTIAL_TYPE);
-		try {
-			return await read;
-		} catch (error) {
-			read = undefined;
-			throw error;
+		if (!read) {
+			const current = context.getCredentials<ZenviaCredentials>(CREDENTIAL_TYPE);
+			read = current;
+			current.catch(() => {
+				if (read === current) read = undefined;
+			});
 		}
+		return await read;
 	};
 }
 

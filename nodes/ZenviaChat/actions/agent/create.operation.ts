@@ -31,6 +31,8 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 	const body = agentBody.call(this, itemIndex, given);
 	const agent = await zenviaRequest<Agent>(
 		this,
-		{ api: 'chat', token: 'clientSdk', method: 'POST', path: '/api/external/agents', body, secrets: [String(body.password)] }, run);
+		{ api: 'chat', token: 'clientSdk', method: 'POST', path: '/api/external/agents', body, secrets: [String(body.password)] },
+		run,
+	);
 	return agentOutput(agent);
 }

@@ -15,7 +15,9 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 	const limit = readLimit.call(this, itemIndex);
 	const answer = await zenviaRequest<ListAnswer<Agent>>(
 		this,
-		{ api: 'chat', token: 'clientSdk', method: 'GET', path: '/api/external/agents', answer: 'objectOrList' }, run);
+		{ api: 'chat', token: 'clientSdk', method: 'GET', path: '/api/external/agents', answer: 'objectOrList' },
+		run,
+	);
 	const agents = rowsOf(this.getNode(), itemIndex, answer);
 	// The endpoint has no pagination: it always answers the whole list, so the limit applies here.
 	return (limit === undefined ? agents : agents.slice(0, limit)).map(agentOutput);

@@ -23,5 +23,7 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 			method: 'GET',
 			path: '/core/api/v1/agents/online',
 			qs: department === undefined ? undefined : { department_id: department },
-		}, run);
+		},
+		run,
+	);
 }

@@ -14,7 +14,9 @@ export async function fetchFormFields(
 ): Promise<FormField[]> {
 	const answer = await zenviaRequest<FormFieldsAnswer>(
 		context,
-		{ api: 'chat', token: 'clientSdk', method: 'GET', path: '/api/external/form_fields' }, run);
+		{ api: 'chat', token: 'clientSdk', method: 'GET', path: '/api/external/form_fields' },
+		run,
+	);
 	if (!Array.isArray(answer?.form_fields)) {
 		throw new NodeOperationError(context.getNode(), 'Zenvia Chat answered the form fields request without a list of form fields', {
 			itemIndex: run.itemIndex,

@@ -70,6 +70,8 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 	}
 	const answer = await zenviaRequest<IDataObject>(
 		this,
-		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/offcontact', body }, run);
+		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/offcontact', body, expects: 'an interaction hash' },
+		run,
+	);
 	return { interactionHash: answer.interaction_hash, ...answer };
 }

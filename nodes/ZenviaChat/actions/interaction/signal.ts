@@ -28,7 +28,9 @@ export function signalOperation(operation: string, suffix: 'typing' | 'cleared' 
 		const path = interactionPath(hash, suffix);
 		const answer = await zenviaRequest<InteractionAnswer>(
 			this,
-			{ api: 'chat', token: 'chatApi', method: 'PUT', path, body: {}, doneOnRetry: ALREADY_FINISHED }, run);
+			{ api: 'chat', token: 'chatApi', method: 'PUT', path, body: {}, doneOnRetry: ALREADY_FINISHED },
+			run,
+		);
 		return { interactionHash: hash, ...answer };
 	}
 

@@ -52,7 +52,9 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 
 	const answer = await zenviaRequest<StartInteractionAnswer>(
 		this,
-		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/interactions', body }, run);
+		{ api: 'chat', token: 'chatApi', method: 'POST', path: '/core/api/v1/interactions', body, expects: 'an interaction hash' },
+		run,
+	);
 	// Lifted to the top so the next node can use {{ $json.interactionHash }} directly.
 	return { interactionHash: answer.data?.interaction_hash, ...answer };
 }

@@ -33,6 +33,8 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<Co
 	// list are both read.
 	const answer = await zenviaRequest<ListAnswer<ConversationMessage>>(
 		this,
-		{ api: 'chat', token: 'chatApi', method: 'GET', path: `/api/ms/external/history/${id}/messages`, answer: 'objectOrList' }, run);
+		{ api: 'chat', token: 'chatApi', method: 'GET', path: `/api/ms/external/history/${id}/messages`, answer: 'objectOrList' },
+		run,
+	);
 	return rowsOf(node, itemIndex, answer);
 }

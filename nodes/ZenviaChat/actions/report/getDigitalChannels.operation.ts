@@ -81,7 +81,9 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<Di
 
 	const answer = await zenviaRequest<ReportAnswer<DigitalChannelsRow>>(
 		this,
-		{ api: 'chat', token: 'chatApi', method: 'GET', path: '/api/ms/external/reports', qs }, run);
+		{ api: 'chat', token: 'chatApi', method: 'GET', path: '/api/ms/external/reports', qs },
+		run,
+	);
 	const rows = rowsOf(this.getNode(), itemIndex, answer);
 	const items: DigitalChannelsItem[] = [];
 	rows.forEach((row, index) => {

@@ -91,7 +91,9 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 
 	const answer = await zenviaRequest<SendWhatsAppMessageAnswer>(
 		this,
-		{ api: 'whatsapp', token: 'clientSdk', method: 'POST', path: '/api/v1/whatsapp', body }, run);
+		{ api: 'whatsapp', token: 'clientSdk', method: 'POST', path: '/api/v1/whatsapp', body, expects: 'a message hash' },
+		run,
+	);
 	// Lifted to the top so the next node can use {{ $json.messageHash }} directly.
 	return { messageHash: answer.data?.message_hash, externalId, ...answer };
 }

@@ -11,6 +11,71 @@ const finish = { resource: 'interaction', operation: 'finish', interactionHash: 
 const FINISH_PATH = '/core/api/v1/interactions/some-hash/finish';
 const ongoing = { resource: 'report', operation: 'getOngoing', limit: 5 };
 
+describe('refusals Zenvia answers with HTTP 200', () => {
+	const task = {
+		resource: 'task',
+		operation: 'import',
+		taskId: 't-1',
+		taskName: 'Call back',
+		customerId: 'c-1',
+		agentEmails: 'nobody@example.com',
+	};
+
+	it('fails Task > Import answered 200 with {status: 500, errors}: no task is silently left out', async () => {
+		env.emu.setFault({ path: '/api/external/tasks', status: 200, body: { status: 500, errors: ['Agents not found with email = nobody@example.com'] } });
+
+		const { error, items } = await run(task);
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 reporting a failure (status 500): Agents not found with email = nobody@example.com');
+		expect(error?.httpCode).toBe('500');
+	});
+
+	it('fails Get Form Fields answered 200 with {status: 404, message}', async () => {
+		env.emu.setFault({ path: '/api/external/form_fields', status: 200, body: { status: 404, message: 'Form not found' } });
+
+		const { error } = await run({ resource: 'customer', operation: 'getFormFields' });
+
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 reporting a failure (status 404): Form not found');
+		expect(error?.httpCode).toBe('404');
+	});
+
+	it('fails a write answered 200 with only an errors list', async () => {
+		env.emu.setFault({ path: '/api/external/agents', method: 'POST', status: 200, body: { errors: ['email has already been taken'] } });
+
+		const { error } = await run({ resource: 'agent', operation: 'create', name: 'Ana', email: 'ana@example.com', password: 'pa55-word-long', profile: 'AGENT' });
+
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 reporting a failure: email has already been taken');
+	});
+
+	it.each([
+		['Interaction > Start', { resource: 'interaction', operation: 'start', departmentId: { __rl: true, mode: 'id', value: '1' } }, '/core/api/v1/interactions', 'an interaction hash'],
+		[
+			'WhatsApp > Send Message',
+			{ resource: 'whatsapp', operation: 'sendMessage', customerExternalId: 'c-1', departmentId: { __rl: true, mode: 'id', value: '1' }, content: 'Hi', contentType: 'text' },
+			'/api/v1/whatsapp',
+			'a message hash',
+		],
+		[
+			'Leave Offcontact Message',
+			{ resource: 'interaction', operation: 'leaveOffcontactMessage', departmentId: { __rl: true, mode: 'id', value: '1' }, content: 'Hi', customerEmail: 'ana@example.com' },
+			'/core/api/v1/offcontact',
+			'an interaction hash',
+		],
+	])('fails %s answered 200 with an empty body: Zenvia may have acted but sent no hash', async (_, parameters, path, expected) => {
+		for (const bodyKind of ['empty', 'json-null'] as const) {
+			env.emu.clearFaults();
+			env.emu.setFault({ path, method: 'POST', status: 200, bodyKind });
+
+			const { error, items } = await run(parameters as INodeParameters);
+
+			expect(items).toEqual([]);
+			expect(error?.message).toBe(`Zenvia Chat answered HTTP 200 with an empty body, without ${expected}`);
+			expect(error?.description).toMatch(/may have acted on the request but sent no .*Check in Zenvia Chat whether it took effect/);
+		}
+	});
+});
+
 describe('success answers', () => {
 	it.each([
 		['a JSON string', 'json-string', '"ok"'],
@@ -66,7 +131,7 @@ describe('success answers', () => {
 
 		const { error } = await run(finish);
 
-		expect(error?.message).toBe('Zenvia Chat answered HTTP 200: Not allowed now');
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 reporting a failure: Not allowed now');
 	});
 
 	it('reads Get Conversation Messages answered as a bare list', async () => {

@@ -34,7 +34,21 @@ describe('zenviaRequest retries', () => {
 
 		expect(attempts(FINISH_PATH)).toBe(4);
 		expect(error?.httpCode).toBe('502');
-		expect(error?.description).toBe('Zenvia Chat failed to answer. It failed 4 times in a row. Try again later.');
+		// A PUT answered 502 may have been carried out: the error says to check before running again.
+		expect(error?.description).toMatch(/^Zenvia Chat failed to answer\. It failed 4 times in a row\. Try again later\. Zenvia may have acted on the request/);
+	});
+
+	it('warns that a write may have taken effect exactly when an attempt may have: not for a read, not for a refusal', async () => {
+		env.emu.setFault({ path: '/api/external/departments', status: 502 });
+		const read = await runNode({ parameters: { resource: 'department', operation: 'getAll' }, credentials: env.credentials() });
+		expect(read.error?.httpCode).toBe('502');
+		expect(read.error?.description).not.toMatch(/may have acted/);
+
+		env.emu.clearFaults();
+		env.emu.setFault({ path: '/core/api/v1/interactions', method: 'POST', status: 422 });
+		const refused = await runNode({ parameters: startParameters, credentials: env.credentials() });
+		expect(refused.error?.httpCode).toBe('422');
+		expect(refused.error?.description).not.toMatch(/may have acted/);
 	});
 
 	it('waits as long as Retry-After asks on a 429', async () => {
@@ -68,11 +82,22 @@ describe('zenviaRequest retries', () => {
 		const { error } = await runNode({ parameters: startParameters, credentials: env.credentials() });
 
 		expect(attempts('/core/api/v1/interactions')).toBe(1);
-		expect(error).toBeDefined();
+		// Following "run it again" blindly could open a second interaction: the error says to check first.
+		expect(error?.description).toMatch(/Zenvia may have acted on the request .* check in Zenvia Chat .* before running the node again/);
 	});
 
-	it('resends a POST that Zenvia refused with 503', async () => {
+	it('does not resend a POST answered 503, and says it may have taken effect', async () => {
 		env.emu.setFault({ path: '/core/api/v1/interactions', method: 'POST', status: 503, times: 1 });
+
+		const { error } = await runNode({ parameters: startParameters, credentials: env.credentials() });
+
+		expect(attempts('/core/api/v1/interactions')).toBe(1);
+		expect(error?.httpCode).toBe('503');
+		expect(error?.description).toMatch(/Zenvia may have acted on the request/);
+	});
+
+	it('resends a POST answered 429: Zenvia did not act on it', async () => {
+		env.emu.setFault({ path: '/core/api/v1/interactions', method: 'POST', status: 429, retryAfter: 0, times: 1 });
 
 		const { error, items } = await runNode({ parameters: startParameters, credentials: env.credentials() });
 

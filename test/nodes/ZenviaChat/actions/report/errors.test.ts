@@ -29,7 +29,8 @@ describe('Report: errors from Zenvia Chat', () => {
 			body: { error: 'Token inválido', status: 401, success: false },
 		});
 		const { error } = await run('getDigitalChannels', { timezone: 'UTC' });
-		expect(error?.message).toBe('Zenvia Chat answered HTTP 401: Token inválido');
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 reporting a failure (status 401): Token inválido');
+		expect(error?.httpCode).toBe('401');
 	});
 
 	it('reports a refused token, never showing it', async () => {
