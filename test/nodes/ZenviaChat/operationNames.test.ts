@@ -1,7 +1,9 @@
 import { Workflow } from 'n8n-workflow';
 import type { INode, INodeTypes } from 'n8n-workflow';
 
+import { operationNames } from '../../../nodes/ZenviaChat/actions/description';
 import { displayedOperation } from '../../../nodes/ZenviaChat/operationNames';
+import type { OperationNames } from '../../../nodes/ZenviaChat/operationNames';
 import { ZenviaChat } from '../../../nodes/ZenviaChat/ZenviaChat.node';
 
 const node = new ZenviaChat();
@@ -41,8 +43,27 @@ describe('operation names', () => {
 	});
 
 	it('names operations in messages as the editor does', () => {
-		expect(displayedOperation('department', 'getAll')).toBe('Department > Get Many');
-		expect(displayedOperation('whatsapp', 'getDepartments')).toBe('WhatsApp > Get Departments');
+		expect(displayedOperation(operationNames, 'department', 'getAll')).toBe('Department > Get Many');
+		expect(displayedOperation(operationNames, 'whatsapp', 'getDepartments')).toBe('WhatsApp > Get Departments');
+		expect(displayedOperation(operationNames, 'interaction', 'start')).toBe('Interaction > Start');
+	});
+
+	it('is a pure function of the names it is given, falling back to the raw values', () => {
+		const names: OperationNames = { crm: { name: 'CRM', operations: { sync: 'Sync Now' } } };
+		expect(displayedOperation(names, 'crm', 'sync')).toBe('CRM > Sync Now');
+		expect(displayedOperation(names, 'crm', 'other')).toBe('CRM > other');
+		expect(displayedOperation(names, 'unknown', 'sync')).toBe('unknown > sync');
+		expect(displayedOperation({}, 'department', 'getAll')).toBe('department > getAll');
+	});
+
+	it('has a name for every operation in the dropdowns', () => {
+		for (const property of node.description.properties.filter((entry) => entry.name === 'operation')) {
+			for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+				for (const { value, name } of (property.options ?? []) as Array<{ value: string; name: string }>) {
+					expect(displayedOperation(operationNames, resource, value)).toBe(`${operationNames[resource].name} > ${name}`);
+				}
+			}
+		}
 	});
 
 	it('has a display name for every operation the router knows', () => {

@@ -1,163 +1,527 @@
-import { scheduleItems } from '../../../../nodes/ZenviaChat/helpers/itemScheduler';
+import { SkippedAfterFailure, scheduleItems } from '../../../../nodes/ZenviaChat/helpers/itemScheduler';
 import type { ScheduleOptions } from '../../../../nodes/ZenviaChat/helpers/itemScheduler';
 
-/** Items that end only when the test says so, recording what started and when. */
-function controlledItems() {
+/** Lets every pending promise callback run: microtasks all run before the next macrotask. */
+const settle = async () => await new Promise<void>((resolve) => setImmediate(resolve));
+
+type Command = { kind: 'turn' } | { kind: 'end'; value: string } | { kind: 'fail'; error: unknown };
+
+/**
+ * Items that move only when the test says so. Each item first waits for a command: `pass` (its
+ * checks passed: it calls turn with its conversation), `finish` (it ends without sending) or `fail`
+ * (refused in its checks). Once its turn came it waits for a second command: `finish` or `fail`.
+ * A command to an item that is not waiting for one throws, so each call also asserts where the
+ * item is.
+ */
+function harness(conversations: Array<string | undefined>) {
 	const started: number[] = [];
-	const pending = new Map<number, { resolve: (value: string) => void; reject: (error: Error) => void; passed: () => void }>();
-	let running = 0;
-	let maxRunning = 0;
-	const run = async (index: number, passed: () => void) => {
+	const turned: number[] = [];
+	const sending: number[] = [];
+	const skipped: number[] = [];
+	const waiting = new Map<number, (command: Command) => void>();
+	let holding = 0;
+	let maxHolding = 0;
+	const next = async (index: number) => await new Promise<Command>((resolve) => waiting.set(index, resolve));
+
+	const run: ScheduleOptions<string>['run'] = async (index, turn) => {
 		started.push(index);
-		running++;
-		maxRunning = Math.max(maxRunning, running);
+		const first = await next(index);
+		if (first.kind === 'end') return first.value;
+		if (first.kind === 'fail') throw first.error;
+		turned.push(index);
 		try {
-			return await new Promise<string>((resolve, reject) => pending.set(index, { resolve, reject, passed }));
+			await turn(conversations[index]);
+		} catch (error) {
+			skipped.push(index);
+			throw error;
+		}
+		sending.push(index);
+		holding++;
+		maxHolding = Math.max(maxHolding, holding);
+		try {
+			const last = await next(index);
+			if (last.kind === 'turn') throw new Error(`item ${index} passed its checks twice`);
+			if (last.kind === 'fail') throw last.error;
+			return last.value;
 		} finally {
-			running--;
-			pending.delete(index);
+			holding--;
 		}
 	};
-	return { started, pending, run, maxRunning: () => maxRunning };
-}
 
-const settle = async () => {
-	for (let i = 0; i < 20; i++) await Promise.resolve();
-};
-
-function schedule(overrides: Partial<ScheduleOptions<string>> & Pick<ScheduleOptions<string>, 'run'>) {
-	return scheduleItems<string>({ count: 6, inFlight: 3, keyOf: () => undefined, stopOnFailure: false, ...overrides });
-}
-
-describe('scheduleItems', () => {
-	it('keeps at most the given number in flight and answers by input index', async () => {
-		const items = controlledItems();
-		const done = schedule({ run: items.run });
+	const command = async (index: number, entry: Command) => {
+		const resolve = waiting.get(index);
+		if (!resolve) throw new Error(`item ${index} is not waiting for a command`);
+		waiting.delete(index);
+		resolve(entry);
 		await settle();
-		// Each item waits for the one before it to pass its checks.
+	};
+
+	return {
+		started,
+		turned,
+		sending,
+		skipped,
+		run,
+		pass: async (index: number) => await command(index, { kind: 'turn' }),
+		finish: async (index: number, value = `sent ${index}`) => await command(index, { kind: 'end', value }),
+		fail: async (index: number, error: unknown = new Error(`item ${index} refused`)) => await command(index, { kind: 'fail', error }),
+		isWaiting: (index: number) => waiting.has(index),
+		maxHolding: () => maxHolding,
+	};
+}
+
+function schedule(overrides: Partial<ScheduleOptions<string>> & Pick<ScheduleOptions<string>, 'run' | 'count'>) {
+	return scheduleItems<string>({ inFlight: 3, stopOnFailure: false, ...overrides });
+}
+
+const values = (outcomes: Array<{ ok: boolean; value?: unknown; error?: unknown } | undefined>) =>
+	outcomes.map((outcome) => (outcome === undefined ? undefined : outcome.ok ? outcome.value : `error: ${(outcome.error as Error).message}`));
+
+/** A small deterministic generator, so the mixed runs below are the same on every run. */
+function seeded(seed: number) {
+	let state = seed;
+	return () => {
+		state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+		return state / 2 ** 31;
+	};
+}
+
+describe('scheduleItems: checks one at a time, in input order', () => {
+	it('starts item k+1 only once item k has called turn or ended', async () => {
+		const items = harness([undefined, undefined, undefined, undefined, undefined]);
+		const done = schedule({ count: 5, inFlight: 5, run: items.run });
+		await settle();
 		expect(items.started).toEqual([0]);
-		for (const index of [0, 1, 2]) {
-			items.pending.get(index)?.passed();
-			await settle();
-		}
-		expect(items.started).toEqual([0, 1, 2]);
-		// Ending out of order: 2 first, then 0.
-		items.pending.get(2)?.resolve('two');
 		await settle();
+		expect(items.started).toEqual([0]);
+
+		// Item 0 passes its checks and sends; only now does item 1 read its fields.
+		await items.pass(0);
+		expect(items.started).toEqual([0, 1]);
+		expect(items.sending).toEqual([0]);
+		// Item 1 ends without sending anything: item 2 starts.
+		await items.finish(1, 'nothing to send');
+		expect(items.started).toEqual([0, 1, 2]);
+		// Item 2 is refused in its checks (Continue On Fail): item 3 starts.
+		await items.fail(2);
 		expect(items.started).toEqual([0, 1, 2, 3]);
-		for (const index of [0, 1, 3, 4, 5]) {
-			items.pending.get(index + 1)?.passed();
-			items.pending.get(index)?.resolve(`item ${index}`);
-			await settle();
-		}
+		await items.pass(3);
+		expect(items.started).toEqual([0, 1, 2, 3, 4]);
+		await items.pass(4);
+		for (const index of [4, 0, 3]) await items.finish(index);
+
 		const { outcomes, firstFailure } = await done;
 		expect(firstFailure).toBeUndefined();
-		expect(items.maxRunning()).toBe(3);
-		expect(outcomes.map((outcome) => outcome?.ok && outcome.value)).toEqual(['item 0', 'item 1', 'two', 'item 3', 'item 4', 'item 5']);
+		expect(values(outcomes)).toEqual(['sent 0', 'nothing to send', 'error: item 2 refused', 'sent 3', 'sent 4']);
 	});
 
-	it('runs items of one conversation one after the other, other conversations beside them', async () => {
-		const items = controlledItems();
-		const keys = ['a', 'a', 'b', 'a', 'c', 'b'];
-		const done = schedule({ run: items.run, keyOf: (index) => keys[index] });
-		for (let round = 0; round < 5; round++) {
-			for (const entry of items.pending.values()) entry.passed();
-			await settle();
+	it('reads the next item\'s fields while the earlier ones wait for a slot or their conversation', async () => {
+		const items = harness(['a', 'a', 'b', 'c']);
+		const done = schedule({ count: 4, inFlight: 1, run: items.run });
+		await settle();
+		for (const index of [0, 1, 2, 3]) {
+			expect(items.started).toEqual([0, 1, 2, 3].slice(0, index + 1));
+			await items.pass(index);
 		}
-		// 0 (a), 2 (b), 4 (c) run together; 1 and 3 (a) and 5 (b) wait for their conversation.
-		expect(items.started).toEqual([0, 2, 4]);
-		items.pending.get(0)?.resolve('0');
-		await settle();
-		for (const entry of items.pending.values()) entry.passed();
-		await settle();
-		expect(items.started).toEqual([0, 2, 4, 1]);
-		items.pending.get(2)?.resolve('2');
-		await settle();
-		expect(items.started).toEqual([0, 2, 4, 1, 5]);
-		items.pending.get(5)?.passed();
-		items.pending.get(1)?.resolve('1');
-		await settle();
-		expect(items.started).toEqual([0, 2, 4, 1, 5, 3]);
-		for (const index of [3, 4, 5]) {
-			items.pending.get(index)?.passed();
-			items.pending.get(index)?.resolve(String(index));
-		}
-		const { outcomes } = await done;
-		expect(outcomes.map((outcome) => outcome?.ok && outcome.value)).toEqual(['0', '1', '2', '3', '4', '5']);
+		// Only one slot: item 0 sends, 1 waits for its conversation, 2 and 3 for the slot.
+		expect(items.sending).toEqual([0]);
+		// An item joins the queue for a slot once its conversation lets it: 1 comes after 2 and 3.
+		await items.finish(0);
+		expect(items.sending).toEqual([0, 2]);
+		await items.finish(2);
+		expect(items.sending).toEqual([0, 2, 3]);
+		await items.finish(3);
+		expect(items.sending).toEqual([0, 2, 3, 1]);
+		await items.finish(1);
+		expect(values((await done).outcomes)).toEqual(['sent 0', 'sent 1', 'sent 2', 'sent 3']);
 	});
 
-	it('with Continue On Fail, answers every item, failures in their place', async () => {
-		const run = async (index: number) => {
-			if (index % 2 === 1) throw new Error(`bad ${index}`);
-			return `ok ${index}`;
-		};
-		const { outcomes, firstFailure } = await schedule({ run });
-		expect(firstFailure).toBeUndefined();
-		expect(outcomes.map((outcome) => (outcome?.ok ? outcome.value : (outcome?.error as Error).message))).toEqual([
-			'ok 0',
-			'bad 1',
-			'ok 2',
-			'bad 3',
-			'ok 4',
-			'bad 5',
-		]);
-	});
-
-	it('stops after a failure: no later item starts, and an item refused before its request stops the next one from starting', async () => {
-		const started: number[] = [];
-		const failures: number[] = [];
-		const { firstFailure, outcomes } = await schedule({
-			stopOnFailure: true,
-			onFailure: (index) => failures.push(index),
-			run: async (index) => {
-				started.push(index);
-				if (index === 1) throw new Error('Department must be a positive whole number');
-				return 'sent';
+	it('takes the turn once, however many requests an item makes', async () => {
+		const { outcomes } = await schedule({
+			count: 3,
+			inFlight: 1,
+			run: async (index, turn) => {
+				await turn('same');
+				await turn('same');
+				await turn('same');
+				return `sent ${index}`;
 			},
 		});
-		expect(started).toEqual([0, 1]);
-		expect(failures).toEqual([1]);
-		expect(firstFailure?.index).toBe(1);
-		expect((firstFailure?.error as Error).message).toBe('Department must be a positive whole number');
-		expect(outcomes[2]).toBeUndefined();
+		expect(values(outcomes)).toEqual(['sent 0', 'sent 1', 'sent 2']);
 	});
 
-	it('reports the earliest failure even when a later item failed first, and lets earlier items finish', async () => {
-		const items = controlledItems();
+	it('answers an empty input at once', async () => {
+		const run = jest.fn();
+		expect(await schedule({ count: 0, run })).toEqual({ outcomes: [], firstFailure: undefined, steps: 0 });
+		expect(run).not.toHaveBeenCalled();
+	});
+});
+
+describe('scheduleItems: an item refused in its checks, with stopOnFailure', () => {
+	it('[A ok, A bad, B ok]: item 2 is refused before it waits for A, so B never starts', async () => {
+		const items = harness(['A', 'A', 'B']);
 		const failures: number[] = [];
-		const done = schedule({ run: items.run, stopOnFailure: true, onFailure: (index) => failures.push(index) });
-		for (let round = 0; round < 3; round++) {
-			for (const entry of items.pending.values()) entry.passed();
-			await settle();
-		}
-		expect(items.started).toEqual([0, 1, 2]);
-		items.pending.get(2)?.reject(new Error('item 2 refused'));
+		const done = schedule({ count: 3, run: items.run, stopOnFailure: true, onFailure: (index) => failures.push(index) });
 		await settle();
-		// Nothing after item 2 starts; items 0 and 1 still run to their end.
+		await items.pass(0);
+		expect(items.started).toEqual([0, 1]);
+		await items.fail(1, new Error('Department must be a positive whole number'));
+		expect(failures).toEqual([1]);
+		// Item 0 still sends; nothing after item 1 is even read.
+		expect(items.started).toEqual([0, 1]);
+		await items.finish(0);
+
+		const { outcomes, firstFailure } = await done;
+		expect(items.started).toEqual([0, 1]);
+		expect(firstFailure?.index).toBe(1);
+		expect((firstFailure?.error as Error).message).toBe('Department must be a positive whole number');
+		expect(values(outcomes)).toEqual(['sent 0', 'error: Department must be a positive whole number', undefined]);
+	});
+
+	it.each([
+		['one conversation', ['A', 'A', 'A', 'A']],
+		['other conversations', ['A', 'B', 'C', 'D']],
+		['no conversation', [undefined, undefined, undefined, undefined]],
+	])('the first item refused: no later item starts (%s)', async (_case, conversations) => {
+		const run = jest.fn(async (index: number) => {
+			if (index === 0) throw new Error('bad input');
+			return 'sent';
+		});
+		const { outcomes, firstFailure } = await schedule({ count: conversations.length, run, stopOnFailure: true });
+		expect(run).toHaveBeenCalledTimes(1);
+		expect(firstFailure?.index).toBe(0);
+		expect(values(outcomes)).toEqual(['error: bad input', undefined, undefined, undefined]);
+	});
+
+	it('an item refused while earlier ones wait for their conversation: they still send, no later one starts', async () => {
+		const items = harness(['A', 'A', 'B', 'B']);
+		const done = schedule({ count: 4, run: items.run, stopOnFailure: true });
+		await settle();
+		await items.pass(0);
+		await items.pass(1);
+		// Item 1 waits behind item 0 (conversation A); item 2 is refused in its checks.
+		expect(items.sending).toEqual([0]);
+		await items.fail(2, new Error('bad phone number'));
 		expect(items.started).toEqual([0, 1, 2]);
-		items.pending.get(1)?.reject(new Error('item 1 refused'));
-		items.pending.get(0)?.resolve('sent');
-		const { firstFailure, outcomes } = await done;
+		await items.finish(0);
+		expect(items.sending).toEqual([0, 1]);
+		await items.finish(1);
+
+		const { outcomes, firstFailure } = await done;
+		expect(items.started).toEqual([0, 1, 2]);
+		expect(firstFailure?.index).toBe(2);
+		expect(values(outcomes)).toEqual(['sent 0', 'sent 1', 'error: bad phone number', undefined]);
+	});
+});
+
+describe('scheduleItems: conversations and slots', () => {
+	it('sends the items of one conversation in input order, other conversations beside them', async () => {
+		const items = harness(['a', 'a', 'b', 'a', 'c', 'b']);
+		const done = schedule({ count: 6, inFlight: 6, run: items.run });
+		await settle();
+		for (const index of [0, 1, 2, 3, 4, 5]) await items.pass(index);
+		// 0 (a), 2 (b) and 4 (c) send together; 1 and 3 (a) and 5 (b) wait for their conversation.
+		expect(items.sending).toEqual([0, 2, 4]);
+		await items.finish(0);
+		expect(items.sending).toEqual([0, 2, 4, 1]);
+		await items.finish(2);
+		expect(items.sending).toEqual([0, 2, 4, 1, 5]);
+		// Item 3 waits for item 1, not for the end of the other conversations.
+		await items.finish(1);
+		expect(items.sending).toEqual([0, 2, 4, 1, 5, 3]);
+		for (const index of [3, 4, 5]) await items.finish(index);
+
+		const { outcomes } = await done;
+		expect(values(outcomes)).toEqual(['sent 0', 'sent 1', 'sent 2', 'sent 3', 'sent 4', 'sent 5']);
+	});
+
+	it('waits for the previous item of its conversation even when that one failed', async () => {
+		const items = harness(['a', 'a']);
+		const done = schedule({ count: 2, run: items.run });
+		await settle();
+		await items.pass(0);
+		await items.pass(1);
+		expect(items.sending).toEqual([0]);
+		await items.fail(0, new Error('HTTP 422'));
+		expect(items.sending).toEqual([0, 1]);
+		await items.finish(1);
+		expect(values((await done).outcomes)).toEqual(['error: HTTP 422', 'sent 1']);
+	});
+
+	it.each([
+		['distinct conversations', ['a', 'b', 'c', 'd', 'e', 'f']],
+		['no conversation', [undefined, undefined, undefined, undefined, undefined, undefined]],
+	])('holds at most inFlight slots at once, handed out in input order (%s)', async (_case, conversations) => {
+		const items = harness(conversations);
+		const done = schedule({ count: 6, inFlight: 2, run: items.run });
+		await settle();
+		for (const index of [0, 1, 2, 3, 4, 5]) await items.pass(index);
+		expect(items.started).toEqual([0, 1, 2, 3, 4, 5]);
+		expect(items.sending).toEqual([0, 1]);
+		await items.finish(1);
+		expect(items.sending).toEqual([0, 1, 2]);
+		await items.finish(0);
+		expect(items.sending).toEqual([0, 1, 2, 3]);
+		for (const index of [3, 2, 4, 5]) await items.finish(index);
+		expect(items.sending).toEqual([0, 1, 2, 3, 4, 5]);
+		expect(items.maxHolding()).toBe(2);
+		expect(values((await done).outcomes)).toEqual(['sent 0', 'sent 1', 'sent 2', 'sent 3', 'sent 4', 'sent 5']);
+	});
+
+	it('an item waiting for its conversation holds no slot', async () => {
+		const items = harness(['a', 'a', 'b']);
+		const done = schedule({ count: 3, inFlight: 2, run: items.run });
+		await settle();
+		for (const index of [0, 1, 2]) await items.pass(index);
+		// Item 1 waits for item 0; item 2 takes the second slot.
+		expect(items.sending).toEqual([0, 2]);
+		await items.finish(0);
+		expect(items.sending).toEqual([0, 2, 1]);
+		await items.finish(2);
+		await items.finish(1);
+		expect(values((await done).outcomes)).toEqual(['sent 0', 'sent 1', 'sent 2']);
+	});
+});
+
+describe('scheduleItems: a failure after the turn, with stopOnFailure', () => {
+	it('stops the later items still waiting for a slot; earlier items finish', async () => {
+		const items = harness(['a', 'b', 'c', 'd', 'e', 'f']);
+		const failures: number[] = [];
+		const done = schedule({ count: 6, inFlight: 2, run: items.run, stopOnFailure: true, onFailure: (index) => failures.push(index) });
+		await settle();
+		for (const index of [0, 1, 2, 3, 4, 5]) await items.pass(index);
+		expect(items.sending).toEqual([0, 1]);
+		await items.fail(1, new Error('HTTP 404'));
+		// 2 to 5 were waiting for a slot: none sends.
+		expect(items.sending).toEqual([0, 1]);
+		expect(items.skipped).toEqual([2, 3, 4, 5]);
+		await items.finish(0);
+
+		const { outcomes, firstFailure } = await done;
+		expect(failures).toEqual([1]);
+		expect(firstFailure?.index).toBe(1);
+		expect((firstFailure?.error as Error).message).toBe('HTTP 404');
+		expect(values(outcomes)).toEqual(['sent 0', 'error: HTTP 404', undefined, undefined, undefined, undefined]);
+	});
+
+	it('stops a later item waiting for its conversation behind an earlier one, once that one ends', async () => {
+		const items = harness(['a', 'b', 'a']);
+		const done = schedule({ count: 3, run: items.run, stopOnFailure: true });
+		await settle();
+		for (const index of [0, 1, 2]) await items.pass(index);
+		expect(items.sending).toEqual([0, 1]);
+		await items.fail(1);
+		expect(items.skipped).toEqual([]);
+		await items.finish(0);
+		expect(items.skipped).toEqual([2]);
+		expect(values((await done).outcomes)).toEqual(['sent 0', 'error: item 1 refused', undefined]);
+	});
+
+	it('reports the earliest failure even when a later item failed first; items already sending finish', async () => {
+		const items = harness(['a', 'b', 'c', 'd', 'e']);
+		const failures: number[] = [];
+		const done = schedule({ count: 5, inFlight: 4, run: items.run, stopOnFailure: true, onFailure: (index) => failures.push(index) });
+		await settle();
+		for (const index of [0, 1, 2, 3]) await items.pass(index);
+		expect(items.sending).toEqual([0, 1, 2, 3]);
+		// Item 4 is still in its checks.
+		expect(items.isWaiting(4)).toBe(true);
+		await items.fail(2, new Error('item 2 refused'));
+		await items.fail(1, new Error('item 1 refused'));
+		// Item 4 passes its checks only now: it is stopped before sending.
+		await items.pass(4);
+		expect(items.skipped).toEqual([4]);
+		await items.finish(3, 'sent 3 anyway');
+		await items.finish(0);
+
+		const { outcomes, firstFailure } = await done;
 		expect(failures).toEqual([2, 1]);
 		expect(firstFailure?.index).toBe(1);
 		expect((firstFailure?.error as Error).message).toBe('item 1 refused');
-		expect(outcomes[0]).toEqual({ ok: true, value: 'sent' });
-		expect(outcomes.slice(3)).toEqual([undefined, undefined, undefined]);
+		expect(items.sending).toEqual([0, 1, 2, 3]);
+		expect(values(outcomes)).toEqual(['sent 0', 'error: item 1 refused', 'error: item 2 refused', 'sent 3 anyway', undefined]);
 	});
 
+	it('rejects a late turn with SkippedAfterFailure', async () => {
+		const items = harness(['a', 'b']);
+		const errors: unknown[] = [];
+		const done = schedule({
+			count: 2,
+			inFlight: 2,
+			stopOnFailure: true,
+			run: async (index, turn) => {
+				try {
+					return await items.run(index, turn);
+				} catch (error) {
+					errors.push(error);
+					throw error;
+				}
+			},
+		});
+		await settle();
+		await items.pass(0);
+		await items.fail(0);
+		// Item 1 started when item 0 passed its checks; it reaches its turn after the failure.
+		await items.pass(1);
+		await done;
+		expect(errors[1]).toBeInstanceOf(SkippedAfterFailure);
+	});
+});
+
+describe('scheduleItems: cancellations', () => {
+	class Cancelled extends Error {}
+
 	it('counts a cancelled item as never run, not as a failure', async () => {
-		class Cancelled extends Error {}
+		const failures: number[] = [];
 		const { firstFailure, outcomes } = await schedule({
+			count: 3,
 			inFlight: 1,
 			stopOnFailure: true,
+			onFailure: (index) => failures.push(index),
 			isCancellation: (error) => error instanceof Cancelled,
-			run: async (index) => {
+			run: async (index, turn) => {
+				if (index === 1) throw new Cancelled();
+				await turn(undefined);
 				if (index === 0) throw new Cancelled();
 				return 'sent';
 			},
 		});
 		expect(firstFailure).toBeUndefined();
-		expect(outcomes[0]).toBeUndefined();
-		expect(outcomes[1]).toEqual({ ok: true, value: 'sent' });
+		expect(failures).toEqual([]);
+		expect(outcomes).toEqual([undefined, undefined, { ok: true, value: 'sent' }]);
+	});
+
+	it('a cancellation does not hide the failure that caused it', async () => {
+		const items = harness(['a', 'b', 'c']);
+		const done = schedule({
+			count: 3,
+			inFlight: 3,
+			stopOnFailure: true,
+			isCancellation: (error) => error instanceof Cancelled,
+			run: items.run,
+		});
+		await settle();
+		for (const index of [0, 1, 2]) await items.pass(index);
+		await items.fail(0, new Error('HTTP 400'));
+		// The limiter cancels the later items' requests.
+		await items.fail(1, new Cancelled());
+		await items.fail(2, new Cancelled());
+		const { firstFailure, outcomes } = await done;
+		expect(firstFailure?.index).toBe(0);
+		expect(values(outcomes)).toEqual(['error: HTTP 400', undefined, undefined]);
+	});
+});
+
+describe('scheduleItems: the scheduler\'s own work is linear', () => {
+	const count = 10_000;
+
+	it.each([
+		['all in one conversation', () => 'same'],
+		['each in its own conversation', (index: number) => `conversation ${index}`],
+		['with no conversation', () => undefined],
+	])('%s: at most 6 steps an item', async (_case, conversationOf) => {
+		const { outcomes, steps, firstFailure } = await scheduleItems<number>({
+			count,
+			inFlight: 8,
+			stopOnFailure: true,
+			run: async (index, turn) => {
+				// As zenviaRequest does (it awaits the credentials before its turn).
+				await Promise.resolve();
+				await turn(conversationOf(index));
+				return index;
+			},
+		});
+		expect(firstFailure).toBeUndefined();
+		expect(outcomes).toHaveLength(count);
+		expect(outcomes.every((outcome, index) => outcome?.ok && outcome.value === index)).toBe(true);
+		expect(steps).toBeGreaterThanOrEqual(count);
+		expect(steps).toBeLessThanOrEqual(6 * count);
+	});
+
+	it('items that end without a turn cost a step each', async () => {
+		const { steps } = await scheduleItems<number>({ count, inFlight: 8, stopOnFailure: false, run: async (index) => index });
+		expect(steps).toBeLessThanOrEqual(6 * count);
+	});
+});
+
+describe('scheduleItems: without stopOnFailure', () => {
+	it('answers every item exactly once, in its place', async () => {
+		const calls = new Map<number, number>();
+		const { outcomes, firstFailure } = await schedule({
+			count: 8,
+			run: async (index, turn) => {
+				calls.set(index, (calls.get(index) ?? 0) + 1);
+				if (index % 4 === 1) throw new Error(`bad ${index}`);
+				await turn(index % 2 === 0 ? 'even' : undefined);
+				if (index % 4 === 3) throw new Error(`refused ${index}`);
+				return `ok ${index}`;
+			},
+		});
+		expect(firstFailure).toBeUndefined();
+		expect([...calls.entries()].sort(([a], [b]) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((index) => [index, 1]));
+		expect(values(outcomes)).toEqual(['ok 0', 'error: bad 1', 'ok 2', 'error: refused 3', 'ok 4', 'error: bad 5', 'ok 6', 'error: refused 7']);
+	});
+
+	it('keeps its promises through a mixed run of waits, refusals and failures', async () => {
+		const random = seeded(42);
+		const count = 300;
+		const inFlight = 4;
+		const conversations = Array.from({ length: count }, () => (random() < 0.2 ? undefined : `c${Math.floor(random() * 5)}`));
+		const plans = Array.from({ length: count }, () => ({
+			refused: random() < 0.1,
+			failed: random() < 0.1,
+			checks: Math.floor(random() * 3),
+			sends: Math.floor(random() * 3),
+		}));
+		const pause = async (ticks: number) => {
+			for (let tick = 0; tick < ticks; tick++) await settle();
+		};
+		const started: number[] = [];
+		const turnCalled = new Set<number>();
+		const ended = new Set<number>();
+		const sendingOf = new Map<string, number[]>();
+		const startedTooEarly: number[] = [];
+		let holding = 0;
+		let maxHolding = 0;
+
+		const { outcomes, firstFailure } = await scheduleItems<string>({
+			count,
+			inFlight,
+			stopOnFailure: false,
+			run: async (index, turn) => {
+				if (index > 0 && !turnCalled.has(index - 1) && !ended.has(index - 1)) startedTooEarly.push(index);
+				started.push(index);
+				const plan = plans[index];
+				try {
+					await pause(plan.checks);
+					if (plan.refused) throw new Error(`bad ${index}`);
+					turnCalled.add(index);
+					await turn(conversations[index]);
+					holding++;
+					maxHolding = Math.max(maxHolding, holding);
+					const conversation = conversations[index];
+					if (conversation !== undefined) sendingOf.set(conversation, [...(sendingOf.get(conversation) ?? []), index]);
+					try {
+						await pause(plan.sends);
+						if (plan.failed) throw new Error(`refused ${index}`);
+						return `ok ${index}`;
+					} finally {
+						holding--;
+					}
+				} finally {
+					ended.add(index);
+				}
+			},
+		});
+
+		expect(firstFailure).toBeUndefined();
+		expect(startedTooEarly).toEqual([]);
+		expect(started).toEqual(Array.from({ length: count }, (_, index) => index));
+		expect(maxHolding).toBeLessThanOrEqual(inFlight);
+		expect(maxHolding).toBeGreaterThan(1);
+		for (const indexes of sendingOf.values()) expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+		expect(values(outcomes)).toEqual(
+			plans.map((plan, index) => (plan.refused ? `error: bad ${index}` : plan.failed ? `error: refused ${index}` : `ok ${index}`)),
+		);
 	});
 });
