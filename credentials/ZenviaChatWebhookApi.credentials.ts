@@ -1,6 +1,8 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from '../nodes/ZenviaChatTrigger/security';
+/** Where the caller may put the shared secret: Zenvia's webhook settings only take a URL. */
+export const SECRET_QUERY_PARAMETER = 'secret';
+export const SECRET_HEADER = 'x-zenvia-secret';
 
 /**
  * The Zenvia Chat Trigger's shared secret. It lives in a credential, not in a node parameter,

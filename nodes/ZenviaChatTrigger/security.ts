@@ -4,10 +4,9 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { commaList } from './commaList';
 import { parseIp, parseRange, rangeContains } from './ipRange';
 import type { Refusal } from './refusal';
+import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from '../../credentials/ZenviaChatWebhookApi.credentials';
 
-/** Where the caller may put the shared secret: Zenvia's webhook settings only take a URL. */
-export const SECRET_QUERY_PARAMETER = 'secret';
-export const SECRET_HEADER = 'x-zenvia-secret';
+export { SECRET_HEADER, SECRET_QUERY_PARAMETER };
 
 export const WEBHOOK_CREDENTIAL_TYPE = 'zenviaChatWebhookApi';
 

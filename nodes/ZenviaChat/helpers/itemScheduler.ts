@@ -125,7 +125,9 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			const pass = () => {
 				if (passed) return;
 				passed = true;
-				startNext();
+				// On the next microtask: an item that takes its turn before its first await would
+				// otherwise start the next one inside its own call, thousands of calls deep.
+				void Promise.resolve().then(startNext);
 			};
 			let turned: Promise<void> | undefined;
 			const takeTurn = async (conversation: string | undefined) => {

@@ -2,7 +2,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { zenviaRequest } from '../transport';
-import { readLimit } from '../actions/common.descriptions';
 import type { ItemRun, ZenviaRequest } from '../transport';
 
 /** The Reports API serves at most 10,000 records per request (reports-api.md, `limit`). */
@@ -73,21 +72,6 @@ export async function collectPages<T>(
 		if (rows.length < pageSize || (fresh === 0 && rows.length > 0)) break;
 	}
 	return records;
-}
-
-/**
- * The shared Return All / Limit pair for a paged list: undefined means every record. A limit must
- * fit one page, as the API's own `limit` does.
- */
-export function readPageLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	const limit = readLimit.call(this, itemIndex);
-	if (limit !== undefined && limit > MAX_PAGE_SIZE) {
-		throw new NodeOperationError(this.getNode(), `Limit must be at most ${MAX_PAGE_SIZE}, got ${limit}`, {
-			itemIndex,
-			description: 'Turn on Return All to get every record.',
-		});
-	}
-	return limit;
 }
 
 /** A list answer: the Reports API's `{ status, success, data: [...] }`, or a bare list. */

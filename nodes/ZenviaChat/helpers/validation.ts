@@ -168,7 +168,15 @@ export function parseIdList(node: INode, itemIndex: number, field: string, value
 	return (ids as string[]).filter(Boolean);
 }
 
+/** The one e-mail check: something@host.tld, with no space, comma or second @. */
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+
+/** One e-mail address, required and checked. */
+export function requireEmail(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const email = requireText(node, itemIndex, field, value);
+	if (!EMAIL.test(email)) throw refuse(node, itemIndex, `${field} must be an e-mail address, got ${shown(email)}`);
+	return email;
+}
 
 /** E-mails typed as "a@x.com, b@y.com" or given as a list by an expression, each checked. */
 export function parseEmailList(node: INode, itemIndex: number, field: string, value: unknown): string[] {

@@ -123,7 +123,10 @@ export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRe
 		});
 
 	let rateLimitedAnswers = 0;
+	/** Attempts that count against the policy's maximum: a 429 the limiter paces does not. */
+	let counted = 0;
 	for (let attempt = 1; ; attempt++) {
+		counted++;
 		if (deadline.remainingMs <= 0) throw outOfTime(attempt - 1);
 		const { ticket, timedOut } = await acquire(run);
 		if (timedOut) throw outOfTime(attempt - 1, timedOut);
@@ -163,7 +166,7 @@ export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRe
 		const decision = decideAfter({
 			method: request.method,
 			outcome,
-			attempt,
+			attempt: counted,
 			remainingMs: deadline.remainingMs,
 			paced: run.execution.limiter !== undefined,
 			rateLimitedAnswers,
@@ -177,6 +180,7 @@ export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRe
 			if (pause) run.execution.limiter?.rateLimited(ticket, decision.waitMs);
 			else run.execution.limiter?.release(ticket, outcome.kind === 'status' && outcome.status < 500 && outcome.status !== 429);
 		}
+		if (decision.action === 'retry' && decision.byLimiter) counted--;
 		if (decision.action === 'retry') {
 			// Paced by the limiter, the next acquire does the waiting.
 			if (!decision.byLimiter) await sleep(decision.waitMs);

@@ -28,8 +28,8 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'ERR_BAD_RESPONSE',
 	'ERR_STREAM_PREMATURE_CLOSE',
 ]);
-/** Failures that happen before a byte reaches Zenvia: even a POST certainly did nothing. */
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+/** Failures that happen before a byte reaches Zenvia (no connection, no address): even a POST certainly did nothing. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** How one attempt ended, when it did not end in a success. */
 export type AttemptOutcome =
@@ -43,7 +43,7 @@ export type AttemptOutcome =
 export interface PolicyInput {
 	method: IHttpRequestMethods;
 	outcome: AttemptOutcome;
-	/** The attempt that just ended, from 1. */
+	/** Attempts so far that count against MAX_ATTEMPTS (a 429 the limiter paces does not), from 1. */
 	attempt: number;
 	/** Time left before the item's limit, after the attempt. */
 	remainingMs: number;
@@ -104,8 +104,10 @@ export function decideAfter(input: PolicyInput): Decision {
 	});
 	const failedFor: FailureReason = outcome.kind === 'network' ? 'noAnswer' : 'refused';
 
-	if (remainingMs <= 0) return fail('outOfTime');
+	// An attempt that got no answer by the limit was cut short by it (its timeout is the time left).
+	if (outcome.kind === 'network' && remainingMs <= 0) return fail('outOfTime');
 	if (!isRetryable(method, outcome)) return fail(failedFor);
+	if (remainingMs <= 0) return fail('outOfTime');
 	const asked = outcome.kind === 'status' ? outcome.retryAfterMs : undefined;
 	if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return fail('askedTooLong', asked);
 	// With the shared limiter a 429 costs no attempt: the limiter already pauses and slows down.
@@ -129,6 +131,8 @@ export function parseRetryAfterMs(header: unknown, now: number = Date.now()): nu
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// Only an HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT"): Date.parse also takes "-5" or "1,5".
+	if (!/^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return undefined;
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

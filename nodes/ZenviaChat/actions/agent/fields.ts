@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pathSegment, requirePositiveInteger, requireText } from '../../helpers/validation';
+import { pathSegment, requireEmail, requirePositiveInteger, requireText } from '../../helpers/validation';
 import type { Agent, AgentProfile, AgentWriteBody } from './types';
 
 /** The agent fields of Create and Update, defined once beside their readers. */
@@ -42,8 +42,6 @@ export const agentWriteFields: INodeProperties[] = [
 	},
 ];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** The path of one agent: /api/external/agents/{agentId}. */
 export function agentPath(this: IExecuteFunctions, itemIndex: number): string {
 	const id = requirePositiveInteger(this.getNode(), itemIndex, 'Agent ID', this.getNodeParameter('agentId', itemIndex));
@@ -55,11 +53,7 @@ export function agentBody(this: IExecuteFunctions, itemIndex: number, given: IDa
 	const node = this.getNode();
 	const body: AgentWriteBody = {};
 	if (given.name !== undefined) body.name = requireText(node, itemIndex, 'Name', given.name);
-	if (given.email !== undefined) {
-		const email = requireText(node, itemIndex, 'Email', given.email);
-		if (!EMAIL.test(email)) throw new NodeOperationError(node, `Email must be an e-mail address, got ${email}`, { itemIndex });
-		body.email = email;
-	}
+	if (given.email !== undefined) body.email = requireEmail(node, itemIndex, 'Email', given.email);
 	if (given.password !== undefined) {
 		if (typeof given.password !== 'string' || given.password === '') {
 			throw new NodeOperationError(node, 'Password is required: got an empty value', { itemIndex });

@@ -1,8 +1,8 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireHttpUrl, requireText } from '../../helpers/validation';
-import { contentField, interactionHashField, mediaUrlField, messageTypeOptions } from '../common.descriptions';
+import { requireHttpUrl } from '../../helpers/validation';
+import { contentField, interactionHashField, mediaUrlField, messageTypeOptions, readContent } from '../common.descriptions';
 import type { MessageType } from '../interaction/types';
 import { botRequest } from './request';
 import type { BotMessageBody } from './types';
@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 	const node = this.getNode();
 	const contentType = this.getNodeParameter('contentType', itemIndex, 'text') as MessageType;
 	const body: BotMessageBody = {
-		content: requireText(node, itemIndex, 'Content', this.getNodeParameter('content', itemIndex)),
+		content: readContent.call(this, itemIndex),
 		content_type: contentType,
 	};
 	if (contentType !== 'text') {

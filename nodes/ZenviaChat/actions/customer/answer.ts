@@ -73,12 +73,16 @@ export function customerOutcomes(
 	}
 	const savedTaken: boolean[] = [];
 	const refusedTaken: boolean[] = [];
+	// Exact echoes first, for every entry: of two identical entries the first saved and the second
+	// refused stay so, and no entry takes the customer of a longer entry that merely contains its
+	// fields. Only then may a saved customer that carries more fields than were sent match.
+	const exact = entries.map((entry) => {
+		const customer = takeEcho(saved, savedTaken, entry, true);
+		return customer ? { customer } : { refusal: takeEcho(refused, refusedTaken, entry, true) };
+	});
 	return entries.map((entry, position): ItemOutcome => {
 		const itemIndex = itemIndexes[position];
-		// An exact echo first: of two identical entries the first saved and the second refused stay so,
-		// and an entry never takes the saved customer of a longer entry that merely contains its fields.
-		const exactSave = takeEcho(saved, savedTaken, entry, true);
-		const refusal = exactSave ? undefined : takeEcho(refused, refusedTaken, entry, true);
+		const { customer: exactCustomer, refusal } = exact[position] as { customer?: SavedCustomer; refusal?: RefusedCustomer };
 		if (refusal) {
 			const reasons = (refusal.errors ?? []).map(String);
 			return {
@@ -89,7 +93,7 @@ export function customerOutcomes(
 				}),
 			};
 		}
-		const customer = exactSave ?? takeEcho(saved, savedTaken, entry, false);
+		const customer = exactCustomer ?? takeEcho(saved, savedTaken, entry, false);
 		if (!customer) {
 			throw unmatched(node, answer, `Zenvia Chat's answer lists no customer with the fields of item ${itemIndex + 1}`, itemIndex);
 		}

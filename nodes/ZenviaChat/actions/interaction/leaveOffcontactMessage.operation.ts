@@ -1,9 +1,9 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireHttpUrl, requireText } from '../../helpers/validation';
+import { requireEmail, requireHttpUrl } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
-import { contentField, departmentField, mediaUrlField, messageTypeOptions, readDepartmentId } from '../common.descriptions';
+import { contentField, departmentField, mediaUrlField, messageTypeOptions, readContent, readDepartmentId } from '../common.descriptions';
 import type { MessageType } from './types';
 
 const properties: INodeProperties[] = [
@@ -47,18 +47,15 @@ interface OffcontactBody extends IDataObject {
 	customer: { email: string; phone?: string; cpf?: string; name?: string };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** POST /core/api/v1/offcontact: a message for a department's team when nobody can chat now. */
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
 	const { itemIndex } = run;
 	const node = this.getNode();
-	const email = requireText(node, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex));
-	if (!EMAIL.test(email)) throw new NodeOperationError(node, `Customer Email must be an e-mail address, got ${email}`, { itemIndex });
+	const email = requireEmail(node, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex));
 	const contentType = this.getNodeParameter('contentType', itemIndex, 'text') as MessageType;
 	const body: OffcontactBody = {
 		department_id: readDepartmentId.call(this, itemIndex),
-		content: requireText(node, itemIndex, 'Content', this.getNodeParameter('content', itemIndex)),
+		content: readContent.call(this, itemIndex),
 		content_type: contentType,
 		customer: { email },
 	};

@@ -2,6 +2,7 @@ import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
+import { readDate } from '../../helpers/dates';
 import type { ReportQuery } from './types';
 
 /** The Reports API reads dates as wall-clock time, `YYYY-MM-DDTHH:MM:SS`, in `timezone`. */
@@ -17,26 +18,6 @@ function requireZone(node: INode, itemIndex: number, name: string): string {
 		throw refuse(node, itemIndex, `Timezone must be a time zone name like America/Sao_Paulo or UTC, got ${JSON.stringify(name)}`);
 	}
 	return zone;
-}
-
-/**
- * A date picker's value, an ISO text or a date from an expression. A value without an offset is
- * read as wall-clock time in `zone`; one with an offset is an instant and keeps its meaning.
- */
-function readDate(node: INode, itemIndex: number, field: string, value: unknown, zone: string): DateTime | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	let date: DateTime | undefined;
-	if (DateTime.isDateTime(value)) date = value.setZone(zone);
-	else if (value instanceof Date) date = DateTime.fromJSDate(value, { zone });
-	else if (typeof value === 'string' && value.trim()) {
-		const text = value.trim();
-		date = DateTime.fromISO(text, { zone });
-		if (!date.isValid) date = DateTime.fromSQL(text, { zone });
-	}
-	if (!date?.isValid) {
-		throw refuse(node, itemIndex, `${field} must be a date and time like 2025-05-01T08:00:00, got ${JSON.stringify(value)}`);
-	}
-	return date;
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from '../../helpers/paginate';
-import { limitField, returnAllField } from '../common.descriptions';
+import { limitField, readLimit, returnAllField } from '../common.descriptions';
 
 /**
  * Fields the report operations share. Each operation picks the ones its endpoint documents and
@@ -119,4 +120,19 @@ export const channelTypesField: INodeProperties = {
 /** The Filters collection of a report operation, holding that operation's filter fields. */
 export function filtersField(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/**
+ * The shared Return All / Limit pair for a paged list: undefined means every record. A limit must
+ * fit one page, as the API's own `limit` does.
+ */
+export function readPageLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const limit = readLimit.call(this, itemIndex);
+	if (limit !== undefined && limit > MAX_PAGE_SIZE) {
+		throw new NodeOperationError(this.getNode(), `Limit must be at most ${MAX_PAGE_SIZE}, got ${limit}`, {
+			itemIndex,
+			description: 'Turn on Return All to get every record.',
+		});
+	}
+	return limit;
 }

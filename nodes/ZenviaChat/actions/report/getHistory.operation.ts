@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPageLimit, zenviaPaginate } from '../../helpers/paginate';
+import { zenviaPaginate } from '../../helpers/paginate';
 import { optionalTrimmedText, requireBoolean, requireOption } from '../../helpers/validation';
 import {
 	agentIdsField,
@@ -11,6 +11,7 @@ import {
 	filtersField,
 	finishedStatesField,
 	pageFields,
+	readPageLimit,
 } from './fields';
 import { listFilters, periodFilters } from './query';
 import { simplifyField, simplifyInteractionRow } from './simplify';

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPageLimit, zenviaPaginate } from '../../helpers/paginate';
+import { zenviaPaginate } from '../../helpers/paginate';
 import {
 	agentIdsField,
 	channelTypesField,
@@ -9,6 +9,7 @@ import {
 	filtersField,
 	ongoingStatesField,
 	pageFields,
+	readPageLimit,
 } from './fields';
 import { listFilters } from './query';
 import type { ReportFilters } from './query';

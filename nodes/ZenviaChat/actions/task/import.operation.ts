@@ -1,7 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { DateTime } from 'luxon';
+
 import { batchSizeField, executeInBatches } from '../../helpers/batches';
+import { readDate } from '../../helpers/dates';
 import { parseEmailList, requireText } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
 import type { ItemOutcome } from '../node.type';
@@ -32,7 +35,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Customer Name', name: 'customerName', type: 'string', default: '' },
 			{ displayName: 'Customer Phones', name: 'customerPhones', type: 'string', default: '', description: 'Separated by commas' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '', description: 'Sent to Zenvia in UTC' },
+			{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '', description: 'A date and time without a time zone is read in the workflow\'s time zone (workflow settings); Zenvia gets it in UTC' },
 		],
 	},
 	batchSizeField,
@@ -44,12 +47,13 @@ const listOf = (value: unknown): string[] =>
 	(Array.isArray(value) ? value.map(String) : String(value ?? '').split(',')).map((part) => part.trim()).filter(Boolean);
 
 /** "2020-01-01 00:00:00" in UTC, the format the document gives. */
+/**
+ * Zenvia takes `expires_at` as "YYYY-MM-DD HH:MM:SS" in UTC. A date typed without a zone is read in
+ * the workflow's time zone, as every date of the node is.
+ */
 function expiresAt(this: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(this.getNode(), `Expires At must be a date, got ${String(value)}`, { itemIndex });
-	}
-	return date.toISOString().slice(0, 19).replace('T', ' ');
+	const date = readDate(this.getNode(), itemIndex, 'Expires At', value, this.getTimezone()) as DateTime;
+	return date.toUTC().toFormat('yyyy-LL-dd HH:mm:ss');
 }
 
 function readTask(this: IExecuteFunctions, itemIndex: number): TaskEntry {

@@ -438,6 +438,21 @@ describe('scheduleItems: the scheduler\'s own work is linear', () => {
 		expect(steps).toBeLessThanOrEqual(6 * count);
 	});
 
+	it('an item that takes its turn before any await does not start the next one inside its own call', async () => {
+		// 10,000 such items would otherwise nest 10,000 calls deep and overflow the stack.
+		const { outcomes, firstFailure } = await scheduleItems<number>({
+			count,
+			inFlight: 8,
+			stopOnFailure: true,
+			run: async (index, turn) => {
+				await turn('same');
+				return index;
+			},
+		});
+		expect(firstFailure).toBeUndefined();
+		expect(outcomes.every((outcome, index) => outcome?.ok && outcome.value === index)).toBe(true);
+	});
+
 	it('items that end without a turn cost a step each', async () => {
 		const { steps } = await scheduleItems<number>({ count, inFlight: 8, stopOnFailure: false, run: async (index) => index });
 		expect(steps).toBeLessThanOrEqual(6 * count);

@@ -116,8 +116,8 @@ describe('retry policy: decideAfter', () => {
 			['ERR_STREAM_PREMATURE_CLOSE', 'POST', fail('noAnswer', true)],
 			// Not a passing failure: reported at once. Only ECONNREFUSED and EAI_AGAIN count as never sent.
 			['ENOTFOUND', 'GET', fail('noAnswer', false)],
-			['ENOTFOUND', 'PUT', fail('noAnswer', true)],
-			['ENOTFOUND', 'POST', fail('noAnswer', true)],
+			['ENOTFOUND', 'PUT', fail('noAnswer', false)],
+			['ENOTFOUND', 'POST', fail('noAnswer', false)],
 			// No code at all: nothing is known of the request, so a write may have been done.
 			[undefined, 'GET', fail('noAnswer', false)],
 			[undefined, 'PUT', fail('noAnswer', true)],
@@ -240,7 +240,7 @@ describe('retry policy: decideAfter', () => {
 			// No time left: out of time, whatever the answer, still saying whether a write may have been done.
 			['a 503 to a GET with no time left', { method: 'GET', outcome: status(503), remainingMs: 0 }, fail('outOfTime', false)],
 			['a 503 to a PUT with no time left', { method: 'PUT', outcome: status(503), remainingMs: 0 }, fail('outOfTime', true)],
-			['a 400 with the time past', { method: 'GET', outcome: status(400), remainingMs: -5 }, fail('outOfTime', false)],
+			['a 400 with the time past', { method: 'GET', outcome: status(400), remainingMs: -5 }, fail('refused', false)],
 			['ECONNRESET on a POST with no time left', { method: 'POST', outcome: network('ECONNRESET'), remainingMs: 0 }, fail('outOfTime', true)],
 			['a 429 asking too long with no time left', { method: 'GET', outcome: status(429, 90_000), remainingMs: 0 }, fail('outOfTime', false)],
 			// A wait that would reach the limit is never started.
@@ -328,6 +328,8 @@ describe('retry policy: backoff and Retry-After', () => {
 		expect(parseRetryAfterMs(['0.5'], now)).toBe(500);
 		expect(parseRetryAfterMs('Sat, 21 Nov 2026 12:00:03 GMT', now)).toBe(3000);
 		expect(parseRetryAfterMs('Sat, 21 Nov 2026 11:00:00 GMT', now)).toBe(0);
+		// Date.parse would take these as dates; only the two forms of the standard count.
+		for (const junk of ['-5', '1,5', '.5', 'abc 2030']) expect(parseRetryAfterMs(junk, now)).toBeUndefined();
 		expect(parseRetryAfterMs('soon', now)).toBeUndefined();
 		expect(parseRetryAfterMs(undefined, now)).toBeUndefined();
 	});

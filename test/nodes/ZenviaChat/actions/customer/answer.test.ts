@@ -183,4 +183,15 @@ describe('customerOutcomes', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).message).toBe('Zenvia Chat answered a batch of 1 customers with 2 saved and 0 refused');
 	});
+	it('pairs exact echoes for every entry before looser ones: a shorter entry never takes a longer entry\'s customer', () => {
+		const short = { main_identifier: 'Ana' };
+		const long = { main_identifier: 'Ana', channel_email: 'ana@example.com' };
+		// Zenvia lists the longer entry's customer first, and the shorter one's with a field it added.
+		const outcomes = customerOutcomes(node, [{ fields: short }, { fields: long }], [0, 1], {
+			status: 200,
+			customers: [saved(2, long), saved(1, { ...short, origin: 'n8n' })],
+			errors: [],
+		});
+		expect(outcomes.map(summary)).toEqual(['key-1', 'key-2']);
+	});
 });
