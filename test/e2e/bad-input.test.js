@@ -4,6 +4,7 @@
 // The bad-input table (matrix/badInputs.js) in a real n8n: one `n8n execute` per resource runs
 // every case as a cell of one item. A case passes when its item is refused with an error naming
 // the field and nothing was sent, or when it was sent as given. Figures: .n8n-e2e/bad-input.json.
+// Without Continue On Fail, a refused item stops the node: the items before it are sent, none after.
 
 // One execution runs many cells; on a loaded machine n8n alone takes a while to boot.
 jest.setTimeout(600_000);
@@ -12,8 +13,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { importWorkflows } = require('../../scripts/e2e');
-const { WORK_DIR } = require('./setup/constants');
+const { CREDENTIALS, WORK_DIR } = require('./setup/constants');
 const { emulator, execute, runtime, userFolder } = require('./setup/context');
+const { received } = require('./setup/requests');
 const { BAD_INPUTS, withParameters } = require('./matrix/badInputs');
 const { OPERATIONS, seedsFor } = require('./matrix/operations');
 const { cellResult, chainWorkflow } = require('./matrix/workflow');
@@ -54,9 +56,43 @@ beforeAll(async () => {
 		const workflow = chainWorkflow({ id: workflowId(resource), name: `E2E bad input: ${resource}`, emulatorUrl: emulator.url, cells });
 		fs.writeFileSync(path.join(dir, `${resource}.json`), JSON.stringify(workflow));
 	}
+	fs.writeFileSync(path.join(dir, 'stops.json'), JSON.stringify(stopsWorkflow()));
 	await importWorkflows(runtime, userFolder, dir);
 	fs.rmSync(dir, { recursive: true, force: true });
 });
+
+const STOPS_ID = 'e2eBadInputStops';
+/** Three WhatsApp customers; the second one's external id is empty. */
+const STOPS_IDS = ['5511900077001', '', '5511900077003'];
+
+/** WhatsApp > Send Message on three items, without Continue On Fail. */
+function stopsWorkflow() {
+	const sendMessage = /** @type {import('./matrix/operations').Operation} */ (OPERATIONS.find((operation) => operation.key === 'whatsapp.sendMessage'));
+	const seeds = STOPS_IDS.map((externalId) => ({ json: { externalId } }));
+	return {
+		id: STOPS_ID,
+		name: 'E2E bad input: a refused item stops the later ones',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'stops-run', name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'stops-seed', name: 'Seed', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return ${JSON.stringify(seeds)};` } },
+			{
+				id: 'stops-send',
+				name: 'Send',
+				type: 'n8n-nodes-zenvia-chat.zenviaChat',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: sendMessage.parameters,
+				credentials: { zenviaChatApi: CREDENTIALS.clientSdk },
+			},
+		],
+		connections: {
+			Run: { main: [[{ node: 'Seed', type: 'main', index: 0 }]] },
+			Seed: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
+		},
+	};
+}
 
 afterAll(() => {
 	fs.mkdirSync(WORK_DIR, { recursive: true });
@@ -109,5 +145,21 @@ describe('bad input: refused before any request naming the field, or sent as giv
 			else problems.push(`${caseName(index)}: ${wrong.join('; ')}`);
 		});
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('bad input without Continue On Fail', () => {
+	test('a refused item stops the node: the items before it are sent, none after it', async () => {
+		const execution = await execute(STOPS_ID);
+		expect(execution.ok).toBe(false);
+		/** @type {any} */
+		const run = execution.run?.data;
+		const error = run?.resultData?.error;
+		expect(error).toMatchObject({ node: { name: 'Send' } });
+		expect(error?.message).toMatch(/External ID/i);
+		// The error says which items Zenvia already has: running the node again sends them again.
+		expect(error?.description).toMatch(/The node stopped at item 2\. Zenvia had already received item 1 \(1 in all\)/);
+		const sent = (await received()).filter((request) => request.path === '/api/v1/whatsapp');
+		expect(sent.map((request) => /** @type {any} */ (request.body).customer?.external_id)).toEqual([STOPS_IDS[0]]);
 	});
 });

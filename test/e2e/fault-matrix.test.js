@@ -3,7 +3,8 @@
 
 // The fault matrix in a real n8n: every operation x every fault kind, three items, Continue On
 // Fail, the fault on item 2. One `n8n execute` per operation runs all its cells in a chain. Per
-// cell: the outcome written in matrix/faultKinds.js, every input item answered, no POST that
+// cell: the outcome written in matrix/faultKinds.js (its message, httpCode and whether its
+// description warns that Zenvia may have acted), every input item answered, no POST that
 // reached the emulator sent twice. Figures go to .n8n-e2e/fault-matrix.json (docs/RELIABILITY.md).
 
 // One execution runs many cells; on a loaded machine n8n alone takes a while to boot.
@@ -16,7 +17,7 @@ const { importWorkflows } = require('../../scripts/e2e');
 const { CHAT_TOKEN, CLIENT_SDK_TOKEN, WORK_DIR } = require('./setup/constants');
 const { leaksIn } = require('./setup/secretForms');
 const { emulator, execute, runtime, userFolder } = require('./setup/context');
-const { FAULT_KINDS } = require('./matrix/faultKinds');
+const { ANY_TOOK_EFFECT, FAULT_KINDS } = require('./matrix/faultKinds');
 const { OPERATIONS, seedsFor } = require('./matrix/operations');
 const { answeredInputs, cellResult, chainWorkflow } = require('./matrix/workflow');
 
@@ -121,6 +122,9 @@ describe('fault matrix: every operation x every fault kind, fault on item 2 of 3
 			if (expected.outcome === 'error' && errorItem) {
 				if (expected.httpCode && String(errorItem.httpCode) !== expected.httpCode) wrong.push(`httpCode ${errorItem.httpCode}, expected ${expected.httpCode} (${errorItem.error})`);
 				if (expected.error && !expected.error.test(String(errorItem.error))) wrong.push(`message "${errorItem.error}" does not match ${expected.error}`);
+				const description = String(errorItem.description ?? '');
+				if (expected.warning && !expected.warning.test(description)) wrong.push(`description does not match ${expected.warning}: "${description.slice(0, 200)}"`);
+				if (expected.warning === false && ANY_TOOK_EFFECT.test(description)) wrong.push(`description says it may have taken effect: "${description.slice(0, 200)}"`);
 			}
 			const leaks = leaksIn(JSON.stringify(items), [CHAT_TOKEN, CLIENT_SDK_TOKEN]);
 			if (leaks.length > 0) wrong.push(`the output shows a token: ${leaks.join(', ')}`);

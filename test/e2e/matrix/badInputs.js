@@ -79,7 +79,6 @@ const BAD_INPUTS = [
 	{ op: 'interaction.notifyStoppedTyping', label: 'hash "."', set: { interactionHash: V }, value: '.', expect: refused(/Interaction Hash/) },
 	{ op: 'interaction.finish', label: 'hash "...."', set: { interactionHash: V }, value: '....', expect: refused(/Interaction Hash/) },
 	{ op: 'interaction.finish', label: 'hash empty', set: { interactionHash: V }, value: '', expect: refused(/Interaction Hash/) },
-
 	// WhatsApp.
 	{ op: 'whatsapp.getDepartments', label: 'limit 0', set: { limit: V }, value: 0, expect: refused(/Limit/) },
 	{ op: 'whatsapp.getDepartments', label: 'limit -1', set: { limit: V }, value: -1, expect: refused(/Limit/) },
@@ -114,6 +113,15 @@ const BAD_INPUTS = [
 	{ op: 'report.getDigitalChannels', label: 'department ids not numbers', set: { 'filters.departments': V }, value: 'sales, support', expect: refused(/Department/) },
 	{ op: 'report.getDigitalChannels', label: 'time zone unknown', set: { 'timezone': V }, value: 'Mars/Olympus_Mons', expect: either(/Time ?zone/i, (r) => r.query.timezone === 'Mars/Olympus_Mons') },
 	{ op: 'report.getDigitalChannels', label: 'to before from', set: { 'from': '2025-05-31T00:00:00', 'to': '2025-05-01T00:00:00' }, expect: either(/From|To/, (r) => typeof r.query.to === 'string') },
+
+	// Interaction > Leave Offcontact Message (last, so the cases above keep their keys): the
+	// customer's e-mail is where the team answers.
+	{ op: 'interaction.leaveOffcontactMessage', label: 'customer email not an e-mail', set: { customerEmail: V }, value: 'maria at example.com', expect: refused(/Customer Email/) },
+	{ op: 'interaction.leaveOffcontactMessage', label: 'customer email a number', set: { customerEmail: V }, value: 42, expect: refused(/Customer Email/) },
+	{ op: 'interaction.leaveOffcontactMessage', label: 'customer email empty', set: { customerEmail: V }, value: '', expect: refused(/Customer Email/) },
+	{ op: 'interaction.leaveOffcontactMessage', label: 'content empty', set: { content: V }, value: '', expect: refused(/Content/) },
+	{ op: 'interaction.leaveOffcontactMessage', label: 'customer phone a number', set: { 'offcontactCustomer.phone': V }, value: 11991417777, expect: sent((r) => r.body.customer?.phone === '11991417777') },
+	{ op: 'interaction.leaveOffcontactMessage', label: 'content in unicode and emoji', set: { content: V }, value: UNICODE, expect: sent((r) => r.body.content === UNICODE) },
 ];
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 
-// The node's 14 operations as the fault matrix and the bad-input table run them: parameters that
+// The node's 15 per-item operations as the fault matrix and the bad-input table run them: parameters that
 // read each item's values through expressions, the HTTP method (which decides what may be
 // retried), and what must exist first (an interaction, a WhatsApp conversation).
 
@@ -120,6 +120,20 @@ const OPERATIONS = [
 		credential: 'chatApi',
 		parameters: { resource: 'report', operation: 'getOngoing', limit: 2 },
 		marker: () => '',
+	},
+	{
+		key: 'interaction.leaveOffcontactMessage',
+		method: 'POST',
+		credential: 'chatApi',
+		parameters: {
+			resource: 'interaction',
+			operation: 'leaveOffcontactMessage',
+			departmentId: DEPARTMENT,
+			content: '={{ $json.marker }}',
+			contentType: 'text',
+			customerEmail: '={{ $json.marker }}@example.com',
+		},
+		marker: (item) => item.marker,
 	},
 ];
 
