@@ -9,6 +9,9 @@ import { getTimezones } from './methods/loadOptions';
 import { getCustomerColumns } from './methods/resourceMapping';
 import { subtitleOf } from './operationNames';
 
+/** Built once: the table of operation names it holds is the same for every node instance. */
+const subtitle = subtitleOf(operationNames);
+
 export class ZenviaChat implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zenvia Chat',
@@ -16,7 +19,7 @@ export class ZenviaChat implements INodeType {
 		icon: { light: 'file:../../icons/zenviaChat.svg', dark: 'file:../../icons/zenviaChat.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: subtitleOf(operationNames),
+		subtitle,
 		description: 'Run Zenvia Chat interactions, WhatsApp messages, reports, CRM customers, agents, tasks and an external bot',
 		defaults: { name: 'Zenvia Chat' },
 		usableAsTool: true,
