@@ -1,25 +1,18 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { useEmulator } from '../../../helpers/emulator';
-import { runNode } from '../../../helpers/runNode';
+import { startInteraction, useZenvia } from '../../../helpers/zenvia';
 
 /**
  * What n8n expressions yield, read by every operation's fields: numbers and booleans are sent as
  * the documented text, objects and lists are refused naming the field, nothing is dropped.
  */
-const env = useEmulator({ records: 50, seed: 42 });
+const env = useZenvia({ records: 50, seed: 42 });
 
 const run = (parameters: INodeParameters, items?: IDataObject[]) =>
-	runNode({ parameters, items, credentials: env.credentials(), continueOnFail: true });
+	env.run(parameters, { items, continueOnFail: true });
 
 const department = { __rl: true, mode: 'id', value: '1' };
 const sentBodies = () => env.emu.requests().map((request) => request.body as IDataObject);
-
-async function startInteraction(): Promise<string> {
-	const { items } = await run({ resource: 'interaction', operation: 'start', departmentId: department });
-	env.emu.clearRequests();
-	return items[0].json.interactionHash as string;
-}
 
 describe('customer fields from expressions', () => {
 	const customer = { name: '={{ $json.name }}', phone: '={{ $json.phone }}', cpf: '={{ $json.cpf }}', email: '={{ $json.email }}' };
@@ -97,7 +90,7 @@ describe('numbers where text is read', () => {
 	});
 
 	it('Update links a numeric customer key and a numeric note', async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 		const { items } = await run(
 			{
 				resource: 'interaction',
@@ -113,7 +106,7 @@ describe('numbers where text is read', () => {
 	});
 
 	it('Interaction > Send Message sends a numeric content as text', async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 		const { items } = await run(
 			{ resource: 'interaction', operation: 'sendMessage', interactionHash: hash, content: '={{ $json.code }}' },
 			[{ code: 4321 }],
@@ -198,7 +191,7 @@ describe('booleans read strictly', () => {
 
 describe('message content', () => {
 	it('is sent exactly as written, spaces and line breaks included', async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 		await run({ resource: 'interaction', operation: 'sendMessage', interactionHash: hash, content: '  indented\n' });
 		await run({
 			resource: 'whatsapp',
@@ -212,7 +205,7 @@ describe('message content', () => {
 	});
 
 	it('is refused when blank', async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 		const { items } = await run({ resource: 'interaction', operation: 'sendMessage', interactionHash: hash, content: ' \n ' });
 
 		expect(items[0].json.error).toBe('Content is required: got an empty value');

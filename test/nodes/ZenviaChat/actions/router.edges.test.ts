@@ -1,44 +1,36 @@
-import { useEmulator } from '../../../helpers/emulator';
-import { runNode } from '../../../helpers/runNode';
+import { startInteractions, useZenvia } from '../../../helpers/zenvia';
 
 /**
  * The README's promises about items, time limits and stopping, at their edges: each case here is
  * one a review found broken before the per-item path became an explicit run.
  */
-const env = useEmulator();
+const env = useZenvia();
 
-const DEPARTMENT = { __rl: true, mode: 'id', value: '1' };
-const start = { resource: 'interaction', operation: 'start', departmentId: DEPARTMENT };
 const send = { resource: 'interaction', operation: 'sendMessage', interactionHash: '={{ $json.hash }}', content: '={{ $json.text }}' };
 const MESSAGES = (hash: string) => `/core/api/v1/interactions/${hash}/messages`;
-
-async function startInteractions(count: number): Promise<string[]> {
-	const { items } = await runNode({ parameters: start, items: Array.from({ length: count }, () => ({})), credentials: env.credentials() });
-	env.emu.clearRequests();
-	return items.map((item) => item.json.interactionHash as string);
-}
 
 const sent = (hash: string) => env.emu.requests().filter((request) => request.path === MESSAGES(hash) && request.method === 'POST');
 
 describe('time limit per item', () => {
 	it('sends nothing past the limit while the execution waits out a 429 another item got', async () => {
-		const [a, b] = await startInteractions(2);
+		const [a, b] = await startInteractions(env, 2);
 		// Item 1's message is answered 429 asking for 4 s: the whole execution pauses for it. Item 2,
 		// with 3 s to live, must not be sent after the pause; it fails with the time-limit error.
 		env.emu.setFault({ path: MESSAGES(a), method: 'POST', status: 429, retryAfter: 4, times: 1 });
 		env.emu.setFault({ path: MESSAGES(b), method: 'POST', latencyMs: 300, times: 1 });
 		const begun = Date.now();
 
-		const { items, error } = await runNode({
-			parameters: { ...send, requestOptions: { itemTimeLimit: 3 } },
-			items: [
-				{ hash: a, text: 'first' },
-				{ hash: b, text: 'second' },
-				{ hash: b, text: 'third' },
-			],
-			credentials: env.credentials(),
-			continueOnFail: true,
-		});
+		const { items, error } = await env.run(
+			{ ...send, requestOptions: { itemTimeLimit: 3 } },
+			{
+				items: [
+					{ hash: a, text: 'first' },
+					{ hash: b, text: 'second' },
+					{ hash: b, text: 'third' },
+				],
+				continueOnFail: true,
+			},
+		);
 		const took = Date.now() - begun;
 
 		expect(error).toBeUndefined();
@@ -51,7 +43,7 @@ describe('time limit per item', () => {
 	});
 
 	it('fails an item waiting for the 429 pause as soon as the pause would outlast its limit, naming the wait', async () => {
-		const [a, b] = await startInteractions(2);
+		const [a, b] = await startInteractions(env, 2);
 		const typing = (hash: string) => `/core/api/v1/interactions/${hash}/typing`;
 		// Item 1 (10 s to live) is answered 429 asking for 2 s: the execution pauses. Item 2 (1 s) is
 		// answered 503 after 300 ms; its retry would have to wait out the pause, which outlasts it.
@@ -59,20 +51,21 @@ describe('time limit per item', () => {
 		env.emu.setFault({ path: typing(b), method: 'PUT', status: 503, latencyMs: 300, times: 1 });
 		const begun = Date.now();
 
-		const { items } = await runNode({
-			parameters: {
+		const { items } = await env.run(
+			{
 				resource: 'interaction',
 				operation: 'notifyTyping',
 				interactionHash: '={{ $json.hash }}',
 				requestOptions: { itemTimeLimit: '={{ $json.limit }}' },
 			},
-			items: [
-				{ hash: a, limit: 10 },
-				{ hash: b, limit: 1 },
-			],
-			credentials: env.credentials(),
-			continueOnFail: true,
-		});
+			{
+				items: [
+					{ hash: a, limit: 10 },
+					{ hash: b, limit: 1 },
+				],
+				continueOnFail: true,
+			},
+		);
 
 		expect(items[0].json.error).toBeUndefined();
 		expect(items[1].json.error).toMatch(/^Gave up on Zenvia Chat after waiting .* \(the item's time limit is 1 s\)$/);
@@ -87,17 +80,14 @@ describe('time limit per item', () => {
 		env.emu.setFault({ path: '/api/external/tasks', method: 'POST', latencyMs: 10_000, times: 1 });
 		const begun = Date.now();
 
-		const { error } = await runNode({
-			parameters: {
-				resource: 'task',
-				operation: 'import',
-				taskId: 't-1',
-				taskName: 'Call back',
-				customerId: 'c-1',
-				agentEmails: 'agent@example.com',
-				requestOptions: { itemTimeLimit: 2 },
-			},
-			credentials: env.credentials(),
+		const { error } = await env.run({
+			resource: 'task',
+			operation: 'import',
+			taskId: 't-1',
+			taskName: 'Call back',
+			customerId: 'c-1',
+			agentEmails: 'agent@example.com',
+			requestOptions: { itemTimeLimit: 2 },
 		});
 
 		expect(error?.message).toMatch(/^Gave up on Zenvia Chat after waiting 2(\.\d)? s \(the item's time limit is 2 s\)$/);
@@ -105,19 +95,20 @@ describe('time limit per item', () => {
 	});
 
 	it('a 429 asking longer than the node waits fails its item at once and does not hold the others', async () => {
-		const [a, b] = await startInteractions(2);
+		const [a, b] = await startInteractions(env, 2);
 		env.emu.setFault({ path: MESSAGES(a), method: 'POST', status: 429, retryAfter: 120, times: 1 });
 		const begun = Date.now();
 
-		const { items } = await runNode({
-			parameters: { ...send, batching: { requestsInFlight: 1 } },
-			items: [
-				{ hash: a, text: 'first' },
-				{ hash: b, text: 'second' },
-			],
-			credentials: env.credentials(),
-			continueOnFail: true,
-		});
+		const { items } = await env.run(
+			{ ...send, batching: { requestsInFlight: 1 } },
+			{
+				items: [
+					{ hash: a, text: 'first' },
+					{ hash: b, text: 'second' },
+				],
+				continueOnFail: true,
+			},
+		);
 
 		expect(items[0].json.httpCode).toBe('429');
 		expect(items[0].json.description).toMatch(/asked to wait 120 s \(Retry-After\)/);
@@ -129,17 +120,18 @@ describe('time limit per item', () => {
 
 describe('stopping on a failure, without Continue On Fail', () => {
 	it('an item refused for bad input stops every later item, of any conversation, before it sends anything', async () => {
-		const [a, b] = await startInteractions(2);
+		const [a, b] = await startInteractions(env, 2);
 
-		const { error } = await runNode({
-			parameters: send,
-			items: [
-				{ hash: a, text: 'ok' },
-				{ hash: a, text: '' },
-				{ hash: b, text: 'ok' },
-			],
-			credentials: env.credentials(),
-		});
+		const { error } = await env.run(
+			send,
+			{
+				items: [
+					{ hash: a, text: 'ok' },
+					{ hash: a, text: '' },
+					{ hash: b, text: 'ok' },
+				],
+			},
+		);
 
 		expect(error?.message).toBe('Content is required: got an empty value');
 		expect(error?.context?.itemIndex).toBe(1);
@@ -148,19 +140,20 @@ describe('stopping on a failure, without Continue On Fail', () => {
 	});
 
 	it('says which items had already reached Zenvia when a later-started item failed first', async () => {
-		const [h1, h3] = await startInteractions(2);
+		const [h1, h3] = await startInteractions(env, 2);
 		// Item 1 is slow; item 2 (an unknown interaction) fails with 404 while item 3 is already done.
 		env.emu.setFault({ path: MESSAGES(h1), method: 'POST', latencyMs: 500, times: 1 });
 
-		const { error } = await runNode({
-			parameters: send,
-			items: [
-				{ hash: h1, text: 'one' },
-				{ hash: 'no-such-interaction', text: 'two' },
-				{ hash: h3, text: 'three' },
-			],
-			credentials: env.credentials(),
-		});
+		const { error } = await env.run(
+			send,
+			{
+				items: [
+					{ hash: h1, text: 'one' },
+					{ hash: 'no-such-interaction', text: 'two' },
+					{ hash: h3, text: 'three' },
+				],
+			},
+		);
 
 		expect(error?.httpCode).toBe('404');
 		expect(error?.context?.itemIndex).toBe(1);
@@ -172,17 +165,18 @@ describe('stopping on a failure, without Continue On Fail', () => {
 	});
 
 	it('with one request in flight, starts nothing after the failing item', async () => {
-		const [h1, h3] = await startInteractions(2);
+		const [h1, h3] = await startInteractions(env, 2);
 
-		const { error } = await runNode({
-			parameters: { ...send, batching: { requestsInFlight: 1 } },
-			items: [
-				{ hash: h1, text: 'one' },
-				{ hash: 'no-such-interaction', text: 'two' },
-				{ hash: h3, text: 'three' },
-			],
-			credentials: env.credentials(),
-		});
+		const { error } = await env.run(
+			{ ...send, batching: { requestsInFlight: 1 } },
+			{
+				items: [
+					{ hash: h1, text: 'one' },
+					{ hash: 'no-such-interaction', text: 'two' },
+					{ hash: h3, text: 'three' },
+				],
+			},
+		);
 
 		expect(error?.httpCode).toBe('404');
 		expect(sent(h3)).toHaveLength(0);

@@ -1,18 +1,18 @@
-import { useEmulator } from '../../../helpers/emulator';
-import { runNode } from '../../../helpers/runNode';
+import { startInteractions, useZenvia } from '../../../helpers/zenvia';
 
-const env = useEmulator();
+const env = useZenvia();
 
 const start = { resource: 'interaction', operation: 'start', departmentId: { __rl: true, mode: 'id', value: '={{ $json.department }}' } };
 
 describe('router', () => {
 	it('answers every item in order with Continue On Fail, a failed one as an error item', async () => {
-		const { items, error } = await runNode({
-			parameters: start,
-			items: [{ department: 1 }, { department: 'x' }, { department: 4 }, { department: 2 }],
-			credentials: env.credentials(),
-			continueOnFail: true,
-		});
+		const { items, error } = await env.run(
+			start,
+			{
+				items: [{ department: 1 }, { department: 'x' }, { department: 4 }, { department: 2 }],
+				continueOnFail: true,
+			},
+		);
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
@@ -29,11 +29,7 @@ describe('router', () => {
 	});
 
 	it('stops at the first failed item without Continue On Fail, naming the item', async () => {
-		const { items, error } = await runNode({
-			parameters: start,
-			items: [{ department: 1 }, { department: 'x' }, { department: 2 }],
-			credentials: env.credentials(),
-		});
+		const { items, error } = await env.run(start, { items: [{ department: 1 }, { department: 'x' }, { department: 2 }] });
 
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('Department must be a positive whole number, got x');
@@ -43,19 +39,10 @@ describe('router', () => {
 });
 
 describe('router: items in flight', () => {
-	async function startInteractions(count: number): Promise<string[]> {
-		const { items } = await runNode({
-			parameters: { resource: 'interaction', operation: 'start', departmentId: { __rl: true, mode: 'id', value: '1' } },
-			items: Array.from({ length: count }, () => ({})),
-			credentials: env.credentials(),
-		});
-		return items.map((item) => item.json.interactionHash as string);
-	}
-
 	const send = { resource: 'interaction', operation: 'sendMessage', interactionHash: '={{ $json.hash }}', content: '={{ $json.text }}' };
 
 	it('keeps each interaction\'s messages in input order while other interactions go ahead', async () => {
-		const [first, second, third] = await startInteractions(3);
+		const [first, second, third] = await startInteractions(env, 3);
 		env.emu.clearRequests();
 		// The first message to the first interaction is slow to answer: its next messages must wait.
 		env.emu.setFault({ method: 'POST', path: `/core/api/v1/interactions/${first}/messages`, latencyMs: 300, times: 1 });
@@ -68,7 +55,7 @@ describe('router: items in flight', () => {
 			{ hash: second, text: 'b2' },
 		];
 
-		const { items, error } = await runNode({ parameters: send, items: input, credentials: env.credentials() });
+		const { items, error } = await env.run(send, { items: input });
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => [item.pairedItem, item.json.interactionHash])).toEqual(
@@ -84,27 +71,24 @@ describe('router: items in flight', () => {
 	});
 
 	it('with Requests in Flight 1, sends every item in turn', async () => {
-		const [first, second] = await startInteractions(2);
+		const [first, second] = await startInteractions(env, 2);
 		env.emu.clearRequests();
 		env.emu.setFault({ method: 'POST', path: `/core/api/v1/interactions/${first}/messages`, latencyMs: 200, times: 1 });
-		const { error } = await runNode({
-			parameters: { ...send, batching: { requestsInFlight: 1 } },
-			items: [
-				{ hash: first, text: 'a1' },
-				{ hash: second, text: 'b1' },
-			],
-			credentials: env.credentials(),
-		});
+		const { error } = await env.run(
+			{ ...send, batching: { requestsInFlight: 1 } },
+			{
+				items: [
+					{ hash: first, text: 'a1' },
+					{ hash: second, text: 'b1' },
+				],
+			},
+		);
 		expect(error).toBeUndefined();
 		expect(env.emu.requests().map((request) => (request.body as { content: string }).content)).toEqual(['a1', 'b1']);
 	});
 
 	it('refuses a Requests in Flight that is not a positive whole number before any request', async () => {
-		const { error } = await runNode({
-			parameters: { ...send, batching: { requestsInFlight: 0 } },
-			items: [{ hash: 'x', text: 'a' }],
-			credentials: env.credentials(),
-		});
+		const { error } = await env.run({ ...send, batching: { requestsInFlight: 0 } }, { items: [{ hash: 'x', text: 'a' }] });
 		expect(error?.message).toBe('Requests in Flight must be a positive whole number, got 0');
 		expect(env.emu.requests()).toHaveLength(0);
 	});
@@ -112,11 +96,7 @@ describe('router: items in flight', () => {
 	it('under a rate limit answered 429, delivers every item exactly once', async () => {
 		env.emu.configure({ rateLimitPerSecond: 20, rateLimitBurst: 5 });
 		const count = 40;
-		const { items, error } = await runNode({
-			parameters: start,
-			items: Array.from({ length: count }, () => ({ department: 1 })),
-			credentials: env.credentials(),
-		});
+		const { items, error } = await env.run(start, { items: Array.from({ length: count }, () => ({ department: 1 })) });
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(count);
@@ -127,11 +107,12 @@ describe('router: items in flight', () => {
 	});
 
 	it('stops at the earliest failed item when a later one failed too, sending nothing after it', async () => {
-		const { error } = await runNode({
-			parameters: start,
-			items: [{ department: 1 }, { department: 4 }, { department: 1 }, { department: 'x' }, { department: 1 }],
-			credentials: env.credentials(),
-		});
+		const { error } = await env.run(
+			start,
+			{
+				items: [{ department: 1 }, { department: 4 }, { department: 1 }, { department: 'x' }, { department: 1 }],
+			},
+		);
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 422: The selected department_id is not an active department.');
 		expect(error?.context?.itemIndex).toBe(1);
 		// Item 4 comes after the failures and never reaches Zenvia; item 3 is refused before sending.

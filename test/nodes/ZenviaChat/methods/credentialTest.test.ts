@@ -3,10 +3,10 @@ import type { ICredentialDataDecryptedObject, ICredentialTestFunctions } from 'n
 
 import { zenviaChatApiTest } from '../../../../nodes/ZenviaChat/methods/credentialTest';
 import { ZenviaChat } from '../../../../nodes/ZenviaChat/ZenviaChat.node';
-import { useEmulator } from '../../../helpers/emulator';
 import { TEST_CLIENT_SDK_TOKEN, TEST_TOKEN } from '../../../helpers/runNode';
+import { useZenvia } from '../../../helpers/zenvia';
 
-const env = useEmulator();
+const env = useZenvia();
 
 /** Runs the Test button's function as n8n's credentials tester does: with n8n-core's test context. */
 const test = (data: ICredentialDataDecryptedObject) =>

@@ -10,8 +10,8 @@ import type {
 
 import { ZenviaChat } from '../../../../nodes/ZenviaChat/ZenviaChat.node';
 import { TestCredentialsHelper } from '../../../helpers/credentialsHelper';
-import { useEmulator } from '../../../helpers/emulator';
-import { runNode, testCredentials } from '../../../helpers/runNode';
+import { testCredentials } from '../../../helpers/runNode';
+import { useZenvia } from '../../../helpers/zenvia';
 
 const nodeTypes: INodeTypes = {
 	getByName: () => new ZenviaChat(),
@@ -55,7 +55,7 @@ const ACTIVE = [
 	{ name: 'Billing (3)', value: '3' },
 ];
 
-const env = useEmulator();
+const env = useZenvia();
 
 describe('WhatsApp > Send Message department list (searchWhatsAppDepartments)', () => {
 	const search = (filter?: string, credentials: ICredentialDataDecryptedObject = {}) =>
@@ -113,15 +113,12 @@ describe('WhatsApp > Send Message department list (searchWhatsAppDepartments)', 
 		const { results } = await search('billing');
 		env.emu.clearRequests();
 
-		const { error } = await runNode({
-			parameters: {
-				resource: 'whatsapp',
-				operation: 'sendMessage',
-				customerExternalId: 'cust-1',
-				departmentId: { __rl: true, mode: 'list', value: results[0].value, cachedResultName: results[0].name },
-				content: 'Hello',
-			},
-			credentials: env.credentials(),
+		const { error } = await env.run({
+			resource: 'whatsapp',
+			operation: 'sendMessage',
+			customerExternalId: 'cust-1',
+			departmentId: { __rl: true, mode: 'list', value: results[0].value, cachedResultName: results[0].name },
+			content: 'Hello',
 		});
 
 		expect(error).toBeUndefined();
@@ -171,13 +168,10 @@ describe('Interaction > Start department list (searchChatDepartments)', () => {
 		const { results } = await search('billing');
 		env.emu.clearRequests();
 
-		const { error, items } = await runNode({
-			parameters: {
-				resource: 'interaction',
-				operation: 'start',
-				departmentId: { __rl: true, mode: 'list', value: results[0].value, cachedResultName: results[0].name },
-			},
-			credentials: env.credentials(),
+		const { error, items } = await env.run({
+			resource: 'interaction',
+			operation: 'start',
+			departmentId: { __rl: true, mode: 'list', value: results[0].value, cachedResultName: results[0].name },
 		});
 
 		expect(error).toBeUndefined();

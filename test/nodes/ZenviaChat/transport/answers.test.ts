@@ -1,12 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { useEmulator } from '../../../helpers/emulator';
-import { runNode } from '../../../helpers/runNode';
+import { useZenvia } from '../../../helpers/zenvia';
 
 /** What a success answer may be, per endpoint, and what the node makes of the others. */
-const env = useEmulator({ records: 20 });
+const env = useZenvia({ records: 20 });
 
-const run = (parameters: INodeParameters) => runNode({ parameters, credentials: env.credentials() });
+const run = (parameters: INodeParameters) => env.run(parameters);
 const finish = { resource: 'interaction', operation: 'finish', interactionHash: 'some-hash' };
 const FINISH_PATH = '/core/api/v1/interactions/some-hash/finish';
 const ongoing = { resource: 'report', operation: 'getOngoing', limit: 5 };

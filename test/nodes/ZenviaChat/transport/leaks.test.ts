@@ -1,19 +1,19 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { useEmulator } from '../../../helpers/emulator';
-import { runNode } from '../../../helpers/runNode';
+import type { RunNodeResult } from '../../../helpers/runNode';
+import { useZenvia } from '../../../helpers/zenvia';
 
 /** A token full of the characters that change form when escaped, encoded or decoded. */
 const ODD_TOKEN = 'ZvOdd/Tok:9-q+a=b&c%d';
-const env = useEmulator({ token: ODD_TOKEN, records: 10 });
+const env = useZenvia({ token: ODD_TOKEN, records: 10 });
 
 /** The token's distinctive parts: none may appear anywhere, in any encoding. */
 const FRAGMENTS = ['ZvOdd', 'Tok:9', 'Tok%3A9', 'Tok%3a9', Buffer.from(ODD_TOKEN).toString('base64').slice(0, 12)];
 
 const run = (parameters: INodeParameters, continueOnFail = false) =>
-	runNode({ parameters, credentials: { ...env.credentials(), chatApiToken: ODD_TOKEN, clientSdkToken: ODD_TOKEN }, continueOnFail, items: [{}, {}] });
+	env.run(parameters, { credentials: { chatApiToken: ODD_TOKEN, clientSdkToken: ODD_TOKEN }, continueOnFail, items: [{}, {}] });
 
-const visible = (result: Awaited<ReturnType<typeof runNode>>) =>
+const visible = (result: RunNodeResult) =>
 	JSON.stringify(result.items) + JSON.stringify(result.error ?? {}) + String(result.error?.stack ?? '') + String(result.error?.description ?? '');
 
 describe('a token echoed back in any form is never shown', () => {

@@ -1,7 +1,7 @@
-import { useEmulator } from '../../../helpers/emulator';
-import { TEST_CLIENT_SDK_TOKEN, TEST_TOKEN, runNode } from '../../../helpers/runNode';
+import { TEST_CLIENT_SDK_TOKEN, TEST_TOKEN } from '../../../helpers/runNode';
+import { useZenvia } from '../../../helpers/zenvia';
 
-const env = useEmulator();
+const env = useZenvia();
 
 const startParameters = { resource: 'interaction', operation: 'start', departmentId: { __rl: true, mode: 'id', value: '1' } };
 const whatsappParameters = {
@@ -14,8 +14,8 @@ const whatsappParameters = {
 
 describe('zenviaRequest: which token each operation sends', () => {
 	it('sends the Chat API token to the Chat API and the ClientSDK token to WhatsApp API v1, from one credential', async () => {
-		const chat = await runNode({ parameters: startParameters, credentials: env.credentials() });
-		const whatsapp = await runNode({ parameters: whatsappParameters, credentials: env.credentials() });
+		const chat = await env.run(startParameters);
+		const whatsapp = await env.run(whatsappParameters);
 
 		expect(chat.error).toBeUndefined();
 		expect(whatsapp.error).toBeUndefined();
@@ -39,7 +39,7 @@ describe('zenviaRequest: which token each operation sends', () => {
 			'Menu > Settings > Integrations > ClientSDK',
 		],
 	])('%s with the other token only fails before any request, naming token, screen and operation', async (_, parameters, credentials, message, screen) => {
-		const { error } = await runNode({ parameters, credentials: { ...env.credentials(), ...credentials } });
+		const { error } = await env.run(parameters, { credentials });
 
 		expect(error?.message).toBe(message);
 		expect(error?.description).toContain(screen);
@@ -47,12 +47,10 @@ describe('zenviaRequest: which token each operation sends', () => {
 	});
 
 	it('answers every item with the named error under Continue On Fail', async () => {
-		const { items, error } = await runNode({
-			parameters: startParameters,
-			items: [{}, {}],
-			continueOnFail: true,
-			credentials: { ...env.credentials(), chatApiToken: '' },
-		});
+		const { items, error } = await env.run(
+			startParameters,
+			{ items: [{}, {}], continueOnFail: true, credentials: { chatApiToken: '' } },
+		);
 
 		expect(error).toBeUndefined();
 		expect(items.map(({ json }) => json.error)).toEqual([
@@ -62,11 +60,7 @@ describe('zenviaRequest: which token each operation sends', () => {
 	});
 
 	it('decrypts the credential once per node execution, however many items it sends', async () => {
-		const { items, error, decryptions } = await runNode({
-			parameters: startParameters,
-			items: [{}, {}, {}, {}, {}],
-			credentials: env.credentials(),
-		});
+		const { items, error, decryptions } = await env.run(startParameters, { items: [{}, {}, {}, {}, {}] });
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(5);
@@ -81,7 +75,7 @@ describe('zenviaRequest: which token each operation sends', () => {
 			body: { message: `bad ${TEST_TOKEN} and ${TEST_CLIENT_SDK_TOKEN}`, status: 422 },
 		});
 
-		const { error } = await runNode({ parameters: startParameters, credentials: env.credentials() });
+		const { error } = await env.run(startParameters);
 
 		const shown = JSON.stringify(error) + String(error?.message) + String(error?.description);
 		expect(error?.httpCode).toBe('422');

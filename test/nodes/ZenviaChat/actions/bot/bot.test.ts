@@ -1,6 +1,11 @@
-import { useAccountEmulator } from '../accountRunner';
+import type { INodeParameters } from 'n8n-workflow';
 
-const env = useAccountEmulator('bot');
+import { useZenvia } from '../../../../helpers/zenvia';
+import type { RunOptions } from '../../../../helpers/zenvia';
+
+const env = useZenvia();
+const run = (operation: string, parameters: INodeParameters, options?: RunOptions) =>
+	env.run({ resource: 'bot', operation, ...parameters }, options);
 
 /** A conversation Zenvia handed to the bot, as a new_interaction event would. */
 async function newBotInteraction(): Promise<string> {
@@ -13,10 +18,10 @@ describe('Bot', () => {
 	it('accepts, sends text and media, transfers and the emulator records each call in order', async () => {
 		const interactionHash = await newBotInteraction();
 
-		const accepted = await env.run('accept', { interactionHash });
-		await env.run('sendMessage', { interactionHash, content: 'Hi! I am the bot.', contentType: 'text' });
-		await env.run('sendMessage', { interactionHash, content: 'Our menu', contentType: 'image', url: 'https://files.example.com/menu.png', attachmentSize: 2048 });
-		const transferred = await env.run('transfer', { interactionHash, departmentId: { __rl: true, mode: 'id', value: '2' } });
+		const accepted = await run('accept', { interactionHash });
+		await run('sendMessage', { interactionHash, content: 'Hi! I am the bot.', contentType: 'text' });
+		await run('sendMessage', { interactionHash, content: 'Our menu', contentType: 'image', url: 'https://files.example.com/menu.png', attachmentSize: 2048 });
+		const transferred = await run('transfer', { interactionHash, departmentId: { __rl: true, mode: 'id', value: '2' } });
 
 		expect(accepted.items[0].json).toEqual({ interactionHash, message: 'Message received successfully', status: 200 });
 		expect(transferred.error).toBeUndefined();
@@ -35,9 +40,9 @@ describe('Bot', () => {
 
 	it('transfers without a department, back to the one the interaction started in', async () => {
 		const interactionHash = await newBotInteraction();
-		await env.run('accept', { interactionHash });
+		await run('accept', { interactionHash });
 
-		await env.run('transfer', { interactionHash, departmentId: { __rl: true, mode: 'list', value: '' } });
+		await run('transfer', { interactionHash, departmentId: { __rl: true, mode: 'list', value: '' } });
 
 		expect(env.emu.requests()[1].body).toEqual({ token: '[redacted]' });
 		expect(env.emu.state.bots.get(interactionHash)?.transferredTo).toBeNull();
@@ -46,8 +51,8 @@ describe('Bot', () => {
 	it('finishes, and a call Zenvia refuses names the status and its message', async () => {
 		const interactionHash = await newBotInteraction();
 
-		const early = await env.run('sendMessage', { interactionHash, content: 'Too early', contentType: 'text' });
-		const finished = await env.run('finish', { interactionHash });
+		const early = await run('sendMessage', { interactionHash, content: 'Too early', contentType: 'text' });
+		const finished = await run('finish', { interactionHash });
 
 		expect(early.error?.message).toBe('Zenvia Chat answered HTTP 422: The interaction was not accepted by the bot yet.');
 		expect(early.error?.description).toBe('Zenvia Chat refused the fields sent: correct the field the message names.');
@@ -55,7 +60,7 @@ describe('Bot', () => {
 	});
 
 	it('uses the bot base URL of the credential', async () => {
-		const { error } = await env.run('accept', { interactionHash: 'h' });
+		const { error } = await run('accept', { interactionHash: 'h' });
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 422: Interaction not found for this bot');
 	});
 
@@ -65,7 +70,7 @@ describe('Bot', () => {
 		[{ content: 'x', contentType: 'file', url: 'https://files.example.com/a', attachmentSize: 1.5 }, 'Attachment Size must be a whole number of bytes, got 1.5'],
 		[{ interactionHash: ' ', content: 'x', contentType: 'text' }, 'Interaction Hash is required: got an empty value'],
 	])('Send Message refuses %p before any request', async (parameters, message) => {
-		const { error } = await env.run('sendMessage', { interactionHash: 'h', ...parameters });
+		const { error } = await run('sendMessage', { interactionHash: 'h', ...parameters });
 
 		expect(error?.message).toBe(message);
 		expect(env.emu.requests()).toEqual([]);

@@ -1,8 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { useAccountEmulator } from '../accountRunner';
+import { useZenvia } from '../../../../helpers/zenvia';
+import type { RunOptions } from '../../../../helpers/zenvia';
 
-const env = useAccountEmulator('customer');
+const env = useZenvia();
+const run = (operation: string, parameters: INodeParameters, options?: RunOptions) =>
+	env.run({ resource: 'customer', operation, ...parameters }, options);
 
 const SCHEMA = [
 	{ id: 'main_identifier', displayName: 'Nome (main_identifier)', required: true, defaultMatch: false, display: true, type: 'string' },
@@ -31,7 +34,7 @@ const person = (n: number): IDataObject => ({ name: `Customer ${n}`, email: `cus
 
 describe('Customer > Create or Update', () => {
 	it('sends the mapped fields of every item in one request and gives each item its customer', async () => {
-		const { items, error } = await env.run('createOrUpdate', mapped, { items: [person(1), { ...person(2), phone: 1199000002 }] });
+		const { items, error } = await run('createOrUpdate', mapped, { items: [person(1), { ...person(2), phone: 1199000002 }] });
 
 		expect(error).toBeUndefined();
 		const requests = env.emu.requests();
@@ -62,7 +65,7 @@ describe('Customer > Create or Update', () => {
 
 	it('splits the items into batches of the chosen size', async () => {
 		const input = Array.from({ length: 7 }, (_, n) => person(n + 1));
-		const { items } = await env.run('createOrUpdate', { ...mapped, batchSize: 3 }, { items: input });
+		const { items } = await run('createOrUpdate', { ...mapped, batchSize: 3 }, { items: input });
 
 		expect(env.emu.requests().map((request) => (request.body as { customers: unknown[] }).customers.length)).toEqual([3, 3, 1]);
 		expect(items.map((item) => item.json.fields)).toEqual(input.map((row) => ({ main_identifier: row.name, channel_email: row.email, channel_phone: row.phone })));
@@ -72,7 +75,7 @@ describe('Customer > Create or Update', () => {
 		const bad = new Set([4, 50, 99]);
 		const input = Array.from({ length: 100 }, (_, n) => (bad.has(n) ? { ...person(n), phone: '12' } : person(n)));
 
-		const { items, error } = await env.run('createOrUpdate', mapped, { items: input, continueOnFail: true });
+		const { items, error } = await run('createOrUpdate', mapped, { items: input, continueOnFail: true });
 
 		expect(error).toBeUndefined();
 		expect(env.emu.requests()).toHaveLength(1);
@@ -92,7 +95,7 @@ describe('Customer > Create or Update', () => {
 	});
 
 	it('stops with the refused customer\'s reasons and item without Continue On Fail', async () => {
-		const { error } = await env.run('createOrUpdate', { ...mapped, batchSize: 2 }, {
+		const { error } = await run('createOrUpdate', { ...mapped, batchSize: 2 }, {
 			items: [person(1), { ...person(2), phone: '12' }, person(3)],
 		});
 
@@ -103,7 +106,7 @@ describe('Customer > Create or Update', () => {
 	});
 
 	it('takes the JSON mode and an agent', async () => {
-		const { items, error } = await env.run('createOrUpdate', {
+		const { items, error } = await run('createOrUpdate', {
 			fieldsInput: 'json',
 			customerJson: '={{ JSON.stringify({ main_identifier: $json.name, channel_email: [$json.email, "other@example.com"] }) }}',
 			agentId: '101',
@@ -118,24 +121,24 @@ describe('Customer > Create or Update', () => {
 	});
 
 	it('refuses bad input before any request, naming the field and the item', async () => {
-		const missing = await env.run('createOrUpdate', mapped, { items: [person(1), { email: 'x@example.com' }] });
+		const missing = await run('createOrUpdate', mapped, { items: [person(1), { email: 'x@example.com' }] });
 		expect(missing.error?.message).toBe('Customer field "Nome (main_identifier)" is required: got an empty value');
 		expect(missing.error?.context?.itemIndex).toBe(1);
 
-		const json = await env.run('createOrUpdate', { fieldsInput: 'json', customerJson: '{"main_identifier": ' }, { items: [{}] });
+		const json = await run('createOrUpdate', { fieldsInput: 'json', customerJson: '{"main_identifier": ' }, { items: [{}] });
 		expect(json.error?.message).toMatch(/^Customer Fields \(JSON\) is not valid JSON/);
 
-		const agent = await env.run('createOrUpdate', { ...mapped, agentId: 'ana' }, { items: [person(1)] });
+		const agent = await run('createOrUpdate', { ...mapped, agentId: 'ana' }, { items: [person(1)] });
 		expect(agent.error?.message).toBe('Agent ID must be a positive whole number, got ana');
 
-		const nested = await env.run('createOrUpdate', { fieldsInput: 'json', customerJson: '{"main_identifier": {"a": 1}}' }, { items: [{}] });
+		const nested = await run('createOrUpdate', { fieldsInput: 'json', customerJson: '{"main_identifier": {"a": 1}}' }, { items: [{}] });
 		expect(nested.error?.message).toBe('Customer field "main_identifier" must be text, a number or a list of them, got {"a":1}');
 
 		expect(env.emu.requests()).toEqual([]);
 	});
 
 	it('with Continue On Fail, sends the good items and answers the bad one with its own error', async () => {
-		const { items } = await env.run('createOrUpdate', mapped, { items: [person(1), { email: 'x@example.com' }, person(3)], continueOnFail: true });
+		const { items } = await run('createOrUpdate', mapped, { items: [person(1), { email: 'x@example.com' }, person(3)], continueOnFail: true });
 
 		expect(items.map((item) => Object.keys(item.json)[0])).toEqual(['customerKey', 'error', 'customerKey']);
 		expect((env.emu.requests()[0].body as { customers: unknown[] }).customers).toHaveLength(2);
@@ -144,7 +147,7 @@ describe('Customer > Create or Update', () => {
 	it('gives every item of a failed batch the HTTP error, with Continue On Fail', async () => {
 		env.emu.setFault({ path: '/api/external/customers', status: 500, body: { message: 'Internal error', status: 500 }, times: 1 });
 
-		const { items } = await env.run('createOrUpdate', { ...mapped, batchSize: 2 }, { items: [person(1), person(2), person(3)], continueOnFail: true });
+		const { items } = await run('createOrUpdate', { ...mapped, batchSize: 2 }, { items: [person(1), person(2), person(3)], continueOnFail: true });
 
 		expect(items.map((item) => item.json.error ?? 'saved')).toEqual([
 			'Zenvia Chat answered HTTP 500: Internal error',
@@ -155,7 +158,7 @@ describe('Customer > Create or Update', () => {
 	});
 
 	it('auto-maps the input item\'s keys that are form fields', async () => {
-		await env.run('createOrUpdate', {
+		await run('createOrUpdate', {
 			fieldsInput: 'mapper',
 			customerFields: { ...mapped.customerFields, mappingMode: 'autoMapInputData', value: null },
 		}, { items: [{ main_identifier: 'Auto', channel_email: 'auto@example.com', unrelated: 'x' }] });

@@ -1,18 +1,14 @@
-import { useEmulator } from '../../../../helpers/emulator';
-import { runNode } from '../../../../helpers/runNode';
+import { useZenvia } from '../../../../helpers/zenvia';
 
-const env = useEmulator();
+const env = useZenvia();
 const run = (parameters: Record<string, unknown>) =>
-	runNode({
-		parameters: {
-			resource: 'interaction',
-			operation: 'leaveOffcontactMessage',
-			departmentId: { __rl: true, mode: 'id', value: '1' },
-			content: 'Please call me back',
-			customerEmail: 'maria@example.com',
-			...parameters,
-		},
-		credentials: env.credentials(),
+	env.run({
+		resource: 'interaction',
+		operation: 'leaveOffcontactMessage',
+		departmentId: { __rl: true, mode: 'id', value: '1' },
+		content: 'Please call me back',
+		customerEmail: 'maria@example.com',
+		...parameters,
 	});
 
 describe('Interaction > Leave Offcontact Message', () => {

@@ -1,12 +1,13 @@
-import { useEmulator } from '../../../../helpers/emulator';
-import { interactionRunner } from './run';
+import type { INodeParameters } from 'n8n-workflow';
 
-const env = useEmulator();
-const { run, startInteraction } = interactionRunner(env);
+import { startInteraction, useZenvia } from '../../../../helpers/zenvia';
+
+const env = useZenvia();
+const run = (operation: string, parameters: INodeParameters) => env.run({ resource: 'interaction', operation, ...parameters });
 
 describe('Interaction > Send Message', () => {
 	it('sends a text message without a URL', async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 
 		const { items, error } = await run('sendMessage', { interactionHash: hash, content: 'Hello!', messageType: 'text' });
 
@@ -28,7 +29,7 @@ describe('Interaction > Send Message', () => {
 	});
 
 	it.each(['image', 'video', 'audio', 'file'])('sends a %s message with its URL', async (messageType) => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 
 		await run('sendMessage', {
 			interactionHash: hash,

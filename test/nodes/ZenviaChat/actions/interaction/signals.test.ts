@@ -1,8 +1,9 @@
-import { useEmulator } from '../../../../helpers/emulator';
-import { interactionRunner } from './run';
+import type { INodeParameters } from 'n8n-workflow';
 
-const env = useEmulator();
-const { run, startInteraction } = interactionRunner(env);
+import { startInteraction, useZenvia } from '../../../../helpers/zenvia';
+
+const env = useZenvia();
+const run = (operation: string, parameters: INodeParameters) => env.run({ resource: 'interaction', operation, ...parameters });
 
 describe.each([
 	['notifyTyping', 'typing', 'Typing sent successfully'],
@@ -10,7 +11,7 @@ describe.each([
 	['finish', 'finish', 'Finish sent successfully'],
 ])('Interaction > %s', (operation, suffix, answer) => {
 	it(`sends PUT .../{hash}/${suffix} with the token alone`, async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 
 		const { items, error } = await run(operation, { interactionHash: ` ${hash} ` });
 
@@ -35,7 +36,7 @@ describe.each([
 
 describe('Interaction > Finish', () => {
 	it('closes the interaction in the emulator', async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 
 		await run('finish', { interactionHash: hash });
 

@@ -1,21 +1,19 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { useEmulator } from '../../../../helpers/emulator';
-import { runNode } from '../../../../helpers/runNode';
+import { useZenvia } from '../../../../helpers/zenvia';
 
-const env = useEmulator();
+const env = useZenvia();
 
 const start = (parameters: INodeParameters, items?: IDataObject[]) =>
-	runNode({
-		parameters: {
+	env.run(
+		{
 			resource: 'interaction',
 			operation: 'start',
 			departmentId: { __rl: true, mode: 'id', value: '1' },
 			...parameters,
 		},
-		items,
-		credentials: env.credentials(),
-	});
+		{ items },
+	);
 
 describe('Interaction > Start', () => {
 	it('sends every field the user set, and lifts the interaction hash to the top', async () => {

@@ -1,12 +1,13 @@
-import { useEmulator } from '../../../../helpers/emulator';
-import { interactionRunner } from './run';
+import type { INodeParameters } from 'n8n-workflow';
 
-const env = useEmulator();
-const { run, startInteraction } = interactionRunner(env);
+import { startInteraction, useZenvia } from '../../../../helpers/zenvia';
+
+const env = useZenvia();
+const run = (operation: string, parameters: INodeParameters) => env.run({ resource: 'interaction', operation, ...parameters });
 
 describe('Interaction > Update', () => {
 	it('sends the mood, tags, customer key and note, and the emulator keeps them', async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 
 		const { items, error } = await run('update', {
 			interactionHash: hash,
@@ -43,7 +44,7 @@ describe('Interaction > Update', () => {
 	});
 
 	it('sends only the fields that were set', async () => {
-		const hash = await startInteraction();
+		const hash = await startInteraction(env);
 
 		await run('update', { interactionHash: hash, updateFields: { note: 'Only a note', tagIds: '' } });
 

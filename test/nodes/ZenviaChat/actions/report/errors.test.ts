@@ -1,14 +1,9 @@
-import { useEmulator } from '../../../../helpers/emulator';
-import { runNode } from '../../../../helpers/runNode';
+import { useZenvia } from '../../../../helpers/zenvia';
 
-const env = useEmulator({ records: 1000, seed: 42 });
+const env = useZenvia({ records: 1000, seed: 42 });
 
 const run = (operation: string, parameters: Record<string, unknown>, continueOnFail = false) =>
-	runNode({
-		parameters: { resource: 'report', operation, ...parameters },
-		credentials: env.credentials(),
-		continueOnFail,
-	});
+	env.run({ resource: 'report', operation, ...parameters }, { continueOnFail });
 
 describe('Report: errors from Zenvia Chat', () => {
 	it('reports the API\'s {error, status, success: false} answer with its HTTP status', async () => {
@@ -34,10 +29,10 @@ describe('Report: errors from Zenvia Chat', () => {
 	});
 
 	it('reports a refused token, never showing it', async () => {
-		const { error } = await runNode({
-			parameters: { resource: 'report', operation: 'getOngoing', limit: 5 },
-			credentials: { ...env.credentials(), chatApiToken: 'not-the-right-token' },
-		});
+		const { error } = await env.run(
+			{ resource: 'report', operation: 'getOngoing', limit: 5 },
+			{ credentials: { chatApiToken: 'not-the-right-token' } },
+		);
 		expect(error?.message).toMatch(/^Zenvia Chat answered HTTP 401/);
 		expect(JSON.stringify(error)).not.toContain('not-the-right-token');
 	});

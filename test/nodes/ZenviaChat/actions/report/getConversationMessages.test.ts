@@ -1,13 +1,9 @@
-import { useEmulator } from '../../../../helpers/emulator';
-import { runNode } from '../../../../helpers/runNode';
+import { useZenvia } from '../../../../helpers/zenvia';
 
-const env = useEmulator({ records: 1000, seed: 42 });
+const env = useZenvia({ records: 1000, seed: 42 });
 
 const getMessages = (protocolId: string) =>
-	runNode({
-		parameters: { resource: 'report', operation: 'getConversationMessages', protocolId },
-		credentials: env.credentials(),
-	});
+	env.run({ resource: 'report', operation: 'getConversationMessages', protocolId });
 
 describe('Report > Get Conversation Messages', () => {
 	it('asks the messages of the protocol and outputs one item per message', async () => {

@@ -1,13 +1,9 @@
-import { useEmulator } from '../../../../helpers/emulator';
-import { runNode } from '../../../../helpers/runNode';
+import { useZenvia } from '../../../../helpers/zenvia';
 
-const env = useEmulator({ records: 1000, seed: 42 });
+const env = useZenvia({ records: 1000, seed: 42 });
 
 const getDigitalChannels = (parameters: Record<string, unknown>) =>
-	runNode({
-		parameters: { resource: 'report', operation: 'getDigitalChannels', ...parameters },
-		credentials: env.credentials(),
-	});
+	env.run({ resource: 'report', operation: 'getDigitalChannels', ...parameters });
 
 const REPORT_FIELDS = [
 	'answered', 'backlog', 'discarded', 'ended', 'expired', 'made', 'missed', 'not_answered', 'pending', 'postponed',

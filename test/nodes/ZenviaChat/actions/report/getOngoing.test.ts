@@ -1,16 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { useEmulator } from '../../../../helpers/emulator';
-import { runNode } from '../../../../helpers/runNode';
+import { useZenvia } from '../../../../helpers/zenvia';
 
-const env = useEmulator({ records: 1000, seed: 42 });
+const env = useZenvia({ records: 1000, seed: 42 });
 
 const getOngoing = (parameters: Record<string, unknown>, items?: IDataObject[]) =>
-	runNode({
-		parameters: { resource: 'report', operation: 'getOngoing', ...parameters },
-		items,
-		credentials: env.credentials(),
-	});
+	env.run({ resource: 'report', operation: 'getOngoing', ...parameters }, { items });
 
 describe('Report > Get Ongoing', () => {
 	afterEach(() => env.emu.configure({ records: 1000 }));

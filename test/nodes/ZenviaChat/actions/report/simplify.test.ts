@@ -1,9 +1,8 @@
-import { useEmulator } from '../../../../helpers/emulator';
-import { runNode } from '../../../../helpers/runNode';
+import { useZenvia } from '../../../../helpers/zenvia';
 
-const env = useEmulator({ records: 50, seed: 42 });
+const env = useZenvia({ records: 50, seed: 42 });
 const run = (operation: string, parameters: Record<string, unknown>) =>
-	runNode({ parameters: { resource: 'report', operation, timezone: 'UTC', ...parameters }, credentials: env.credentials() });
+	env.run({ resource: 'report', operation, timezone: 'UTC', ...parameters });
 
 describe('Report > Simplify', () => {
 	it('is off by default: the raw Digital Channels rows stay available', async () => {

@@ -1,6 +1,11 @@
-import { useAccountEmulator } from '../accountRunner';
+import type { INodeParameters } from 'n8n-workflow';
 
-const env = useAccountEmulator('task');
+import { useZenvia } from '../../../../helpers/zenvia';
+import type { RunOptions } from '../../../../helpers/zenvia';
+
+const env = useZenvia();
+const run = (operation: string, parameters: INodeParameters, options?: RunOptions) =>
+	env.run({ resource: 'task', operation, ...parameters }, options);
 
 const task = {
 	taskId: '={{ $json.id }}',
@@ -11,7 +16,7 @@ const task = {
 
 describe('Task > Import', () => {
 	it('sends each item as a task, in batches, with every field set', async () => {
-		const { items, error } = await env.run('import', {
+		const { items, error } = await run('import', {
 			...task,
 			batchSize: 2,
 			additionalFields: {
@@ -41,7 +46,7 @@ describe('Task > Import', () => {
 	});
 
 	it('gives every item of a batch with an unknown agent Zenvia\'s reason, with Continue On Fail', async () => {
-		const { items } = await env.run('import', { ...task, agentEmails: 'ghost@example.com' }, { items: [{ id: 'T1', customer: 'C1' }, { id: 'T2', customer: 'C2' }], continueOnFail: true });
+		const { items } = await run('import', { ...task, agentEmails: 'ghost@example.com' }, { items: [{ id: 'T1', customer: 'C1' }, { id: 'T2', customer: 'C2' }], continueOnFail: true });
 
 		expect(items.map((item) => item.json.error)).toEqual([
 			'Zenvia Chat answered HTTP 500: Agents not found with email = ghost@example.com',
@@ -55,7 +60,7 @@ describe('Task > Import', () => {
 		[{ taskName: '={{ "" }}' }, 'Task Name is required: got an empty value'],
 		[{ additionalFields: { expiresAt: 'tomorrow' } }, 'Expires At must be a date, got tomorrow'],
 	])('refuses %p before any request', async (override, message) => {
-		const { error } = await env.run('import', { ...task, ...override }, { items: [{ id: 'T1', customer: 'C1' }] });
+		const { error } = await run('import', { ...task, ...override }, { items: [{ id: 'T1', customer: 'C1' }] });
 
 		expect(error?.message).toBe(message);
 		expect(env.emu.requests()).toEqual([]);

@@ -1,6 +1,6 @@
 import { baseUrlFor } from '../../../../../nodes/ZenviaChat/transport';
 import type { ZenviaCredentials } from '../../../../../nodes/ZenviaChat/transport/types';
-import { useWhatsAppEmulator } from './setup';
+import { useZenvia } from '../../../../helpers/zenvia';
 
 const credentials = (changes: Partial<ZenviaCredentials> = {}): ZenviaCredentials => ({
 	clientSdkToken: 't0ken-value',
@@ -24,13 +24,13 @@ describe('WhatsApp API v1 base URL', () => {
 	});
 
 	describe('in a run', () => {
-		const env = useWhatsAppEmulator();
+		const env = useZenvia({ records: 1000, seed: 42 });
 
 		it('sends WhatsApp calls to the override, not to the Chat API base URL', async () => {
-			const { error } = await env.run({
-				parameters: { resource: 'whatsapp', operation: 'getDepartments', returnAll: true },
-				credentials: { environment: 'homologation', chatApiBaseUrl: 'http://127.0.0.1:9', whatsappApiBaseUrl: env.emu.url },
-			});
+			const { error } = await env.run(
+				{ resource: 'whatsapp', operation: 'getDepartments', returnAll: true },
+				{ credentials: { environment: 'homologation', chatApiBaseUrl: 'http://127.0.0.1:9', whatsappApiBaseUrl: env.emu.url } },
+			);
 
 			expect(error).toBeUndefined();
 			expect(env.emu.requests().map(({ path }) => path)).toEqual(['/api/v1/departments']);

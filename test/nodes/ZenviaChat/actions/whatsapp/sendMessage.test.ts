@@ -1,10 +1,10 @@
 import { TEST_TOKEN } from '../../../../helpers/runNode';
-import { sentCustomer, useWhatsAppEmulator, WRONG_KIND_HINT } from './setup';
+import { sentCustomer, useZenvia, WRONG_KIND_HINT } from '../../../../helpers/zenvia';
 
 const MESSAGE_HASH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('WhatsApp > Send Message', () => {
-	const env = useWhatsAppEmulator();
+	const env = useZenvia({ records: 1000, seed: 42 });
 
 	const base = {
 		resource: 'whatsapp',
@@ -15,7 +15,7 @@ describe('WhatsApp > Send Message', () => {
 	};
 
 	it('sends a text message with only the set fields and lifts message_hash to the top', async () => {
-		const { items, error } = await env.run({ parameters: base });
+		const { items, error } = await env.run(base);
 
 		expect(error).toBeUndefined();
 		expect(env.emu.requests().map(({ method, path, query, body }) => ({ method, path, query, body }))).toEqual([
@@ -51,18 +51,16 @@ describe('WhatsApp > Send Message', () => {
 
 	it('sends every documented field: media, customer, extra as key-value pairs and external history', async () => {
 		const { items, error } = await env.run({
-			parameters: {
-				...base,
-				customerExternalId: ' cust-2 ',
-				departmentId: { __rl: true, mode: 'id', value: '3' },
-				content: 'The invoice',
-				contentType: 'application/pdf',
-				url: 'https://files.example.com/invoice.pdf',
-				customer: { name: 'Name Surname', email: 'name@example.com', phone: '11991417777', cpf: '12345678900' },
-				extraInput: 'keyValue',
-				extraValues: { values: [{ key: 'clientId', value: '12' }, { key: 'botId', value: '1111' }, { key: ' ', value: 'dropped' }] },
-				options: { externalHistory: 'https://chathistory.example.org/c/2' },
-			},
+			...base,
+			customerExternalId: ' cust-2 ',
+			departmentId: { __rl: true, mode: 'id', value: '3' },
+			content: 'The invoice',
+			contentType: 'application/pdf',
+			url: 'https://files.example.com/invoice.pdf',
+			customer: { name: 'Name Surname', email: 'name@example.com', phone: '11991417777', cpf: '12345678900' },
+			extraInput: 'keyValue',
+			extraValues: { values: [{ key: 'clientId', value: '12' }, { key: 'botId', value: '1111' }, { key: ' ', value: 'dropped' }] },
+			options: { externalHistory: 'https://chathistory.example.org/c/2' },
 		});
 
 		expect(error).toBeUndefined();
@@ -80,9 +78,8 @@ describe('WhatsApp > Send Message', () => {
 	});
 
 	it('sends a free MIME type, extra as JSON, and a department given by an expression', async () => {
-		const { error } = await env.run({
-			items: [{ dept: 1, mime: 'image/webp' }],
-			parameters: {
+		const { error } = await env.run(
+			{
 				...base,
 				departmentId: { __rl: true, mode: 'id', value: '={{ $json.dept }}' },
 				contentType: 'other',
@@ -92,7 +89,8 @@ describe('WhatsApp > Send Message', () => {
 				extraInput: 'json',
 				extraJson: '{"clientId": "12"}',
 			},
-		});
+			{ items: [{ dept: 1, mime: 'image/webp' }] },
+		);
 
 		expect(error).toBeUndefined();
 		expect(env.emu.requests()[0].body).toEqual({
@@ -107,10 +105,10 @@ describe('WhatsApp > Send Message', () => {
 	});
 
 	it('answers each input item with its own message', async () => {
-		const { items, error } = await env.run({
-			items: [{ id: 'a', text: 'one' }, { id: 'b', text: 'two' }],
-			parameters: { ...base, customerExternalId: '={{ $json.id }}', content: '={{ $json.text }}' },
-		});
+		const { items, error } = await env.run(
+			{ ...base, customerExternalId: '={{ $json.id }}', content: '={{ $json.text }}' },
+			{ items: [{ id: 'a', text: 'one' }, { id: 'b', text: 'two' }] },
+		);
 
 		expect(error).toBeUndefined();
 		expect(env.emu.requests().map(({ body }) => [sentCustomer(body).external_id, (body as { content: string }).content])).toEqual([
@@ -136,7 +134,7 @@ describe('WhatsApp > Send Message', () => {
 		['an external history that is not a URL', { options: { externalHistory: 'chathistory' } }, 'External History URL must be an http(s) URL, got chathistory'],
 		['extra JSON that is a list', { extraInput: 'json', extraJson: '[1]' }, 'Extra JSON must be a JSON object like {"clientId": "1"}, got [1]'],
 	])('refuses %s before sending anything', async (_case, change, message) => {
-		const { items, error } = await env.run({ parameters: { ...base, ...change } });
+		const { items, error } = await env.run({ ...base, ...change });
 
 		expect(error?.message).toBe(message);
 		expect(items).toEqual([]);
@@ -147,7 +145,7 @@ describe('WhatsApp > Send Message', () => {
 		[{ contentType: 'image/png', url: '' }, 'Parameter "Media URL" is required.'],
 		[{ departmentId: { __rl: true, mode: 'id', value: '2.5' } }, 'A department ID is a positive whole number'],
 	])('leaves n8n to refuse a literal %j in the editor, before sending anything', async (change, issue) => {
-		const { error } = await env.run({ parameters: { ...base, ...change } });
+		const { error } = await env.run({ ...base, ...change });
 
 		expect(error?.message).toContain(issue);
 		expect(env.emu.requests()).toEqual([]);
@@ -155,11 +153,10 @@ describe('WhatsApp > Send Message', () => {
 
 
 	it('reports a refused field as an item when continuing on fail, and goes on with the next item', async () => {
-		const { items, error } = await env.run({
-			continueOnFail: true,
-			items: [{ id: '' }, { id: 'ok' }],
-			parameters: { ...base, customerExternalId: '={{ $json.id }}' },
-		});
+		const { items, error } = await env.run(
+			{ ...base, customerExternalId: '={{ $json.id }}' },
+			{ continueOnFail: true, items: [{ id: '' }, { id: 'ok' }] },
+		);
 
 		expect(error).toBeUndefined();
 		expect(items[0]).toEqual({ json: { error: 'Customer External ID is required: got an empty value' }, pairedItem: { item: 0 } });
@@ -168,7 +165,7 @@ describe('WhatsApp > Send Message', () => {
 	});
 
 	it('explains a 401 and says which token this operation takes', async () => {
-		const { error } = await env.run({ parameters: base, credentials: { clientSdkToken: 'not-the-token' } });
+		const { error } = await env.run(base, { credentials: { clientSdkToken: 'not-the-token' } });
 
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 401: Invalid token');
 		expect(error?.description).toBe(WRONG_KIND_HINT);
@@ -177,14 +174,14 @@ describe('WhatsApp > Send Message', () => {
 	});
 
 	it('is refused when the Chat API token sits in the ClientSDK field, and says which token it needs', async () => {
-		const { error } = await env.run({ parameters: base, credentials: { clientSdkToken: TEST_TOKEN } });
+		const { error } = await env.run(base, { credentials: { clientSdkToken: TEST_TOKEN } });
 
 		expect(error?.httpCode).toBe('401');
 		expect(error?.description).toBe(WRONG_KIND_HINT);
 	});
 
 	it('fails before any request when the credential has no ClientSDK token, naming it', async () => {
-		const { error } = await env.run({ parameters: base, credentials: { clientSdkToken: '' } });
+		const { error } = await env.run(base, { credentials: { clientSdkToken: '' } });
 
 		expect(error?.message).toBe('WhatsApp > Send Message needs the ClientSDK Token, and the credential has none');
 		expect(error?.description).toBe(
@@ -196,7 +193,7 @@ describe('WhatsApp > Send Message', () => {
 	it('passes on what a 422 says, once (a POST is not resent)', async () => {
 		env.emu.setFault({ method: 'POST', path: '/api/v1/whatsapp', status: 422, body: { message: 'The department_id field is invalid.', status: 422 } });
 
-		const { error } = await env.run({ parameters: base });
+		const { error } = await env.run(base);
 
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 422: The department_id field is invalid.');
 		expect(error?.description).toBe('Zenvia Chat refused the fields sent: correct the field the message names.');
@@ -204,7 +201,7 @@ describe('WhatsApp > Send Message', () => {
 	});
 
 	it('passes on the emulator\'s own 422 for an inactive department', async () => {
-		const { error } = await env.run({ parameters: { ...base, departmentId: { __rl: true, mode: 'id', value: '4' } } });
+		const { error } = await env.run({ ...base, departmentId: { __rl: true, mode: 'id', value: '4' } });
 
 		expect(error?.message).toBe('Zenvia Chat answered HTTP 422: The selected department_id is not an active department.');
 	});
