@@ -4,7 +4,9 @@
 #   2. `n8n-node lint` in strict mode on the published sources alone (package.json, nodes/,
 #      credentials/), with the CLI's default ESLint config, unchanged;
 #   3. @n8n/scan-community-package's analyser on the sources and on the `npm pack` tarball
-#      (the two halves its scan of a published package lints).
+#      (the two halves its scan of a published package lints);
+#   4. scripts/check-pack.js on the same tarball: every path of package.json's n8n section
+#      (nodes, credentials) is in it.
 # The checkers are installed once into a cache folder keyed by their pinned versions (about
 # 3 minutes the first time); they are not dev dependencies because the project lints with its
 # own pinned ESLint, and the CLI pulls a second copy of most of n8n's tooling. Run `npm run build`
@@ -73,3 +75,6 @@ echo "== @n8n/scan-community-package analyser (sources and the npm pack tarball)
 mkdir -p "$WORK/package"
 tar -xzf "$WORK"/*.tgz -C "$WORK/package" --strip-components=1
 node "$REPO_DIR/scripts/scan-package.mjs" "$DIR/node_modules/@n8n/scan-community-package/scanner/scanner.mjs" "$REPO_DIR" "$WORK/package"
+
+echo "== package.json's n8n section against the npm pack tarball"
+node "$REPO_DIR/scripts/check-pack.js" "$WORK"/*.tgz

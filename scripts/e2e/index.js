@@ -12,6 +12,8 @@ const processes = require('./processes');
 const { emulatorClient } = require('./emulator-client');
 const redis = require('./redis');
 const postgres = require('./postgres');
+const registry = require('./registry');
+const editor = require('./editor');
 
 /**
  * A `zenviaChatApi` credential as `n8n import:credentials` takes it: one per Zenvia account, with
@@ -79,4 +81,4 @@ async function prepareN8n(options) {
 	return runtime;
 }
 
-module.exports = { ...n8n, ...userFolder, ...processes, ...redis, ...postgres, emulatorClient, zenviaCredential, webhookSecretCredential, prepareN8n };
+module.exports = { ...n8n, ...userFolder, ...processes, ...redis, ...postgres, ...registry, ...editor, emulatorClient, zenviaCredential, webhookSecretCredential, prepareN8n };
