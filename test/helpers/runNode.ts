@@ -28,6 +28,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** The workflow's time zone (its settings); n8n's default otherwise. */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -63,7 +65,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
 	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
+	const settings = options.timezone ? { timezone: options.timezone } : {};
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, active: false, nodeTypes, settings });
 
 	const credentialsHelper = new TestCredentialsHelper(testCredentials(options.credentials));
 	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData);

@@ -11,6 +11,8 @@ export interface RunOptions {
 	/** Laid over `credentials()` (and the test tokens): a token or base URL to change for this run. */
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** The workflow's time zone (its settings). */
+	timezone?: string;
 }
 
 export interface Zenvia {
@@ -47,8 +49,8 @@ export function useZenvia(options: EmulatorOptions = {}): Zenvia {
 			return current();
 		},
 		credentials,
-		run: (parameters, { items, credentials: changes, continueOnFail } = {}) =>
-			runNode({ parameters, items, continueOnFail, credentials: { ...credentials(), ...changes } }),
+		run: (parameters, { items, credentials: changes, continueOnFail, timezone } = {}) =>
+			runNode({ parameters, items, continueOnFail, timezone, credentials: { ...credentials(), ...changes } }),
 	};
 }
 

@@ -19,10 +19,10 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-type ListMethod = 'searchChatDepartments' | 'searchWhatsAppDepartments';
+type ListMethod = 'searchChatDepartments' | 'searchClientSdkDepartments';
 const FORM: Record<ListMethod, { resource: string; operation: string }> = {
 	searchChatDepartments: { resource: 'interaction', operation: 'start' },
-	searchWhatsAppDepartments: { resource: 'whatsapp', operation: 'sendMessage' },
+	searchClientSdkDepartments: { resource: 'whatsapp', operation: 'sendMessage' },
 };
 
 /** Calls the node's list method through n8n-core's own load-options context, as the editor does. */
@@ -57,9 +57,9 @@ const ACTIVE = [
 
 const env = useZenvia();
 
-describe('WhatsApp > Send Message department list (searchWhatsAppDepartments)', () => {
+describe('WhatsApp > Send Message department list (searchClientSdkDepartments)', () => {
 	const search = (filter?: string, credentials: ICredentialDataDecryptedObject = {}) =>
-		searchDepartments('searchWhatsAppDepartments', { ...env.credentials(), ...credentials }, filter);
+		searchDepartments('searchClientSdkDepartments', { ...env.credentials(), ...credentials }, filter);
 
 	it('loads the departments with the token in the query and leaves out the inactive one', async () => {
 		const { results } = await search();

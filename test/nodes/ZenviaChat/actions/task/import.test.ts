@@ -15,6 +15,19 @@ const task = {
 };
 
 describe('Task > Import', () => {
+	it('reads an Expires At without a zone in the workflow\'s time zone, as the report dates are, and sends it in UTC', async () => {
+		const expiresAt = (value: string, timezone: string) =>
+			run('import', { ...task, additionalFields: { expiresAt: value } }, { items: [{ id: 'T1', customer: 'C1' }], timezone });
+
+		const { error } = await expiresAt('2025-07-01T09:30:00', 'America/Sao_Paulo');
+		await expiresAt('2025-07-01T09:30:00-03:00', 'Europe/Lisbon');
+
+		expect(error).toBeUndefined();
+		const sent = env.emu.requests().map((request) => (request.body as { tasks: Array<{ task: { expires_at: string } }> }).tasks[0].task.expires_at);
+		// 09:30 in São Paulo is 12:30 UTC; a date with its own offset keeps its meaning in any workflow.
+		expect(sent).toEqual(['2025-07-01 12:30:00', '2025-07-01 12:30:00']);
+	});
+
 	it('sends each item as a task, in batches, with every field set', async () => {
 		const { items, error } = await run('import', {
 			...task,
@@ -58,7 +71,7 @@ describe('Task > Import', () => {
 		[{ agentEmails: '={{ "" }}' }, 'Agent Emails is required: got an empty value'],
 		[{ agentEmails: 'ana, bruno' }, 'Agent Emails must be e-mail addresses separated by commas, and ana is not one'],
 		[{ taskName: '={{ "" }}' }, 'Task Name is required: got an empty value'],
-		[{ additionalFields: { expiresAt: 'tomorrow' } }, 'Expires At must be a date, got tomorrow'],
+		[{ additionalFields: { expiresAt: 'tomorrow' } }, 'Expires At must be a date and time like 2025-05-01T08:00:00, got "tomorrow"'],
 	])('refuses %p before any request', async (override, message) => {
 		const { error } = await run('import', { ...task, ...override }, { items: [{ id: 'T1', customer: 'C1' }] });
 
