@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { holdsExpression } from '../helpers/parameters';
 import { operationNamesOf } from '../operationNames';
 import * as agent from './agent';
 import { batchingField } from './batching';
@@ -45,3 +46,8 @@ export const properties: INodeProperties[] = [
 
 /** The editor's names of every resource and operation, read from the form itself. */
 export const operationNames = operationNamesOf(properties);
+
+/** The parameters whose default (in any operation's form) is an expression, read per item even when left at it. */
+export const defaultsWithExpressions: ReadonlySet<string> = new Set(
+	properties.filter((property) => holdsExpression(property.default)).map((property) => property.name),
+);

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { scheduleItems } from '../helpers/itemScheduler';
+import { readingConstantsOnce } from '../helpers/parameters';
 import { displayedOperation } from '../operationNames';
 import { Deadline, credentialsOnce } from '../transport';
 import type { ItemRun, ZenviaExecution } from '../transport';
@@ -12,7 +13,7 @@ import * as bot from './bot';
 import { readItemTimeLimit } from './common.descriptions';
 import * as customer from './customer';
 import * as department from './department';
-import { operationNames } from './description';
+import { defaultsWithExpressions, operationNames } from './description';
 import * as interaction from './interaction';
 import type { ItemOutcome, OperationTable, ZenviaBulkOperation, ZenviaOperation } from './node.type';
 import * as report from './report';
@@ -113,14 +114,18 @@ async function runBulk(this: IExecuteFunctions, operation: ZenviaBulkOperation, 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
+	return await routeItems.call(readingConstantsOnce(this, defaultsWithExpressions), items.length);
+}
+
+async function routeItems(this: IExecuteFunctions, count: number): Promise<INodeExecutionData[][]> {
 	const { operation, name } = findOperation.call(this);
 	const limiter = new AdaptiveLimiter(readRequestsInFlight.call(this));
 	const execution: ZenviaExecution = { operationName: name, limiter, credentials: credentialsOnce(this) };
-	if ('executeAll' in operation) return [await runBulk.call(this, operation, execution, items.length)];
+	if ('executeAll' in operation) return [await runBulk.call(this, operation, execution, count)];
 	const continueOnFail = this.continueOnFail();
 
 	const { outcomes, firstFailure } = await scheduleItems({
-		count: items.length,
+		count,
 		inFlight: limiter.maxInFlight,
 		run: async (itemIndex, turn) => {
 			const deadline = new Deadline(readItemTimeLimit.call(this, itemIndex) * 1000);
