@@ -54,7 +54,7 @@ function workflow() {
 				id: 'load-trigger',
 				name: 'Zenvia Chat Trigger',
 				type: 'n8n-nodes-zenvia-chat.zenviaChatTrigger',
-				typeVersion: 1,
+				typeVersion: 2,
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
 				parameters: { events: PICKED },

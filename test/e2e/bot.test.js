@@ -10,14 +10,15 @@
 const fs = require('fs');
 const path = require('path');
 const { freePort, importCredentials, importWorkflows, publishWorkflow, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
-const { CREDENTIALS } = require('./setup/constants');
+const { CREDENTIALS, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
 const { startFixedModel, REPLY } = require('./setup/fixedModel');
 const { TOKEN } = require('./setup/requests');
 
 const EXAMPLE = path.join(REPO_DIR, 'examples', 'bot-decision-tree.json');
 const AI_EXAMPLE = path.join(REPO_DIR, 'examples', 'bot-ai-agent.json');
-const SECRET = 'e2e-bot-secret';
+/** The trigger's shared secret, from its credential; URL-encoded in the webhook URL. */
+const SECRET_IN_URL = encodeURIComponent(WEBHOOK_SECRET);
 const STARTED = { message: 'Workflow was started' };
 /** The AI example's OpenAI credential, its Base URL on the fixed model. */
 const MODEL_CREDENTIAL = { id: 'e2eFixedModel', name: 'Fixed chat model (e2e)' };
@@ -33,7 +34,7 @@ let webhookIds = [];
 
 /**
  * An example as a user imports it: the emulator's credential picked, the model credential picked,
- * a secret set.
+ * the webhook secret's credential picked on the trigger.
  * @param {string} file
  */
 function exampleForTheEmulator(file) {
@@ -41,7 +42,7 @@ function exampleForTheEmulator(file) {
 	for (const node of workflow.nodes) {
 		if (node.credentials?.zenviaChatApi) node.credentials.zenviaChatApi = CREDENTIALS.account;
 		if (node.credentials?.openAiApi) node.credentials.openAiApi = MODEL_CREDENTIAL;
-		if (node.type.endsWith('.zenviaChatTrigger')) node.parameters.secret = SECRET;
+		if (node.type.endsWith('.zenviaChatTrigger')) node.credentials = { ...node.credentials, zenviaChatWebhookApi: CREDENTIALS.webhookSecret };
 	}
 	return workflow;
 }
@@ -124,7 +125,7 @@ async function post(target, message) {
 describe('The bot example in a running n8n', () => {
 	it('accepts and greets a new interaction, then transfers when the customer asks for a person', async () => {
 		await emulator.clearRequests();
-		const target = `${webhookUrl}?secret=${SECRET}`;
+		const target = `${webhookUrl}?secret=${SECRET_IN_URL}`;
 
 		const hash = await post(target);
 		await waitForBotCalls(2);
@@ -144,7 +145,7 @@ describe('The bot example in a running n8n', () => {
 	});
 
 	it('answers any other message without transferring', async () => {
-		const target = `${webhookUrl}?secret=${SECRET}`;
+		const target = `${webhookUrl}?secret=${SECRET_IN_URL}`;
 		const hash = await post(target);
 		await waitFor('the greeting', async () => (await botCalls()).some((call) => call.path === `/api/v1/bot/${hash}/message`), { timeoutMs: 60_000 });
 		await emulator.clearRequests();
@@ -189,7 +190,7 @@ describe('The AI Agent bot example in a running n8n, its model a fixed decision'
 			);
 		await emulator.clearRequests();
 		fixed.requests.length = 0;
-		const target = `${aiWebhookUrl}?secret=${SECRET}`;
+		const target = `${aiWebhookUrl}?secret=${SECRET_IN_URL}`;
 
 		const hash = await post(target);
 		await waitForAgentCalls(2);

@@ -90,7 +90,7 @@ function triggerWorkflow() {
 				id: 'sweep-trigger',
 				name: 'Zenvia Chat Trigger',
 				type: 'n8n-nodes-zenvia-chat.zenviaChatTrigger',
-				typeVersion: 1,
+				typeVersion: 2,
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
 				parameters: { events: ['*'] },

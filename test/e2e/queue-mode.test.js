@@ -16,12 +16,13 @@ const {
 	waitFor,
 	waitForWebhook,
 } = require('../../scripts/e2e');
-const { CHAT_TOKEN } = require('./setup/constants');
+const { CHAT_TOKEN, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
 const { TOKEN, received } = require('./setup/requests');
 
 const WEBHOOK_PATH = 'webhook/e2e00000-0000-4000-8000-000000queue1/zenvia-chat';
-const SECRET = 'e2e-queue-secret';
+/** The trigger's shared secret (its credential), URL-encoded as the webhook URL carries it. */
+const SECRET_IN_URL = encodeURIComponent(WEBHOOK_SECRET);
 const DROPPED = { message: 'Webhook call received' };
 const STARTED = { message: 'Workflow was started' };
 
@@ -93,10 +94,13 @@ describeWithRedis('Zenvia Chat in n8n queue mode (Redis, webhook process, worker
 		const { main, webhook, worker } = n8n;
 		if (!main || !webhook || !worker) throw new Error('set-up failed');
 		// The main process does not serve production webhooks in this set-up.
-		const fromMain = await fetch(`${main.url}/${WEBHOOK_PATH}?secret=${SECRET}`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+		const fromMain = await fetch(`${main.url}/${WEBHOOK_PATH}?secret=${SECRET_IN_URL}`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
 		expect(fromMain.status).toBe(404);
+		// The webhook process checks the trigger credential's secret: without it, nothing starts.
+		const withoutSecret = await fetch(`${webhook.url}/${WEBHOOK_PATH}`, { method: 'POST', body: JSON.stringify({ interaction_hash: 'no-secret', state: 'accepted' }), headers: { 'Content-Type': 'application/json' } });
+		expect(withoutSecret.status).toBe(401);
 
-		await emulator.setWebhook(`${webhook.url}/${WEBHOOK_PATH}?secret=${SECRET}`);
+		await emulator.setWebhook(`${webhook.url}/${WEBHOOK_PATH}?secret=${SECRET_IN_URL}`);
 		const hash = await startInteraction();
 		await emulator.clearRequests();
 
