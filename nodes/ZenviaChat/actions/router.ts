@@ -120,7 +120,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 async function routeItems(this: IExecuteFunctions, count: number): Promise<INodeExecutionData[][]> {
 	const { operation, name } = findOperation.call(this);
 	const limiter = new AdaptiveLimiter(readRequestsInFlight.call(this));
-	const execution: ZenviaExecution = { operationName: name, limiter, credentials: credentialsOnce(this) };
+	const execution: ZenviaExecution = { operationName: name, limiter, credentials: credentialsOnce(this), connections: new Map() };
 	if ('executeAll' in operation) return [await runBulk.call(this, operation, execution, count)];
 	const continueOnFail = this.continueOnFail();
 

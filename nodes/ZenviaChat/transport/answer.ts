@@ -1,7 +1,7 @@
 import type { IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { apiErrorMessage } from './errors';
-import { redact, redactValue } from './redact';
+import type { Redactor } from './redact';
 import type { ZenviaAnswerShape, ZenviaRequest } from './types';
 
 /** An answer read against what its endpoint documents. */
@@ -63,14 +63,14 @@ export function emptyAnswerItem(status: number) {
 export function readAnswer(
 	response: IN8nHttpFullResponse,
 	request: Pick<ZenviaRequest, 'method' | 'answer' | 'expects' | 'partialSuccess'>,
-	secrets: readonly string[],
+	redactor: Redactor,
 ): ReadAnswer {
 	const status = response.statusCode;
 	const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-	const text = redact(raw, secrets);
+	const text = redactor.text(raw);
 	// Without a backslash every parsed string is a slice of the text just redacted; with one,
 	// parsing may join escapes into a secret, so the parsed value is redacted as well.
-	const clean = <V>(value: V): V => (text.includes('\\') ? redactValue(value, secrets) : value);
+	const clean = <V>(value: V): V => (text.includes('\\') ? redactor.value(value) : value);
 	const empty = !text.trim();
 	const parsed = empty ? ({ ok: true, value: null } as const) : parseJson(text);
 

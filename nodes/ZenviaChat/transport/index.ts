@@ -12,6 +12,7 @@ import { readAnswer } from './answer';
 import { credentialSecrets, decryptedWithToken, pickToken } from './credentials';
 import { describeDuration, emptyAnswerFailure, httpFailure, networkFailure, timeLimitFailure, unreadableAnswer } from './errors';
 import { LimiterTimeout, type RequestTicket } from './rateLimiter';
+import { Redactor } from './redact';
 import { decideAfter, parseRetryAfterMs, type AttemptOutcome } from './retry';
 import { CREDENTIAL_TYPE, type ItemRun } from './run';
 import type { ZenviaApi, ZenviaCredentials, ZenviaRequest } from './types';
@@ -67,6 +68,35 @@ async function sendOnce(
 	}
 }
 
+interface Connection {
+	baseUrl: string;
+	authentication: { credentialsDecrypted: ReturnType<typeof decryptedWithToken> };
+	secrets: string[];
+	redactor: Redactor;
+}
+
+/**
+ * The base URL, n8n's authentication argument and the redactor for one API and token kind, made
+ * once per execution. A missing token fails here, before any request, for every item that needs it.
+ */
+async function connectionFor(context: ZenviaContext, request: ZenviaRequest, run: ItemRun): Promise<Connection> {
+	const key = `${request.api} ${request.token}`;
+	const known = run.execution.connections.get(key) as Connection | undefined;
+	if (known) return known;
+	const node = context.getNode();
+	const credentials = await run.execution.credentials();
+	const token = pickToken(node, credentials, request.token, run);
+	const secrets = credentialSecrets(credentials);
+	const connection: Connection = {
+		baseUrl: baseUrlFor(request.api, credentials),
+		authentication: { credentialsDecrypted: decryptedWithToken(node, credentials, token) },
+		secrets,
+		redactor: new Redactor(secrets),
+	};
+	run.execution.connections.set(key, connection);
+	return connection;
+}
+
 /** Waits for the limiter's ticket within the item's time limit; the reason it could not, otherwise. */
 async function acquire(run: ItemRun): Promise<{ ticket?: RequestTicket; timedOut?: string }> {
 	const { limiter } = run.execution;
@@ -87,12 +117,10 @@ async function acquire(run: ItemRun): Promise<{ ticket?: RequestTicket; timedOut
 export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRequest, run: ItemRun): Promise<T> {
 	const node: INode = context.getNode();
 	const { itemIndex, deadline } = run;
-	const credentials = await run.execution.credentials();
-	const token = pickToken(node, credentials, request.token, run);
-	const authentication = { credentialsDecrypted: decryptedWithToken(node, credentials, token) };
-	// The tokens, and whatever else the request carries that is secret (an agent's password).
-	const secrets = [...credentialSecrets(credentials), ...(request.secrets ?? [])];
-	const baseUrl = baseUrlFor(request.api, credentials);
+	const connection = await connectionFor(context, request, run);
+	const { baseUrl, authentication } = connection;
+	// Whatever else the request carries that is secret (an agent's password) is hidden too.
+	const redactor = request.secrets?.length ? new Redactor([...connection.secrets, ...request.secrets]) : connection.redactor;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: baseUrl,
@@ -142,7 +170,7 @@ export async function zenviaRequest<T>(context: ZenviaContext, request: ZenviaRe
 		} else {
 			const { statusCode: status, headers } = sent.response;
 			const retryAfterMs = parseRetryAfterMs(headers?.['retry-after']);
-			const answer = readAnswer(sent.response, request, secrets);
+			const answer = readAnswer(sent.response, request, redactor);
 			if (answer.kind === 'success') {
 				if (ticket) run.execution.limiter?.release(ticket);
 				return answer.value as T;

@@ -50,34 +50,65 @@ function base64Forms(secret: string): string[] {
 	return forms;
 }
 
-const patterns = new Map<string, RegExp>();
-
-/** One pattern matching every form of every secret, longest secret first; cached per secret set. */
+/** One pattern matching every form of every secret, longest secret first. */
 function patternFor(secrets: readonly string[]): RegExp | undefined {
 	const wanted = [...new Set(secrets.filter((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH))];
 	if (wanted.length === 0) return undefined;
 	wanted.sort((a, b) => b.length - a.length);
-	const key = JSON.stringify(wanted);
-	let pattern = patterns.get(key);
-	if (!pattern) {
-		const alternatives = wanted.flatMap((secret) => [[...secret].map(characterForms).join(''), ...base64Forms(secret)]);
-		// Percent-encoding hex and \u escapes come in either case; a secret differing only by case
-		// is redacted too, which costs nothing.
-		pattern = new RegExp(alternatives.join('|'), 'gi');
-		if (patterns.size > 50) patterns.clear();
-		patterns.set(key, pattern);
-	}
-	return pattern;
+	const alternatives = wanted.flatMap((secret) => [[...secret].map(characterForms).join(''), ...base64Forms(secret)]);
+	// Percent-encoding hex and \u escapes come in either case; a secret differing only by case
+	// is redacted too, which costs nothing.
+	return new RegExp(alternatives.join('|'), 'gi');
 }
 
 /**
  * Removes every secret, in every form a server may write it back (raw, JSON-escaped,
  * URL-encoded in either hex case and `+` style, base64), from text n8n could show, store or log.
+ * Built once per set of secrets (an execution's tokens): the pattern is the costly part.
  */
+export class Redactor {
+	private readonly pattern: RegExp | undefined;
+
+	constructor(secrets: readonly string[]) {
+		this.pattern = patternFor(secrets);
+	}
+
+	text(text: string): string {
+		if (!this.pattern || typeof text !== 'string') return text;
+		return text.replace(this.pattern, REDACTED);
+	}
+
+	/**
+	 * The same for a parsed value: every string in it, keys included, at any depth. Parsing can join
+	 * escapes the raw text kept apart (`\u0025` + `2F` is `%2F`), so parsed values are redacted too.
+	 * The value is written as JSON once and searched in one pass (a secret in any string shows
+	 * there, JSON-escaped, which the pattern matches); the value itself is returned when it holds
+	 * no secret.
+	 */
+	value<T>(value: T): T {
+		const pattern = this.pattern;
+		if (!pattern || value === undefined) return value;
+		const text = JSON.stringify(value);
+		if (text === undefined) return value;
+		const redacted = text.replace(pattern, REDACTED);
+		if (redacted === text) return value;
+		try {
+			return JSON.parse(redacted) as T;
+		} catch {
+			// A secret holding a quote can straddle two strings; then each string is cleaned alone.
+			return walkValue(value, pattern) as T;
+		}
+	}
+}
+
+/** Redacts one text: for a single use; a run of answers keeps one Redactor. */
 export function redact(text: string, secrets: readonly string[]): string {
-	const pattern = patternFor(secrets);
-	if (!pattern || typeof text !== 'string') return text;
-	return text.replace(pattern, REDACTED);
+	return new Redactor(secrets).text(text);
+}
+
+/** Redacts one parsed value: for a single use; a run of answers keeps one Redactor. */
+export function redactValue<T>(value: T, secrets: readonly string[]): T {
+	return new Redactor(secrets).value(value);
 }
 
 /** Redacts every string of a value, keys included, copying what changes. */
@@ -88,25 +119,4 @@ function walkValue(current: unknown, pattern: RegExp): unknown {
 	return Object.fromEntries(
 		Object.entries(current).map(([key, inner]) => [walkValue(key, pattern) as string, walkValue(inner, pattern)]),
 	);
-}
-
-/**
- * The same for a parsed value: every string in it, keys included, at any depth. Parsing can join
- * escapes the raw text kept apart (`\u0025` + `2F` is `%2F`), so parsed values are redacted too.
- * The value is written as JSON once and searched in one pass (a secret in any string shows there,
- * JSON-escaped, which the pattern matches); the value itself is returned when it holds no secret.
- */
-export function redactValue<T>(value: T, secrets: readonly string[]): T {
-	const pattern = patternFor(secrets);
-	if (!pattern || value === undefined) return value;
-	const text = JSON.stringify(value);
-	if (text === undefined) return value;
-	const redacted = text.replace(pattern, REDACTED);
-	if (redacted === text) return value;
-	try {
-		return JSON.parse(redacted) as T;
-	} catch {
-		// A secret holding a quote can straddle two strings; then each string is cleaned alone.
-		return walkValue(value, pattern) as T;
-	}
 }

@@ -53,6 +53,11 @@ export interface ZenviaExecution {
 	readonly operationName: string;
 	readonly limiter?: AdaptiveLimiter;
 	credentials(): Promise<ZenviaCredentials>;
+	/**
+	 * What the transport derives from the credential once per API and token kind (base URL, n8n's
+	 * authentication argument, the redactor of its secrets), so no request rebuilds it.
+	 */
+	readonly connections: Map<string, unknown>;
 }
 
 /**
@@ -98,7 +103,7 @@ export function credentialsOnce(context: IExecuteFunctions | ILoadOptionsFunctio
 export function standaloneRun(context: IExecuteFunctions | ILoadOptionsFunctions, operationName: string): ItemRun {
 	return {
 		itemIndex: 0,
-		execution: { operationName, credentials: credentialsOnce(context) },
+		execution: { operationName, credentials: credentialsOnce(context), connections: new Map() },
 		deadline: Deadline.none(),
 		ready: async () => {},
 	};
