@@ -3,6 +3,7 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 
 import { testWebhookSecret } from './credentialTest';
 import { eventSubtitle, properties } from './description';
+import { WEBHOOK_PATH } from './relay';
 import { handleWebhook } from './webhook';
 
 export class ZenviaChatTrigger implements INodeType {
@@ -29,7 +30,7 @@ export class ZenviaChatTrigger implements INodeType {
 				// Left unset, n8n answers a started workflow with the text "firstEntryJson"; empty,
 				// with {"message":"Workflow was started"}.
 				responseData: '',
-				path: 'zenvia-chat',
+				path: WEBHOOK_PATH,
 			},
 		],
 		properties,

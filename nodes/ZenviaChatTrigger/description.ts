@@ -137,6 +137,14 @@ export const properties: INodeProperties[] = [
 				description: 'Whether to output the body exactly as Zenvia sent it instead of the event name and camelCase fields',
 			},
 			{
+				displayName: 'Relay to Test Listener',
+				name: 'relayToTestListener',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the published workflow also hands each event to this workflow\'s Test URL while the editor listens for a test event, so Zenvia keeps the Production URL and production keeps running. Nothing is relayed when nobody listens; turn it off when you are done building.',
+			},
+			{
 				displayName: 'Trusted Reverse Proxies',
 				name: 'proxyHops',
 				type: 'number',

@@ -34,14 +34,19 @@ export async function readPayload(context: IWebhookFunctions): Promise<PayloadRe
 }
 
 async function rawBodyText(context: IWebhookFunctions): Promise<string> {
+	return (await rawBodyBytes(context)).toString('utf8');
+}
+
+/** The body's bytes as sent (empty when they cannot be read). */
+export async function rawBodyBytes(context: IWebhookFunctions): Promise<Buffer> {
 	const request = context.getRequestObject();
 	try {
 		// n8n has read the bytes by now; reading is only needed when something skipped that step.
 		if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
 	} catch {
-		return '';
+		return Buffer.alloc(0);
 	}
-	return Buffer.isBuffer(request.rawBody) ? request.rawBody.toString('utf8') : '';
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
 }
 
 /** Every documented event names its interaction; one without it is half a payload. */

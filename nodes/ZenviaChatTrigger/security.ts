@@ -57,6 +57,14 @@ export function callerIp(context: IWebhookFunctions, proxyHops: number): string 
 
 /** Comma-separated IPs and CIDR ranges; an unreadable entry refuses everyone rather than no one. */
 export function checkAllowList(context: IWebhookFunctions, allowList: string, proxyHops: number): Refusal | undefined {
+	return checkAllowListAddress(allowList, () => callerIp(context, proxyHops));
+}
+
+/**
+ * The allow-list check for a given address: the connection's, or, for a call the published trigger
+ * relayed to the test listener, the address the published trigger saw (vouched for by its signature).
+ */
+export function checkAllowListAddress(allowList: string, address: () => string | undefined): Refusal | undefined {
 	const entries = commaList(allowList);
 	if (entries.length === 0) return undefined;
 
@@ -64,8 +72,8 @@ export function checkAllowList(context: IWebhookFunctions, allowList: string, pr
 	if (ranges.some((range) => range === undefined)) {
 		return { status: 403, message: 'The trigger\'s IP allow-list has an entry that is not an IP address or CIDR range' };
 	}
-	const address = callerIp(context, proxyHops);
-	const ip = address === undefined ? undefined : parseIp(address);
+	const given = address();
+	const ip = given === undefined || given === '' ? undefined : parseIp(given);
 	if (ip !== undefined && ranges.some((range) => range !== undefined && rangeContains(range, ip))) return undefined;
 	return { status: 403, message: 'The caller\'s IP address is not in the trigger\'s IP allow-list' };
 }

@@ -38,6 +38,8 @@ export interface EventSettings {
 	filters: EventFilters;
 	passUnknownStates: boolean;
 	rawBody: boolean;
+	/** Hand each event on to the workflow's test listener too (relay.ts). */
+	relayToTestListener: boolean;
 }
 
 type Collection = 'filters' | 'options';
@@ -98,6 +100,7 @@ export function readEventSettings(context: IWebhookFunctions): EventSettings {
 			},
 			passUnknownStates: option('passUnknownStates', flag, false),
 			rawBody: option('rawBody', flag, false),
+			relayToTestListener: option('relayToTestListener', flag, false),
 		};
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

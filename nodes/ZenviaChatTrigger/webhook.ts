@@ -4,11 +4,13 @@ import { BOT_TYPES, STATES, UNKNOWN_EVENT, classify } from './events';
 import type { EventPayload } from './events';
 import { isPicked, passesFilters } from './filters';
 import { toItem } from './output';
-import { readPayload } from './payload';
+import { rawBodyBytes, readPayload } from './payload';
 import { refuse } from './refusal';
 import type { Refusal } from './refusal';
-import { checkAllowList, checkSecret, expectedSecret } from './security';
+import { RELAY_CALLER_HEADER, RELAY_HEADER, isTestListener, shouldRelay, startRelay, verifyRelayMark } from './relay';
+import { callerIp, checkAllowList, checkAllowListAddress, checkSecret, expectedSecret } from './security';
 import { readEventSettings, readGuardSettings } from './settings';
+import type { GuardSettings } from './settings';
 
 const UNREADABLE_GUARD: Refusal = {
 	status: 403,
@@ -20,17 +22,24 @@ const UNREADABLE_GUARD: Refusal = {
  * one item. The caller is checked before the body is read, so strangers learn nothing about it.
  */
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const mode = this.getMode();
+	const mark = headerText(this, RELAY_HEADER);
 	const guarding = readGuardSettings(this);
-	const guard =
-		(guarding ? checkAllowList(this, guarding.allowedIps, guarding.proxyHops) : UNREADABLE_GUARD) ??
-		checkSecret(this, await expectedSecret(this));
-	if (guard) return refuse(this, guard);
+	if (!guarding) return refuse(this, UNREADABLE_GUARD);
+	const { refusal, secret } = await checkCaller(this, guarding, isTestListener(mode) ? mark : undefined);
+	if (refusal) return refuse(this, refusal);
 
 	const settings = readEventSettings(this);
 
 	const reading = await readPayload(this);
 	if ('refusal' in reading) return refuse(this, reading.refusal);
 	const { payload } = reading;
+
+	// Every event the caller may send goes on, whatever this trigger picks: the draft open in the
+	// editor may pick other events. Not awaited: Zenvia's answer never waits for the relay.
+	if (shouldRelay({ mode, enabled: settings.relayToTestListener, marked: mark !== undefined })) {
+		startRelay(this, { payload, callerIp: callerIp(this, guarding.proxyHops), secret });
+	}
 
 	const event = classify(payload);
 	if (event === UNKNOWN_EVENT && !settings.passUnknownStates) {
@@ -44,6 +53,37 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 
 	const json = settings.rawBody ? payload : toItem(event, payload);
 	return { workflowData: [this.helpers.returnJsonArray(json)] };
+}
+
+function headerText(context: IWebhookFunctions, name: string): string | undefined {
+	const value = context.getHeaderData()[name];
+	return typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : undefined;
+}
+
+/**
+ * The IP allow-list, then the shared secret; gives the secret for signing a relay. A call the
+ * published trigger relayed to this test listener carries no secret: its signature (made with a
+ * key derived from the same secret, over this webhook, the caller's address and the body) stands
+ * for it, and the allow-list is checked against the address the published trigger saw. A mark that
+ * does not verify counts for nothing: the call is then checked as any other.
+ */
+async function checkCaller(
+	context: IWebhookFunctions,
+	guarding: GuardSettings,
+	relayMark: string | undefined,
+): Promise<{ refusal?: Refusal; secret?: string }> {
+	if (relayMark !== undefined) {
+		const secret = await expectedSecret(context);
+		const claimedIp = headerText(context, RELAY_CALLER_HEADER) ?? '';
+		const claims = { webhookId: context.getNode().webhookId ?? '', callerIp: claimedIp, body: await rawBodyBytes(context) };
+		if (secret && verifyRelayMark(secret, relayMark, claims, Date.now())) {
+			return { refusal: checkAllowListAddress(guarding.allowedIps, () => claimedIp), secret };
+		}
+	}
+	const refusal = checkAllowList(context, guarding.allowedIps, guarding.proxyHops);
+	if (refusal) return { refusal };
+	const secret = await expectedSecret(context);
+	return { refusal: checkSecret(context, secret), secret };
 }
 
 function unknownEventMessage(payload: EventPayload): string {
