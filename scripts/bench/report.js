@@ -166,7 +166,7 @@ function report({ results, machine, versions, small, median, command }) {
 	out('  expression parameter (`={{ $json.hash }}`) builds a fresh data proxy, including a Luxon `DateTime.now()`');
 	out('  for `$now`, and deep-copies the parameter; reading the credential and the HTTP call itself are small.');
 	out('  What the package controls is done: the credential is read and decrypted once per execution and');
-	out('  handed to n8n already decrypted; resource, operation and Batching are read once per execution');
+	out('  handed to n8n already decrypted; resource, operation and Requests in Flight are read once per execution');
 	out('  (they cannot be expressions); the conversation field is evaluated once per item, shared by the');
 	out('  ordering and the request. What remains is one evaluation per parameter the user set as an');
 	out('  expression, which n8n\'s node API does not let a node skip.');

@@ -63,13 +63,13 @@ function chainsWorkflow(id, name, chains) {
  * @param {{ baseUrl: string, token: string }} api
  */
 function actionWorkflow(api) {
-	const send = (batching) =>
+	const send = (options) =>
 		node('Zenvia Chat', NODE_TYPES.zenviaChat, 1, {
 			resource: 'interaction',
 			operation: 'sendMessage',
 			interactionHash: '={{ $json.hash }}',
 			content: '={{ $json.text }}',
-			...(batching ? { batching } : {}),
+			...(options ? { options } : {}),
 		}, { credentials: CREDENTIAL });
 	const http = (options, extra = {}) =>
 		node('HTTP Request', 'n8n-nodes-base.httpRequest', 4.2, {

@@ -11,6 +11,7 @@ import {
 	requireUntrimmedText,
 } from '../helpers/validation';
 import { DEFAULT_ITEM_TIME_LIMIT_SECONDS, type ItemRun } from '../transport';
+import { requestsInFlightOption } from './batching';
 
 /**
  * Fields that several operations show, each followed by its reader: the one place its value is
@@ -195,7 +196,8 @@ function readExtra(this: IExecuteFunctions, itemIndex: number): IDataObject | un
 	return Object.keys(extra).length ? extra : undefined;
 }
 
-export const externalHistoryField: INodeProperties = {
+/** An option of the calls that open a conversation: Interaction > Start and WhatsApp > Send Message. */
+export const externalHistoryOption: INodeProperties = {
 	displayName: 'External History URL',
 	name: 'externalHistory',
 	type: 'string',
@@ -205,16 +207,6 @@ export const externalHistoryField: INodeProperties = {
 		'A URL that answers GET with the earlier conversation as {"messages": [{"time", "direction", "content"}]}, shown to the agent. A bare host or path such as chathistory.example.org/h/1 is read as https://.',
 };
 
-/** Options of the calls that open a conversation: Interaction > Start and WhatsApp > Send Message. */
-export const conversationOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [externalHistoryField],
-};
-
 /** The body fields shared by the calls that open a conversation, each present only when set. */
 export interface ConversationContext extends IDataObject {
 	customer?: IDataObject;
@@ -222,7 +214,7 @@ export interface ConversationContext extends IDataObject {
 	external_history?: string;
 }
 
-/** Customer, Extra Data and Options of Interaction > Start and WhatsApp > Send Message. */
+/** Customer, Extra Data and the External History URL option of Interaction > Start and WhatsApp > Send Message. */
 export function readConversationContext(this: IExecuteFunctions, itemIndex: number): ConversationContext {
 	const node = this.getNode();
 	const context: ConversationContext = {};
@@ -305,28 +297,37 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	return requirePositiveInteger(node, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
 }
 
-/** Shown for every operation: bounds the time one item may take, whatever happens on the way. */
-export const requestOptionsField: INodeProperties = {
-	displayName: 'Request Options',
-	name: 'requestOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Time Limit per Item (Seconds)',
-			name: 'itemTimeLimit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_ITEM_TIME_LIMIT_SECONDS,
-			description:
-				'The longest one input item may take, every request, retry and wait Zenvia asks for included. The item then fails saying how long it waited.',
-		},
-	],
+/** An entry of every operation's Options collection: bounds the time one item may take, whatever happens on the way. */
+export const itemTimeLimitOption: INodeProperties = {
+	displayName: 'Time Limit per Item (Seconds)',
+	name: 'itemTimeLimit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_ITEM_TIME_LIMIT_SECONDS,
+	description:
+		'The longest one input item may take, every request, retry and wait Zenvia asks for included. The item then fails saying how long it waited.',
 };
 
 export function readItemTimeLimit(this: IExecuteFunctions, itemIndex: number): number {
-	const { itemTimeLimit } = this.getNodeParameter('requestOptions', itemIndex, {}) as { itemTimeLimit?: unknown };
+	const { itemTimeLimit } = this.getNodeParameter('options', itemIndex, {}) as { itemTimeLimit?: unknown };
 	if (itemTimeLimit === undefined || itemTimeLimit === null || itemTimeLimit === '') return DEFAULT_ITEM_TIME_LIMIT_SECONDS;
 	return requirePositiveInteger(this.getNode(), itemIndex, 'Time Limit per Item (Seconds)', itemTimeLimit);
+}
+
+/**
+ * The one Options collection of an operation (n8n's convention): the operation's own options, then
+ * how the node sends: Requests in Flight where items go side by side (the per-item operations; a
+ * bulk operation sends its requests one after the other, so it has none) and the Time Limit per
+ * Item everywhere. Sorted by name, as n8n lists a collection's options.
+ */
+export function operationOptions(own: INodeProperties[] = [], { bulk = false } = {}): INodeProperties {
+	const sending = bulk ? [itemTimeLimitOption] : [requestsInFlightOption, itemTimeLimitOption];
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...own, ...sending].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
 }

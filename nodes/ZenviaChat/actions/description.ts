@@ -3,9 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { holdsExpression } from '../helpers/parameters';
 import { operationNamesOf } from '../operationNames';
 import * as agent from './agent';
-import { batchingField } from './batching';
 import * as bot from './bot';
-import { requestOptionsField } from './common.descriptions';
 import * as customer from './customer';
 import * as department from './department';
 import * as interaction from './interaction';
@@ -13,7 +11,7 @@ import * as report from './report';
 import * as task from './task';
 import * as whatsapp from './whatsapp';
 
-/** The node's form: the resource, then each resource's operations and fields. */
+/** The node's form: the resource, then each resource's operations and fields, each operation's Options last. */
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -40,8 +38,6 @@ export const properties: INodeProperties[] = [
 	...agent.description,
 	...task.description,
 	...bot.description,
-	batchingField,
-	requestOptionsField,
 ];
 
 /** The editor's names of every resource and operation, read from the form itself. */

@@ -5,16 +5,20 @@ import type { ItemRun } from '../transport';
 import type { ItemOutcome } from './outcome';
 import { requirePositiveInteger } from './validation';
 
-export const DEFAULT_BATCH_SIZE = 100;
+export const DEFAULT_ITEMS_PER_REQUEST = 100;
 
-/** How many input items one request to a bulk endpoint carries. */
-export const batchSizeField: INodeProperties = {
-	displayName: 'Batch Size',
-	name: 'batchSize',
+/**
+ * How many input items one request to a bulk endpoint carries: an entry of the bulk operations'
+ * Options collection. Named so it is not taken for Requests in Flight (how many go at once).
+ */
+export const itemsPerRequestOption: INodeProperties = {
+	displayName: 'Items per Request',
+	name: 'itemsPerRequest',
 	type: 'number',
 	typeOptions: { minValue: 1 },
-	default: DEFAULT_BATCH_SIZE,
-	description: 'How many input items to send to Zenvia in one request',
+	default: DEFAULT_ITEMS_PER_REQUEST,
+	description:
+		'How many input items go to Zenvia in one request (the API takes a list). The requests are sent one after the other.',
 };
 
 type ItemError = NodeApiError | NodeOperationError;
@@ -42,12 +46,8 @@ export async function executeInBatches<T>(
 	send: SendBatch<T>,
 ): Promise<ItemOutcome[]> {
 	const continueOnFail = context.continueOnFail();
-	const size = requirePositiveInteger(
-		context.getNode(),
-		0,
-		'Batch Size',
-		context.getNodeParameter('batchSize', 0, DEFAULT_BATCH_SIZE),
-	);
+	const { itemsPerRequest = DEFAULT_ITEMS_PER_REQUEST } = context.getNodeParameter('options', 0, {}) as { itemsPerRequest?: unknown };
+	const size = requirePositiveInteger(context.getNode(), 0, 'Items per Request', itemsPerRequest);
 	const outcomes = new Map<number, ItemOutcome>();
 	const ready: Array<{ itemIndex: number; entry: T }> = [];
 	for (const itemIndex of itemIndexes) {

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zenviaRequest, type ItemRun } from '../../transport';
+import { operationOptions } from '../common.descriptions';
 import { agentBody, agentOutput, agentWriteFields } from './fields';
 import type { Agent } from './types';
 
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: agentWriteFields.filter((field) => !required.includes(field.name)),
 	},
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['create'] } }, properties);

@@ -3,11 +3,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { rowsOf, type ListAnswer } from '../../helpers/paginate';
 import { zenviaRequest, type ItemRun } from '../../transport';
-import { limitField, readLimit, returnAllField } from '../common.descriptions';
+import { limitField, operationOptions, readLimit, returnAllField } from '../common.descriptions';
 import { agentOutput } from './fields';
 import type { Agent } from './types';
 
-export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['getMany'] } }, [returnAllField, limitField]);
+export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['getMany'] } }, [
+	returnAllField,
+	limitField,
+	operationOptions(),
+]);
 
 /** GET /api/external/agents (a bare list), one output item per agent. */
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject[]> {

@@ -2,11 +2,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zenviaRequest, type ItemRun } from '../../transport';
-import { readOptionalDepartmentId, clientSdkDepartmentField } from '../common.descriptions';
+import { clientSdkDepartmentField, operationOptions, readOptionalDepartmentId } from '../common.descriptions';
 import type { OnlineAgentsAnswer } from './types';
 
 const properties: INodeProperties[] = [
 	{ ...clientSdkDepartmentField, required: false, description: 'Only agents of this department. Leave empty for all. The list takes the ClientSDK token, as this operation does.' },
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['getOnline'] } }, properties);

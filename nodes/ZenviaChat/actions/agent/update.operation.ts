@@ -2,6 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zenviaRequest, type ItemRun } from '../../transport';
+import { operationOptions } from '../common.descriptions';
 import { agentBody, agentIdField, agentOutput, agentPath, agentWriteFields } from './fields';
 import type { Agent } from './types';
 
@@ -15,6 +16,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: agentWriteFields,
 	},
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['update'] } }, properties);

@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireHttpUrl } from '../../helpers/validation';
-import { contentField, interactionHashField, mediaUrlField, messageTypeOptions, readContent } from '../common.descriptions';
+import { contentField, interactionHashField, mediaUrlField, messageTypeOptions, operationOptions, readContent } from '../common.descriptions';
 import type { MessageType } from '../interaction/types';
 import { botRequest } from './request';
 import type { BotMessageBody } from './types';
@@ -22,6 +22,7 @@ const properties: INodeProperties[] = [
 		description: 'The file\'s size in bytes. 0 leaves it out.',
 		displayOptions: { hide: { contentType: ['text'] } },
 	},
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['sendMessage'] } }, properties);

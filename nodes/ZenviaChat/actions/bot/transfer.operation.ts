@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { interactionHashField, readOptionalDepartmentId, clientSdkDepartmentField } from '../common.descriptions';
+import { clientSdkDepartmentField, interactionHashField, operationOptions, readOptionalDepartmentId } from '../common.descriptions';
 import { botRequest } from './request';
 import type { BotTransferBody } from './types';
 import type { ItemRun } from '../../transport';
@@ -13,6 +13,7 @@ const properties: INodeProperties[] = [
 		required: false,
 		description: 'The department whose agents take over. Leave empty to send it back to the department it started in. The list takes the ClientSDK token, as this operation does.',
 	},
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['transfer'] } }, properties);

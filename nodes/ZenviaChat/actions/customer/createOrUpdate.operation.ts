@@ -1,9 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
 
-import { batchSizeField, executeInBatches } from '../../helpers/batches';
+import { executeInBatches, itemsPerRequestOption } from '../../helpers/batches';
 import { parseJsonObject, requirePositiveInteger } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
+import { operationOptions } from '../common.descriptions';
 import type { ItemOutcome } from '../node.type';
 import { customerOutcomes } from './answer';
 import type { CustomerEntry, CustomerFieldValue, UpsertCustomersAnswer, UpsertCustomersBody } from './types';
@@ -56,7 +57,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 101',
 		description: 'The agent who owns this customer. Leave empty for none.',
 	},
-	batchSizeField,
+	operationOptions([itemsPerRequestOption], { bulk: true }),
 ];
 
 export const description = updateDisplayOptions(

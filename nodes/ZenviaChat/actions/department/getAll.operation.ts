@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireBoolean } from '../../helpers/validation';
-import { limitField, readLimit, returnAllField } from '../common.descriptions';
+import { limitField, operationOptions, readLimit, returnAllField } from '../common.descriptions';
 import { fetchDepartments } from './departments';
 import type { ItemRun } from '../../transport';
 
@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to also return inactive departments (state 0), where interactions cannot start',
 	},
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['department'], operation: ['getAll'] } }, properties);

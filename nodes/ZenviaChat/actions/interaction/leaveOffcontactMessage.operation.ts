@@ -3,7 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requireEmail, requireHttpUrl } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
-import { contentField, departmentField, mediaUrlField, messageTypeOptions, readContent, readDepartmentId } from '../common.descriptions';
+import {
+	contentField,
+	departmentField,
+	mediaUrlField,
+	messageTypeOptions,
+	operationOptions,
+	readContent,
+	readDepartmentId,
+} from '../common.descriptions';
 import type { MessageType } from './types';
 
 const properties: INodeProperties[] = [
@@ -32,6 +40,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 11991417777' },
 		],
 	},
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions(

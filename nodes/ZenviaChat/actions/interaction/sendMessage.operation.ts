@@ -8,6 +8,7 @@ import {
 	interactionHashField,
 	mediaUrlField,
 	messageTypeOptions,
+	operationOptions,
 	readContent,
 	readInteractionHash,
 	readMediaUrl,
@@ -28,6 +29,7 @@ const properties: INodeProperties[] = [
 	messageTypeField,
 	contentField,
 	mediaUrlField('messageType'),
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zenviaRequest, type ItemRun } from '../../transport';
-import { interactionHashField, readInteractionHash } from '../common.descriptions';
+import { interactionHashField, operationOptions, readInteractionHash } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer } from './types';
 
@@ -20,7 +20,7 @@ const ALREADY_FINISHED = /already finished/i;
 export function signalOperation(operation: string, suffix: 'typing' | 'cleared' | 'finish') {
 	const description: INodeProperties[] = updateDisplayOptions(
 		{ show: { resource: ['interaction'], operation: [operation] } },
-		[interactionHashField],
+		[interactionHashField, operationOptions()],
 	);
 
 	async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {

@@ -4,10 +4,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requireOption } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
 import {
-	conversationOptionsField,
 	customerField,
 	departmentField,
+	externalHistoryOption,
 	extraFields,
+	operationOptions,
 	readConversationContext,
 	readDepartmentId,
 } from '../common.descriptions';
@@ -33,7 +34,7 @@ const properties: INodeProperties[] = [
 	mediaTypeField,
 	customerField,
 	...extraFields,
-	conversationOptionsField,
+	operationOptions([externalHistoryOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionalText, optionalTrimmedText, parseIdList, requireOption } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
-import { interactionHashField, readInteractionHash } from '../common.descriptions';
+import { interactionHashField, operationOptions, readInteractionHash } from '../common.descriptions';
 import { interactionPath } from './paths';
 import type { InteractionAnswer, Mood, UpdateInteractionBody } from './types';
 
@@ -47,6 +47,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions(

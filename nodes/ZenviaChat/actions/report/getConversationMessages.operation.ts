@@ -5,6 +5,7 @@ import { rowsOf } from '../../helpers/paginate';
 import type { ListAnswer } from '../../helpers/paginate';
 import { pathSegment, requireId } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
+import { operationOptions } from '../common.descriptions';
 import type { ConversationMessage } from './types';
 
 const properties: INodeProperties[] = [
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 100001',
 		description: 'The protocol number of the conversation: the ID of a Get History or Get Ongoing item',
 	},
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions(

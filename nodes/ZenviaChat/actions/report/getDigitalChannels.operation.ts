@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { rowsOf } from '../../helpers/paginate';
 import { requireBoolean, requireOption } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
+import { operationOptions } from '../common.descriptions';
 import {
 	agentIdsField,
 	channelTypesField,
@@ -43,23 +44,16 @@ const properties: INodeProperties[] = [
 		finishedStatesField,
 		tagIdsField,
 	]),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Total Row',
-				name: 'includeTotal',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to output the "Total" row that sums up all the others (marked with isTotal: true)',
-			},
-		],
-	},
 	simplifyField,
+	operationOptions([
+		{
+			displayName: 'Include Total Row',
+			name: 'includeTotal',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to output the "Total" row that sums up all the others (marked with isTotal: true)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

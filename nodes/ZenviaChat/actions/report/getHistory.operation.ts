@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zenviaPaginate } from '../../helpers/paginate';
 import { optionalTrimmedText, requireBoolean, requireOption } from '../../helpers/validation';
+import { operationOptions } from '../common.descriptions';
 import {
 	agentIdsField,
 	channelTypesField,
@@ -63,6 +64,7 @@ const properties: INodeProperties[] = [
 		finishedStatesField,
 	]),
 	simplifyField,
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions(

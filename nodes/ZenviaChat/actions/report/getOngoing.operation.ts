@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zenviaPaginate } from '../../helpers/paginate';
+import { operationOptions } from '../common.descriptions';
 import {
 	agentIdsField,
 	channelTypesField,
@@ -21,6 +22,7 @@ const properties: INodeProperties[] = [
 	...pageFields,
 	filtersField([agentIdsField, channelTypesField, departmentIdsField, ongoingStatesField]),
 	simplifyField,
+	operationOptions(),
 ];
 
 export const description = updateDisplayOptions(

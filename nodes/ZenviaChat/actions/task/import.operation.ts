@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { DateTime } from 'luxon';
 
-import { batchSizeField, executeInBatches } from '../../helpers/batches';
+import { executeInBatches, itemsPerRequestOption } from '../../helpers/batches';
 import { readDate } from '../../helpers/dates';
 import { parseEmailList, requireText } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
+import { operationOptions } from '../common.descriptions';
 import type { ItemOutcome } from '../node.type';
 import type { ImportTasksAnswer, ImportTasksBody, TaskEntry } from './types';
 
@@ -38,7 +39,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '', description: 'A date and time without a time zone is read in the workflow\'s time zone (workflow settings); Zenvia gets it in UTC' },
 		],
 	},
-	batchSizeField,
+	operationOptions([itemsPerRequestOption], { bulk: true }),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['import'] } }, properties);

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zenviaRequest, type ItemRun } from '../../transport';
+import { operationOptions } from '../common.descriptions';
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { CustomerSignalAnswer, CustomerSignalBody } from './types';
 
@@ -12,7 +13,7 @@ import type { CustomerSignalAnswer, CustomerSignalBody } from './types';
 export function customerSignalOperation(operation: string, path: string) {
 	const description: INodeProperties[] = updateDisplayOptions(
 		{ show: { resource: ['whatsapp'], operation: [operation] } },
-		[customerExternalIdField],
+		[customerExternalIdField, operationOptions()],
 	);
 
 	async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {

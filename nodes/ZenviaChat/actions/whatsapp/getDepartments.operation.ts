@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitField, readLimit, returnAllField } from '../common.descriptions';
+import { limitField, operationOptions, readLimit, returnAllField } from '../common.descriptions';
 import { fetchDepartments } from '../department/departments';
 import type { ItemRun } from '../../transport';
 
-const properties: INodeProperties[] = [returnAllField, limitField];
+const properties: INodeProperties[] = [returnAllField, limitField, operationOptions()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['whatsapp'], operation: ['getDepartments'] } },

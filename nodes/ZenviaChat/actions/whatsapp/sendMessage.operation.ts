@@ -5,9 +5,10 @@ import { requireOption, requireText } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
 import {
 	contentField,
-	conversationOptionsField,
 	customerField,
+	externalHistoryOption,
 	extraFields,
+	operationOptions,
 	mediaUrlField,
 	readContent,
 	readConversationContext,
@@ -54,7 +55,7 @@ const properties: INodeProperties[] = [
 	mediaUrlField('contentType'),
 	customerField,
 	...extraFields,
-	conversationOptionsField,
+	operationOptions([externalHistoryOption]),
 ];
 
 export const description = updateDisplayOptions(

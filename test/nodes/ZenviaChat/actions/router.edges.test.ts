@@ -21,7 +21,7 @@ describe('time limit per item', () => {
 		const begun = Date.now();
 
 		const { items, error } = await env.run(
-			{ ...send, requestOptions: { itemTimeLimit: 3 } },
+			{ ...send, options: { itemTimeLimit: 3 } },
 			{
 				items: [
 					{ hash: a, text: 'first' },
@@ -56,7 +56,7 @@ describe('time limit per item', () => {
 				resource: 'interaction',
 				operation: 'notifyTyping',
 				interactionHash: '={{ $json.hash }}',
-				requestOptions: { itemTimeLimit: '={{ $json.limit }}' },
+				options: { itemTimeLimit: '={{ $json.limit }}' },
 			},
 			{
 				items: [
@@ -87,7 +87,7 @@ describe('time limit per item', () => {
 			taskName: 'Call back',
 			customerId: 'c-1',
 			agentEmails: 'agent@example.com',
-			requestOptions: { itemTimeLimit: 2 },
+			options: { itemTimeLimit: 2 },
 		});
 
 		expect(error?.message).toMatch(/^Gave up on Zenvia Chat after waiting 2(\.\d)? s \(the item's time limit is 2 s\)$/);
@@ -100,7 +100,7 @@ describe('time limit per item', () => {
 		const begun = Date.now();
 
 		const { items } = await env.run(
-			{ ...send, batching: { requestsInFlight: 1 } },
+			{ ...send, options: { requestsInFlight: 1 } },
 			{
 				items: [
 					{ hash: a, text: 'first' },
@@ -168,7 +168,7 @@ describe('stopping on a failure, without Continue On Fail', () => {
 		const [h1, h3] = await startInteractions(env, 2);
 
 		const { error } = await env.run(
-			{ ...send, batching: { requestsInFlight: 1 } },
+			{ ...send, options: { requestsInFlight: 1 } },
 			{
 				items: [
 					{ hash: h1, text: 'one' },

@@ -75,7 +75,7 @@ describe('router: items in flight', () => {
 		env.emu.clearRequests();
 		env.emu.setFault({ method: 'POST', path: `/core/api/v1/interactions/${first}/messages`, latencyMs: 200, times: 1 });
 		const { error } = await env.run(
-			{ ...send, batching: { requestsInFlight: 1 } },
+			{ ...send, options: { requestsInFlight: 1 } },
 			{
 				items: [
 					{ hash: first, text: 'a1' },
@@ -88,7 +88,7 @@ describe('router: items in flight', () => {
 	});
 
 	it('refuses a Requests in Flight that is not a positive whole number before any request', async () => {
-		const { error } = await env.run({ ...send, batching: { requestsInFlight: 0 } }, { items: [{ hash: 'x', text: 'a' }] });
+		const { error } = await env.run({ ...send, options: { requestsInFlight: 0 } }, { items: [{ hash: 'x', text: 'a' }] });
 		expect(error?.message).toBe('Requests in Flight must be a positive whole number, got 0');
 		expect(env.emu.requests()).toHaveLength(0);
 	});

@@ -225,7 +225,7 @@ describe('the time limit of an item', () => {
 		env.emu.setFault({ path: '/api/ms/external/ongoing', latencyMs: 5_000 });
 		const begun = Date.now();
 
-		const { error } = await run({ ...ongoing, requestOptions: { itemTimeLimit: 2 } });
+		const { error } = await run({ ...ongoing, options: { itemTimeLimit: 2 } });
 
 		expect(Date.now() - begun).toBeLessThan(4_500);
 		expect(error?.message).toMatch(/^Gave up on Zenvia Chat after waiting 2(\.\d)? s \(the item's time limit is 2 s\)$/);
@@ -236,7 +236,7 @@ describe('the time limit of an item', () => {
 		env.emu.setFault({ path: '/api/ms/external/ongoing', status: 429, retryAfter: 30, times: 1 });
 		const begun = Date.now();
 
-		const { error } = await run({ ...ongoing, requestOptions: { itemTimeLimit: 5 } });
+		const { error } = await run({ ...ongoing, options: { itemTimeLimit: 5 } });
 
 		expect(Date.now() - begun).toBeLessThan(3_000);
 		expect(error?.message).toMatch(/^Gave up on Zenvia Chat after waiting/);
@@ -253,7 +253,7 @@ describe('the time limit of an item', () => {
 	});
 
 	it('refuses a time limit that is not a positive whole number', async () => {
-		const { error } = await run({ ...ongoing, requestOptions: { itemTimeLimit: 0 } });
+		const { error } = await run({ ...ongoing, options: { itemTimeLimit: 0 } });
 
 		expect(error?.message).toBe('Time Limit per Item (Seconds) must be a positive whole number, got 0');
 	});

@@ -63,9 +63,9 @@ describe('Customer > Create or Update', () => {
 		expect(items[1].json.id).toBe(500002);
 	});
 
-	it('splits the items into batches of the chosen size', async () => {
+	it('splits the items into requests of Items per Request each', async () => {
 		const input = Array.from({ length: 7 }, (_, n) => person(n + 1));
-		const { items } = await run('createOrUpdate', { ...mapped, batchSize: 3 }, { items: input });
+		const { items } = await run('createOrUpdate', { ...mapped, options: { itemsPerRequest: 3 } }, { items: input });
 
 		expect(env.emu.requests().map((request) => (request.body as { customers: unknown[] }).customers.length)).toEqual([3, 3, 1]);
 		expect(items.map((item) => item.json.fields)).toEqual(input.map((row) => ({ main_identifier: row.name, channel_email: row.email, channel_phone: row.phone })));
@@ -95,7 +95,7 @@ describe('Customer > Create or Update', () => {
 	});
 
 	it('stops with the refused customer\'s reasons and item without Continue On Fail', async () => {
-		const { error } = await run('createOrUpdate', { ...mapped, batchSize: 2 }, {
+		const { error } = await run('createOrUpdate', { ...mapped, options: { itemsPerRequest: 2 } }, {
 			items: [person(1), { ...person(2), phone: '12' }, person(3)],
 		});
 
@@ -147,7 +147,7 @@ describe('Customer > Create or Update', () => {
 	it('gives every item of a failed batch the HTTP error, with Continue On Fail', async () => {
 		env.emu.setFault({ path: '/api/external/customers', status: 500, body: { message: 'Internal error', status: 500 }, times: 1 });
 
-		const { items } = await run('createOrUpdate', { ...mapped, batchSize: 2 }, { items: [person(1), person(2), person(3)], continueOnFail: true });
+		const { items } = await run('createOrUpdate', { ...mapped, options: { itemsPerRequest: 2 } }, { items: [person(1), person(2), person(3)], continueOnFail: true });
 
 		expect(items.map((item) => item.json.error ?? 'saved')).toEqual([
 			'Zenvia Chat answered HTTP 500: Internal error',

@@ -31,7 +31,7 @@ describe('Task > Import', () => {
 	it('sends each item as a task, in batches, with every field set', async () => {
 		const { items, error } = await run('import', {
 			...task,
-			batchSize: 2,
+			options: { itemsPerRequest: 2 },
 			additionalFields: {
 				description: 'About the invoice',
 				expiresAt: '2025-07-01T15:30:00.000Z',

@@ -1,0 +1,90 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ZenviaChat } from '../../../nodes/ZenviaChat/ZenviaChat.node';
+
+const { properties } = new ZenviaChat().description;
+
+/** Every resource and operation value of the form. */
+const operations = properties
+	.filter((property) => property.name === 'operation')
+	.flatMap((property) =>
+		((property.displayOptions?.show?.resource ?? []) as string[]).flatMap((resource) =>
+			((property.options ?? []) as INodePropertyOptions[]).map((option) => ({ resource, operation: String(option.value) })),
+		),
+	);
+
+/** The fields one operation shows, in form order. */
+function fieldsOf(resource: string, operation: string): INodeProperties[] {
+	return properties.filter(
+		(property) =>
+			property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions?.show?.operation?.includes(operation),
+	);
+}
+
+const BULK = ['customer.createOrUpdate', 'task.import'];
+
+describe('each operation\'s one Options collection', () => {
+	it('lists every operation', () => {
+		expect(operations).toHaveLength(28);
+	});
+
+	it('has no Batching or Request Options block left, and no field outside an operation', () => {
+		const names = properties.map((property) => property.name);
+		expect(names).not.toContain('batching');
+		expect(names).not.toContain('requestOptions');
+		expect(names).not.toContain('batchSize');
+		for (const property of properties) {
+			if (property.name === 'resource') continue;
+			expect(property.displayOptions?.show?.resource).toBeDefined();
+		}
+	});
+
+	it.each(operations.map(({ resource, operation }) => [`${resource}.${operation}`]))('%s: one Options collection, last', (key) => {
+		const [resource, operation] = key.split('.');
+		const fields = fieldsOf(resource, operation);
+		const collections = fields.filter((field) => field.name === 'options');
+		expect(collections).toHaveLength(1);
+		expect(fields[fields.length - 1].name).toBe('options');
+		const [options] = collections;
+		expect(options).toMatchObject({ displayName: 'Options', type: 'collection', placeholder: 'Add Option', default: {} });
+		const entries = (options.options ?? []) as INodeProperties[];
+		const names = entries.map((entry) => entry.name);
+		expect(names).toContain('itemTimeLimit');
+		if (BULK.includes(key)) {
+			expect(names).toContain('itemsPerRequest');
+			// Batches go one after the other: nothing for Requests in Flight to bound.
+			expect(names).not.toContain('requestsInFlight');
+		} else {
+			expect(names).toContain('requestsInFlight');
+			expect(names).not.toContain('itemsPerRequest');
+		}
+		const labels = entries.map((entry) => entry.displayName);
+		expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+	});
+
+	it('reads Requests in Flight once per execution: it takes no expression', () => {
+		const entry = (fieldsOf('interaction', 'sendMessage').find((field) => field.name === 'options')?.options ?? []).find(
+			(option) => option.name === 'requestsInFlight',
+		) as INodeProperties;
+		expect(entry.noDataExpression).toBe(true);
+	});
+
+	it('labels the bulk batch size so it is not taken for Requests in Flight', () => {
+		for (const key of BULK) {
+			const [resource, operation] = key.split('.');
+			const entry = (fieldsOf(resource, operation).find((field) => field.name === 'options')?.options ?? []).find(
+				(option) => option.name === 'itemsPerRequest',
+			) as INodeProperties;
+			expect(entry).toMatchObject({ displayName: 'Items per Request', type: 'number', default: 100 });
+		}
+	});
+
+	it.each([
+		['interaction', 'start', 'externalHistory'],
+		['whatsapp', 'sendMessage', 'externalHistory'],
+		['report', 'getDigitalChannels', 'includeTotal'],
+	])('%s > %s keeps its own option in the same collection', (resource, operation, own) => {
+		const options = fieldsOf(resource, operation).find((field) => field.name === 'options')?.options as INodeProperties[];
+		expect(options.map((option) => option.name)).toContain(own);
+	});
+});
