@@ -17,22 +17,55 @@ export const ZENVIA_BASE_URLS = {
 /** The two kinds of token a Zenvia account issues, from two admin screens. */
 export type ZenviaTokenKind = 'chatApi' | 'clientSdk';
 
-/** One description per token kind: the field that holds it and the words every message uses. */
+/**
+ * One description per token kind: the field that holds it, the words every message uses, the
+ * admin screen it is copied from and what it serves.
+ */
 export const ZENVIA_TOKENS: Record<
 	ZenviaTokenKind,
-	{ field: 'chatApiToken' | 'clientSdkToken'; label: string; screen: string }
+	{ field: 'chatApiToken' | 'clientSdkToken'; label: string; screen: string; admin: string; usedBy: string; api: string }
 > = {
 	chatApi: {
 		field: 'chatApiToken',
 		label: 'Chat API Token',
 		screen: 'Menu > Settings > Integrations > API',
+		admin: 'zchat-admin.zenvia.com',
+		usedBy: 'Interaction, Report and Department operations',
+		api: 'the Chat API',
 	},
 	clientSdk: {
 		field: 'clientSdkToken',
 		label: 'ClientSDK Token',
 		screen: 'Menu > Settings > Integrations > ClientSDK',
+		admin: 'app.omnize.com.br',
+		usedBy: 'WhatsApp, Customer, Agent, Task and Bot operations',
+		api: 'WhatsApp API v1',
 	},
 };
+
+/** The three base-URL overrides, shown (and used) only while Custom Base URLs is on. */
+export const BASE_URL_FIELDS = ['chatApiBaseUrl', 'whatsappApiBaseUrl', 'botApiBaseUrl'] as const;
+
+type WithOverrides = { customBaseUrls?: unknown } & { [field in (typeof BASE_URL_FIELDS)[number]]?: string };
+
+/**
+ * The credential with its base-URL overrides only while Custom Base URLs is on. n8n keeps a hidden
+ * field's value when the switch is turned off; it leaves hidden fields out of what it hands the
+ * node, and this holds for any other caller (the Test button, a test harness) as well.
+ */
+export function activeOverrides<T extends WithOverrides>(credentials: T): T {
+	if (credentials.customBaseUrls === true) return credentials;
+	const active = { ...credentials };
+	for (const field of BASE_URL_FIELDS) delete active[field];
+	return active;
+}
+
+function tokenHint(kind: ZenviaTokenKind): string {
+	const { screen, admin, usedBy } = ZENVIA_TOKENS[kind];
+	return `In the Zenvia admin (${admin}): ${screen} > Generate Token. Used by ${usedBy}. Generating a new token disables the previous one.`;
+}
+
+const customBaseUrlsOnly = { show: { customBaseUrls: [true] } };
 
 /**
  * The key under which the node hands `authenticate` the one token a request takes. The node reads
@@ -60,7 +93,7 @@ export class ZenviaChatApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: `From ${ZENVIA_TOKENS.chatApi.screen} in the Zenvia admin. Used by Interaction, Report and Department operations.`,
+			hint: tokenHint('chatApi'),
 		},
 		{
 			displayName: 'ClientSDK Token',
@@ -68,7 +101,7 @@ export class ZenviaChatApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: `From ${ZENVIA_TOKENS.clientSdk.screen} in the Zenvia admin. Used by WhatsApp, Customer, Agent, Task and Bot operations.`,
+			hint: tokenHint('clientSdk'),
 		},
 		{
 			displayName: 'Environment',
@@ -83,13 +116,20 @@ export class ZenviaChatApi implements ICredentialType {
 				'Homologation sends WhatsApp API v1 calls to homolog.services.omnize.com.br and bot calls to homolog.core.omnize.com.br',
 		},
 		{
+			displayName: 'Custom Base URLs',
+			name: 'customBaseUrls',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to send the calls to other hosts than Zenvia\'s, e.g. through a proxy or to the local emulator',
+		},
+		{
 			displayName: 'Chat API Base URL',
 			name: 'chatApiBaseUrl',
 			type: 'string',
 			default: '',
 			placeholder: ZENVIA_BASE_URLS.chat,
-			description:
-				'Leave empty for Zenvia. Set it to reach the Chat API through a proxy or a local emulator.',
+			displayOptions: customBaseUrlsOnly,
+			description: 'Where the Chat API is served. Leave empty for Zenvia\'s.',
 		},
 		{
 			displayName: 'WhatsApp API V1 Base URL',
@@ -97,8 +137,8 @@ export class ZenviaChatApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: ZENVIA_BASE_URLS.whatsappProduction,
-			description:
-				'Leave empty to follow the environment. Set it to reach WhatsApp API v1 through a proxy or a local emulator.',
+			displayOptions: customBaseUrlsOnly,
+			description: 'Where WhatsApp API v1 is served. Leave empty to follow the environment.',
 		},
 		{
 			displayName: 'Bot API Base URL',
@@ -106,8 +146,8 @@ export class ZenviaChatApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: ZENVIA_BASE_URLS.botProduction,
-			description:
-				'Leave empty to follow the environment. Set it to reach the external bot API through a proxy or a local emulator.',
+			displayOptions: customBaseUrlsOnly,
+			description: 'Where the external bot API is served. Leave empty to follow the environment.',
 		},
 	];
 

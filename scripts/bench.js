@@ -129,7 +129,7 @@ async function main() {
 		id: 'benchZenviaCred',
 		name: 'Zenvia Chat (benchmark emulator)',
 		type: 'zenviaChatApi',
-		data: { chatApiToken: TOKEN, clientSdkToken: '', environment: 'production', chatApiBaseUrl: emu.url, whatsappApiBaseUrl: emu.url, botApiBaseUrl: emu.url },
+		data: { chatApiToken: TOKEN, clientSdkToken: '', environment: 'production', customBaseUrls: true, chatApiBaseUrl: emu.url, whatsappApiBaseUrl: emu.url, botApiBaseUrl: emu.url },
 	};
 	const runtime = await e2e.prepareN8n({ folder, credentials: [credential], workflowsDir, log });
 	for (const workflow of workflows) await e2e.publishWorkflow(runtime, folder, workflow.id);

@@ -143,6 +143,8 @@ function demoCredential(tokens, emulatorUrl) {
 	credential.data.chatApiBaseUrl = onEmulator(tokens.chatApi.onZenvia);
 	credential.data.botApiBaseUrl = onEmulator(tokens.clientSdk.onZenvia);
 	credential.data.whatsappApiBaseUrl = onEmulator(tokens.clientSdk.onZenvia);
+	// The base URLs count only while the credential's Custom Base URLs switch is on.
+	credential.data.customBaseUrls = Boolean(emulatorUrl) && !(tokens.chatApi.onZenvia && tokens.clientSdk.onZenvia);
 	return credential;
 }
 
@@ -390,7 +392,8 @@ async function testCredential(session, credential, edits = {}) {
 }
 
 /**
- * The Test button of the credential as saved, then with a wrong token typed over each token in turn.
+ * The Test button of the credential as saved, then with a wrong token typed over each token in turn,
+ * then with the two tokens swapped.
  * @param {Session} session
  * @param {import('../emulator').Emulator} emulator
  * @param {{ id: string, name: string }} credential
@@ -408,14 +411,22 @@ async function checkCredentialTests(session, emulator, credential) {
 	const saved = await test('', {});
 	expect(saved.result.status === 'OK', 'the test of the saved credential succeeds');
 	expect(JSON.stringify(saved.received) === JSON.stringify(bothReads), 'the test checks each token with a read that takes it');
-	for (const [field, label] of [['chatApiToken', 'Chat API Token'], ['clientSdkToken', 'ClientSDK Token']]) {
+	for (const [field, label, read, otherRead] of [
+		['chatApiToken', 'Chat API Token', bothReads[0], bothReads[1]],
+		['clientSdkToken', 'ClientSDK Token', bothReads[1], bothReads[0]],
+	]) {
 		const wrong = await test(` with a wrong ${label}`, { [field]: WRONG_TOKEN });
 		expect(wrong.result.status === 'Error', `the test with a wrong ${label} fails`);
 		expect(wrong.result.message.startsWith(`${label} refused (HTTP 401: Invalid token)`), `the test names the ${label} and why`);
 		expect(!wrong.result.message.includes(WRONG_TOKEN), 'the test never shows the token');
-		// The emulator refusing a token it accepted a moment ago means the typed token was sent.
-		expect(JSON.stringify(wrong.received) === JSON.stringify(bothReads), 'the emulator itself refused the wrong token');
+		// The emulator refusing a token it accepted a moment ago means the typed token was sent; a
+		// refused token is tried on the other API too, in case it was pasted into the wrong field.
+		const reads = [read, otherRead, otherRead].sort();
+		expect(JSON.stringify(wrong.received) === JSON.stringify(reads), 'the emulator itself refused the wrong token, on both APIs');
 	}
+	const swapped = await test(' with the tokens swapped', { chatApiToken: EMULATOR_TOKENS.clientSdk, clientSdkToken: EMULATOR_TOKENS.chatApi });
+	expect(swapped.result.status === 'Error', 'the test with the tokens swapped fails');
+	expect(swapped.result.message.startsWith('These look swapped'), 'the test says the tokens look swapped, and which field each belongs in');
 }
 
 /** Resolves on the first Ctrl-C (or SIGTERM); a second one exits at once, killing n8n outright. */

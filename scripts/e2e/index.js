@@ -30,6 +30,8 @@ function zenviaCredential({ id, name, chatApiToken, clientSdkToken, baseUrl }) {
 			chatApiToken: chatApiToken ?? '',
 			clientSdkToken: clientSdkToken ?? '',
 			environment: 'production',
+			// The base URLs count only while Custom Base URLs is on.
+			customBaseUrls: Boolean(baseUrl),
 			chatApiBaseUrl: baseUrl ?? '',
 			whatsappApiBaseUrl: baseUrl ?? '',
 			botApiBaseUrl: baseUrl ?? '',

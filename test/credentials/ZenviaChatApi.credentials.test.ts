@@ -1,3 +1,6 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
+
 import { SELECTED_TOKEN_KEY, ZenviaChatApi } from '../../credentials/ZenviaChatApi.credentials';
 
 const credential = new ZenviaChatApi();
@@ -10,16 +13,41 @@ describe('Zenvia Chat API credential', () => {
 			expect(fields[name].typeOptions?.password).toBe(true);
 			expect(fields[name].required).toBeFalsy();
 		}
-		expect(fields.chatApiToken.description).toContain('Integrations > API');
-		expect(fields.clientSdkToken.description).toContain('Integrations > ClientSDK');
 		expect(Object.keys(fields)).toEqual([
 			'chatApiToken',
 			'clientSdkToken',
 			'environment',
+			'customBaseUrls',
 			'chatApiBaseUrl',
 			'whatsappApiBaseUrl',
 			'botApiBaseUrl',
 		]);
+	});
+
+	it('shows under each token, as a hint, the Zenvia screen it comes from and what it serves', () => {
+		const fields = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
+		expect(fields.chatApiToken.hint).toBe(
+			'In the Zenvia admin (zchat-admin.zenvia.com): Menu > Settings > Integrations > API > Generate Token. Used by Interaction, Report and Department operations. Generating a new token disables the previous one.',
+		);
+		expect(fields.clientSdkToken.hint).toBe(
+			'In the Zenvia admin (app.omnize.com.br): Menu > Settings > Integrations > ClientSDK > Generate Token. Used by WhatsApp, Customer, Agent, Task and Bot operations. Generating a new token disables the previous one.',
+		);
+	});
+
+	it('hides the three base URLs behind Custom Base URLs, off by default', () => {
+		const fields = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
+		expect(fields.customBaseUrls).toMatchObject({ displayName: 'Custom Base URLs', type: 'boolean', default: false });
+		for (const name of ['chatApiBaseUrl', 'whatsappApiBaseUrl', 'botApiBaseUrl']) {
+			expect(fields[name].displayOptions).toEqual({ show: { customBaseUrls: [true] } });
+		}
+	});
+
+	it('is handed to the node without the base URLs while the switch is off, as n8n resolves a credential', () => {
+		const stored = { chatApiToken: 't', chatApiBaseUrl: 'http://127.0.0.1:4010', whatsappApiBaseUrl: 'http://127.0.0.1:4010' };
+		const resolve = (data: INodeParameters) => NodeHelpers.getNodeParameters(credential.properties, data, true, false, null, null);
+
+		expect(resolve({ ...stored, customBaseUrls: false })).toEqual({ chatApiToken: 't', clientSdkToken: '', environment: 'production', customBaseUrls: false });
+		expect(resolve({ ...stored, customBaseUrls: true })).toMatchObject({ chatApiBaseUrl: 'http://127.0.0.1:4010', whatsappApiBaseUrl: 'http://127.0.0.1:4010' });
 	});
 
 	it('links to the credentials section of the package README', () => {

@@ -69,14 +69,20 @@ describe('npm run demo -- --check', () => {
 		);
 	});
 
-	it("checks each token with the credential's Test button, and names the one that is wrong", () => {
-		const reads = '(the emulator received GET /api/external/departments?token=[redacted], GET /api/v1/departments?token=[redacted])';
+	it("checks each token with the credential's Test button, names the one that is wrong, and sees swapped tokens", () => {
+		const chatRead = 'GET /api/external/departments?token=[redacted]';
+		const sdkRead = 'GET /api/v1/departments?token=[redacted]';
+		const reads = `(the emulator received ${chatRead}, ${sdkRead})`;
 		expect(result.stdout).toContain(`Test "Zenvia Chat account" -> OK: Chat API Token and ClientSDK Token accepted ${reads}\n`);
+		// A refused token is tried on the other API too, in case it was pasted into the wrong field.
 		expect(result.stdout).toContain(
-			`Test "Zenvia Chat account" with a wrong Chat API Token -> Error: Chat API Token refused (HTTP 401: Invalid token): it is wrong or was regenerated, and a new token disables the previous one. Copy the current one from Menu > Settings > Integrations > API. ${reads}\n`,
+			`Test "Zenvia Chat account" with a wrong Chat API Token -> Error: Chat API Token refused (HTTP 401: Invalid token): it is wrong or was regenerated, and a new token disables the previous one. Copy the current one from Menu > Settings > Integrations > API. (the emulator received ${chatRead}, ${sdkRead}, ${sdkRead})\n`,
 		);
 		expect(result.stdout).toContain(
-			`Test "Zenvia Chat account" with a wrong ClientSDK Token -> Error: ClientSDK Token refused (HTTP 401: Invalid token): it is wrong or was regenerated, and a new token disables the previous one. Copy the current one from Menu > Settings > Integrations > ClientSDK. ${reads}\n`,
+			`Test "Zenvia Chat account" with a wrong ClientSDK Token -> Error: ClientSDK Token refused (HTTP 401: Invalid token): it is wrong or was regenerated, and a new token disables the previous one. Copy the current one from Menu > Settings > Integrations > ClientSDK. (the emulator received ${chatRead}, ${chatRead}, ${sdkRead})\n`,
+		);
+		expect(result.stdout).toContain(
+			`Test "Zenvia Chat account" with the tokens swapped -> Error: These look swapped: the Chat API Token field holds a ClientSDK token and the ClientSDK Token field holds a Chat API token`,
 		);
 	});
 

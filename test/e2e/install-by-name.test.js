@@ -168,7 +168,7 @@ async function setUpWorkflow(session) {
 	const account = await restOk(session, 'POST', '/rest/credentials', {
 		name: 'Zenvia emulator',
 		type: 'zenviaChatApi',
-		data: { chatApiToken: CHAT_TOKEN, clientSdkToken: '', environment: 'production', chatApiBaseUrl: emulator.url, whatsappApiBaseUrl: emulator.url, botApiBaseUrl: emulator.url },
+		data: { chatApiToken: CHAT_TOKEN, clientSdkToken: '', environment: 'production', customBaseUrls: true, chatApiBaseUrl: emulator.url, whatsappApiBaseUrl: emulator.url, botApiBaseUrl: emulator.url },
 	});
 	const secret = await restOk(session, 'POST', '/rest/credentials', { name: 'Zenvia webhook secret', type: 'zenviaChatWebhookApi', data: { secret: SECRET } });
 	const workflow = structuredClone(WORKFLOW);

@@ -1,8 +1,9 @@
-import { ICredentialsHelper } from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	IHttpRequestOptions,
+	INodeParameters,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -46,9 +47,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+	/**
+	 * The Zenvia Chat API credential as n8n hands it to a node (CredentialsHelper's
+	 * applyDefaultsAndOverwrites): the defaults filled in, and the fields the form hides left out,
+	 * e.g. the base URLs while Custom Base URLs is off, whatever values they keep. Any other
+	 * credential (the trigger's secret) as given.
+	 */
+	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
 		this.decryptions++;
-		return { ...this.data };
+		if (type !== this.credentialType.name) return { ...this.data };
+		const data = { ...this.data } as INodeParameters;
+		return NodeHelpers.getNodeParameters(this.credentialType.properties, data, true, false, null, null) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials() {}

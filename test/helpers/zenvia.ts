@@ -18,7 +18,7 @@ export interface RunOptions {
 export interface Zenvia {
 	/** The test file's emulator (started in beforeAll, reset before each test). */
 	readonly emu: Emulator;
-	/** Every API's base URL (chat, whatsapp, bot) pointed at the emulator. */
+	/** Custom Base URLs on, every API's base URL (chat, whatsapp, bot) pointed at the emulator. */
 	credentials(): ICredentialDataDecryptedObject;
 	/** Runs the node once through n8n-core (runNode) with these parameters, against the emulator. */
 	run(parameters: INodeParameters, options?: RunOptions): Promise<RunNodeResult>;
@@ -42,7 +42,7 @@ export function useZenvia(options: EmulatorOptions = {}): Zenvia {
 	};
 	const credentials = (): ICredentialDataDecryptedObject => {
 		const { url } = current();
-		return { chatApiBaseUrl: url, whatsappApiBaseUrl: url, botApiBaseUrl: url };
+		return { customBaseUrls: true, chatApiBaseUrl: url, whatsappApiBaseUrl: url, botApiBaseUrl: url };
 	};
 	return {
 		get emu() {

@@ -1,6 +1,7 @@
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, ICredentialTestFunctions } from 'n8n-workflow';
 
+import { activeOverrides } from '../../../../credentials/ZenviaChatApi.credentials';
 import { zenviaChatApiTest } from '../../../../nodes/ZenviaChat/methods/credentialTest';
 import { ZenviaChat } from '../../../../nodes/ZenviaChat/ZenviaChat.node';
 import { TEST_CLIENT_SDK_TOKEN, TEST_TOKEN } from '../../../helpers/runNode';
@@ -48,14 +49,50 @@ describe('credential Test button (zenviaChatApiTest)', () => {
 		);
 	});
 
-	it('catches tokens pasted into each other\'s fields', async () => {
+	it('says the two tokens look swapped when each is refused by its API and accepted by the other\'s', async () => {
 		const result = await test({ chatApiToken: TEST_CLIENT_SDK_TOKEN, clientSdkToken: TEST_TOKEN });
 
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain('Chat API Token refused (HTTP 401: Invalid token)');
-		expect(result.message).toContain('ClientSDK Token refused (HTTP 401: Invalid token)');
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'These look swapped: the Chat API Token field holds a ClientSDK token and the ClientSDK Token field holds a Chat API token (each is refused by its own API and accepted by the other\'s). Put the token now in Chat API Token into ClientSDK Token, and the one in ClientSDK Token into Chat API Token.',
+		});
+		// Each token was tried on its own API, then on the other one.
+		expect(env.emu.requests().map(({ path }) => path).sort()).toEqual([
+			'/api/external/departments',
+			'/api/external/departments',
+			'/api/v1/departments',
+			'/api/v1/departments',
+		]);
+	});
+
+	it.each([
+		[
+			{ chatApiToken: TEST_CLIENT_SDK_TOKEN },
+			'The tokens look swapped: the Chat API Token field holds a ClientSDK token (the Chat API refuses it, HTTP 401: Invalid token; WhatsApp API v1 accepts it). It belongs in the ClientSDK Token field; the Chat API Token comes from Menu > Settings > Integrations > API.',
+		],
+		[
+			{ clientSdkToken: TEST_TOKEN },
+			'The tokens look swapped: the ClientSDK Token field holds a Chat API token (WhatsApp API v1 refuses it, HTTP 401: Invalid token; the Chat API accepts it). It belongs in the Chat API Token field; the ClientSDK Token comes from Menu > Settings > Integrations > ClientSDK.',
+		],
+		[
+			{ chatApiToken: TEST_CLIENT_SDK_TOKEN, clientSdkToken: TEST_CLIENT_SDK_TOKEN },
+			'The tokens look swapped: the Chat API Token field holds a ClientSDK token (the Chat API refuses it, HTTP 401: Invalid token; WhatsApp API v1 accepts it). It belongs in the ClientSDK Token field; the Chat API Token comes from Menu > Settings > Integrations > API.',
+		],
+	])('names the field a token pasted into the other one belongs in: %j', async (data, message) => {
+		const result = await test(data);
+
+		expect(result).toEqual({ status: 'Error', message });
 		expect(result.message).not.toContain(TEST_TOKEN);
 		expect(result.message).not.toContain(TEST_CLIENT_SDK_TOKEN);
+	});
+
+	it('calls a token refused by both APIs wrong or regenerated, not swapped', async () => {
+		const result = await test({ chatApiToken: 'no-such-token' });
+
+		expect(result.message).toBe(
+			'Chat API Token refused (HTTP 401: Invalid token): it is wrong or was regenerated, and a new token disables the previous one. Copy the current one from Menu > Settings > Integrations > API.',
+		);
 	});
 
 	it('keeps the token out of a message in which Zenvia echoes it', async () => {
@@ -73,6 +110,13 @@ describe('credential Test button (zenviaChatApiTest)', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Fill in the Chat API Token .*, the ClientSDK Token .*, or both\.$/);
 		expect(env.emu.requests()).toEqual([]);
+	});
+
+	it('uses the base URLs only while Custom Base URLs is on', () => {
+		const kept = { chatApiToken: 't', chatApiBaseUrl: 'http://127.0.0.1:9', whatsappApiBaseUrl: 'http://w', botApiBaseUrl: 'http://b' };
+		expect(activeOverrides({ ...kept, customBaseUrls: false })).toEqual({ chatApiToken: 't', customBaseUrls: false });
+		expect(activeOverrides(kept)).toEqual({ chatApiToken: 't' });
+		expect(activeOverrides({ ...kept, customBaseUrls: true })).toEqual({ ...kept, customBaseUrls: true });
 	});
 
 	it('says when a host does not answer', async () => {
