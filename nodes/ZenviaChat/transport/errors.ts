@@ -23,7 +23,8 @@ export function apiErrorMessage(body: unknown): string | undefined {
 		typeof error === 'object' && error !== null ? (error as ZenviaErrorBody).message : undefined;
 	// The task import answers its refusals as a list: { status: 500, errors: ["Agents not found ..."] }.
 	const listed = Array.isArray(errors) ? errors.filter((part) => typeof part === 'string').join('; ') : undefined;
-	const text = [message, error, nested, listed].find((part) => typeof part === 'string' && part.trim());
+	// A listed refusal says what went wrong; a message beside it may only be the endpoint's greeting.
+	const text = [listed, message, error, nested].find((part) => typeof part === 'string' && part.trim());
 	if (typeof text !== 'string') return undefined;
 	return typeof errorType === 'string' && errorType ? `${text} (${errorType})` : text;
 }

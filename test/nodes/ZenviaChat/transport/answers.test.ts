@@ -39,6 +39,14 @@ describe('refusals Zenvia answers with HTTP 200', () => {
 		expect(error?.httpCode).toBe('404');
 	});
 
+	it('names the listed refusal, not a message beside it', async () => {
+		env.emu.setFault({ path: '/api/external/tasks', status: 200, body: { message: 'Tasks received', errors: ['Agents not found with email = x@example.com'] } });
+
+		const { error } = await run(task);
+
+		expect(error?.message).toBe('Zenvia Chat answered HTTP 200 reporting a failure: Agents not found with email = x@example.com');
+	});
+
 	it('fails a write answered 200 with only an errors list', async () => {
 		env.emu.setFault({ path: '/api/external/agents', method: 'POST', status: 200, body: { errors: ['email has already been taken'] } });
 
