@@ -191,6 +191,17 @@ function createDataset(config) {
 		return Number.isInteger(index) && index >= 0 && index < cores.length ? cores[index] : undefined;
 	}
 
+	/**
+	 * A protocol of the history or of the ongoing list: both carry their protocol as `id`, and the
+	 * conversation's messages are read by it.
+	 * @param {number} id
+	 */
+	function protocolById(id) {
+		const cores = ongoingCores();
+		const index = id - ONGOING_FIRST_ID;
+		return historyById(id) ?? (Number.isInteger(index) && index >= 0 && index < cores.length ? cores[index] : undefined);
+	}
+
 	return {
 		config,
 		nowMs,
@@ -199,6 +210,7 @@ function createDataset(config) {
 		ongoingCores,
 		historyBetween,
 		historyById,
+		protocolById,
 	};
 }
 

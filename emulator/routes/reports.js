@@ -68,7 +68,8 @@ function historyRoute(expanded) {
 function getConversationMessages(ctx) {
 	const prepared = prepare(ctx);
 	if ('error' in prepared) return prepared.error;
-	const core = /^\d+$/.test(ctx.params[0]) ? prepared.dataset.historyById(Number(ctx.params[0])) : undefined;
+	// Finished and ongoing protocols alike (the ongoing list's ids are protocols too).
+	const core = /^\d+$/.test(ctx.params[0]) ? prepared.dataset.protocolById(Number(ctx.params[0])) : undefined;
 	if (!core) return reportError(404, 'Protocol not found');
 	return success(data.conversationOf(core, prepared.q.offset));
 }

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { operationNames, properties } from './actions/description';
 import { router } from './actions/router';
 import { zenviaChatApiTest } from './methods/credentialTest';
-import { searchChatDepartments, searchClientSdkDepartments } from './methods/listSearch';
+import { searchAgents, searchChatDepartments, searchClientSdkDepartments, searchOngoingInteractions } from './methods/listSearch';
 import { getTimezones } from './methods/loadOptions';
 import { getCustomerColumns } from './methods/resourceMapping';
 import { subtitleOf } from './operationNames';
@@ -30,7 +30,7 @@ export class ZenviaChat implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchChatDepartments, searchClientSdkDepartments },
+		listSearch: { searchAgents, searchChatDepartments, searchClientSdkDepartments, searchOngoingInteractions },
 		loadOptions: { getTimezones },
 		credentialTest: { zenviaChatApiTest },
 		resourceMapping: { getCustomerColumns },

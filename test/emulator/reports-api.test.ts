@@ -171,7 +171,12 @@ describe('emulator: Reports API', () => {
 			if (message.direction === 'AGENT') expect(Object.keys(message.agent)).toEqual(['id', 'name']);
 		}
 		expect((await get('history/100001/messages')).text).toBe(res.text);
-		for (const id of ['99', '101001', 'abc']) {
+		// An ongoing interaction's protocol (the ongoing list's id) has its messages too.
+		const ongoing = (await get('ongoing', { limit: 1 })).json.data[0];
+		const live = await get(`history/${ongoing.id}/messages`);
+		expect(live.status).toBe(200);
+		expect(live.json.data.length).toBeGreaterThan(0);
+		for (const id of ['99', '101001', '20000001', 'abc']) {
 			const missing = await get(`history/${id}/messages`);
 			expect(missing.status).toBe(404);
 			expect(missing.json).toEqual({ error: 'Protocol not found', status: 404, success: false });

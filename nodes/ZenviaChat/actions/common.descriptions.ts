@@ -68,12 +68,19 @@ export const clientSdkDepartmentField = departmentFieldListedBy(
 	'An active department of your Zenvia account (listed with the ClientSDK token)',
 );
 
+/**
+ * The value of a resource locator field, whichever way it was given: the locator (From List, By
+ * ID), or a plain value from an expression written before the field had modes ("={{ $json.id }}").
+ * Anything else (another object) is returned as it is, for the field's reader to refuse.
+ */
+export function locatorValue(this: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const isLocator = typeof raw === 'object' && raw !== null && 'mode' in raw && 'value' in raw;
+	return isLocator ? (raw as INodeParameterResourceLocator).value : raw;
+}
+
 function departmentValue(this: IExecuteFunctions, itemIndex: number): unknown {
-	const raw = this.getNodeParameter('departmentId', itemIndex, '', { extractValue: true }) as
-		| string
-		| number
-		| INodeParameterResourceLocator;
-	return typeof raw === 'object' && raw !== null ? raw.value : raw;
+	return locatorValue.call(this, 'departmentId', itemIndex);
 }
 
 export function readDepartmentId(this: IExecuteFunctions, itemIndex: number): number {
@@ -87,19 +94,26 @@ export function readOptionalDepartmentId(this: IExecuteFunctions, itemIndex: num
 	return requirePositiveInteger(this.getNode(), itemIndex, 'Department', value);
 }
 
+/**
+ * The interaction's hash. It has no list to pick from: no documented endpoint lists interactions by
+ * hash (the ongoing report's rows carry the protocol number, not the hash), so it comes from the
+ * input item, by default its `interactionHash` (what Interaction > Start puts at the top of its
+ * output, and what every trigger event carries).
+ */
 export const interactionHashField: INodeProperties = {
 	displayName: 'Interaction Hash',
 	name: 'interactionHash',
 	type: 'string',
 	required: true,
-	default: '',
+	default: '={{ $json.interactionHash }}',
 	placeholder: 'e.g. 322e458c-540c-4c11-ab5c-d38d39f57213',
-	description: 'The interaction\'s unique ID, as returned by Start or carried by trigger events',
+	description:
+		'The interaction\'s unique ID (a UUID): the input item\'s interactionHash by default, as Interaction > Start outputs it and trigger events carry it',
 };
 
 /** Reads the hash and names it the run's conversation: items of one interaction send in input order. */
 export function readInteractionHash(this: IExecuteFunctions, run: ItemRun): string {
-	const hash = requireId(this.getNode(), run.itemIndex, 'Interaction Hash', this.getNodeParameter('interactionHash', run.itemIndex, ''));
+	const hash = requireId(this.getNode(), run.itemIndex, 'Interaction Hash', locatorValue.call(this, 'interactionHash', run.itemIndex));
 	run.conversation = `interaction:${hash}`;
 	return hash;
 }

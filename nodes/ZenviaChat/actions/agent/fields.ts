@@ -1,19 +1,51 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
+import { rowsOf, type ListAnswer } from '../../helpers/paginate';
 import { pathSegment, requireEmail, requirePositiveInteger, requireText } from '../../helpers/validation';
+import { zenviaRequest, type ItemRun } from '../../transport';
+import { locatorValue } from '../common.descriptions';
 import type { Agent, AgentProfile, AgentWriteBody } from './types';
 
 /** The agent fields of Create and Update, defined once beside their readers. */
 
+/** Agent > Get and Update: picked from the account's agents (ClientSDK token), or typed. */
 export const agentIdField: INodeProperties = {
-	displayName: 'Agent ID',
+	displayName: 'Agent',
 	name: 'agentId',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	placeholder: 'e.g. 101',
+	default: { mode: 'list', value: '' },
+	description: 'An agent of your Zenvia account (listed with the ClientSDK token)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an agent...',
+			typeOptions: { searchListMethod: 'searchAgents', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 101',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\s*[1-9]\\d*\\s*$', errorMessage: 'An agent ID is a positive whole number' } },
+			],
+		},
+	],
 };
+
+/** GET /api/external/agents (a bare list): Agent > Get Many and the Agent list of Get and Update. */
+export async function fetchAgents(context: IExecuteFunctions | ILoadOptionsFunctions, run: ItemRun): Promise<Agent[]> {
+	const answer = await zenviaRequest<ListAnswer<Agent>>(
+		context,
+		{ api: 'chat', token: 'clientSdk', method: 'GET', path: '/api/external/agents', answer: 'objectOrList' },
+		run,
+	);
+	return rowsOf(context.getNode(), run.itemIndex, answer);
+}
 
 const profileOptions = [
 	{ name: 'Admin', value: 'ADMIN' },
@@ -44,7 +76,7 @@ export const agentWriteFields: INodeProperties[] = [
 
 /** The path of one agent: /api/external/agents/{agentId}. */
 export function agentPath(this: IExecuteFunctions, itemIndex: number): string {
-	const id = requirePositiveInteger(this.getNode(), itemIndex, 'Agent ID', this.getNodeParameter('agentId', itemIndex));
+	const id = requirePositiveInteger(this.getNode(), itemIndex, 'Agent', locatorValue.call(this, 'agentId', itemIndex));
 	return `/api/external/agents/${pathSegment(String(id))}`;
 }
 

@@ -1,11 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { rowsOf, type ListAnswer } from '../../helpers/paginate';
-import { zenviaRequest, type ItemRun } from '../../transport';
+import type { ItemRun } from '../../transport';
 import { limitField, operationOptions, readLimit, returnAllField } from '../common.descriptions';
-import { agentOutput } from './fields';
-import type { Agent } from './types';
+import { agentOutput, fetchAgents } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['getMany'] } }, [
 	returnAllField,
@@ -17,12 +15,7 @@ export const description = updateDisplayOptions({ show: { resource: ['agent'], o
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject[]> {
 	const { itemIndex } = run;
 	const limit = readLimit.call(this, itemIndex);
-	const answer = await zenviaRequest<ListAnswer<Agent>>(
-		this,
-		{ api: 'chat', token: 'clientSdk', method: 'GET', path: '/api/external/agents', answer: 'objectOrList' },
-		run,
-	);
-	const agents = rowsOf(this.getNode(), itemIndex, answer);
+	const agents = await fetchAgents(this, run);
 	// The endpoint has no pagination: it always answers the whole list, so the limit applies here.
 	return (limit === undefined ? agents : agents.slice(0, limit)).map(agentOutput);
 }

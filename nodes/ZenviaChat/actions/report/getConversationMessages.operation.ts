@@ -5,18 +5,36 @@ import { rowsOf } from '../../helpers/paginate';
 import type { ListAnswer } from '../../helpers/paginate';
 import { pathSegment, requireId } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
-import { operationOptions } from '../common.descriptions';
+import { locatorValue, operationOptions } from '../common.descriptions';
 import type { ConversationMessage } from './types';
 
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Protocol ID',
 		name: 'protocolId',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'e.g. 100001',
-		description: 'The protocol number of the conversation: the ID of a Get History or Get Ongoing item',
+		default: { mode: 'list', value: '' },
+		description:
+			'The protocol number of the conversation: the ID of a Get History or Get Ongoing item. The list shows the ongoing interactions (Chat API token); type a finished one\'s protocol By ID.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an ongoing interaction...',
+				typeOptions: { searchListMethod: 'searchOngoingInteractions', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 100001',
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A protocol is a whole number' } },
+				],
+			},
+		],
 	},
 	operationOptions(),
 ];
@@ -30,7 +48,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ConversationMessage[]> {
 	const { itemIndex } = run;
 	const node = this.getNode();
-	const id = pathSegment(requireId(node, itemIndex, 'Protocol ID', this.getNodeParameter('protocolId', itemIndex)));
+	const id = pathSegment(requireId(node, itemIndex, 'Protocol ID', locatorValue.call(this, 'protocolId', itemIndex)));
 	// The document shows no answer for this endpoint: the Reports API's {data: [...]} and a bare
 	// list are both read.
 	const answer = await zenviaRequest<ListAnswer<ConversationMessage>>(

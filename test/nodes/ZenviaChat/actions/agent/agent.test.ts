@@ -96,11 +96,11 @@ describe('Agent', () => {
 
 	it.each([
 		['update', { agentId: '102', updateFields: {} }, 'Update Fields are empty: add at least one field to change'],
-		['update', { agentId: 'abc', updateFields: { name: 'x' } }, 'Agent ID must be a positive whole number, got abc'],
+		['update', { agentId: 'abc', updateFields: { name: 'x' } }, 'Agent must be a positive whole number, got abc'],
 		['update', { agentId: '102', updateFields: { email: 'not-an-email' } }, 'Email must be an e-mail address, got not-an-email'],
 		['create', { name: 'N', email: 'n@example.com', password: '={{ "" }}', profile: 'AGENT' }, 'Password is required: got an empty value'],
 		['create', { name: ' ', email: 'n@example.com', password: 'p', profile: 'AGENT' }, 'Name is required: got an empty value'],
-		['get', { agentId: '={{ "" }}' }, 'Agent ID must be a positive whole number, got (empty)'],
+		['get', { agentId: '={{ "" }}' }, 'Agent must be a positive whole number, got (empty)'],
 	])('%s refuses %p before any request', async (operation, parameters, message) => {
 		const { error } = await run(operation, parameters);
 

@@ -28,6 +28,30 @@ describe('Interaction > Send Message', () => {
 		expect(env.emu.state.interactions.get(hash)?.messages.map((message) => message.content)).toEqual(['Hello!']);
 	});
 
+	it('left at its default, sends to the input item\'s interactionHash, as Start outputs it', async () => {
+		const start = await env.run(
+			{ resource: 'interaction', operation: 'start', departmentId: { __rl: true, mode: 'id', value: '1' } },
+			{ items: [{}, {}] },
+		);
+		env.emu.clearRequests();
+
+		const { items, error } = await env.run({ resource: 'interaction', operation: 'sendMessage', content: 'Hi' }, { items: start.items.map((item) => item.json) });
+
+		expect(error).toBeUndefined();
+		const hashes = start.items.map((item) => item.json.interactionHash as string);
+		expect(env.emu.requests().map(({ path }) => path)).toEqual(hashes.map((hash) => `/core/api/v1/interactions/${hash}/messages`));
+		expect(items.map((item) => item.json.interactionHash)).toEqual(hashes);
+	});
+
+	it('reads a hash given as a resource locator value too', async () => {
+		const hash = await startInteraction(env);
+
+		const { error } = await run('sendMessage', { interactionHash: { __rl: true, mode: 'id', value: hash }, content: 'Hi' });
+
+		expect(error).toBeUndefined();
+		expect(env.emu.requests()[0].path).toBe(`/core/api/v1/interactions/${hash}/messages`);
+	});
+
 	it.each(['image', 'video', 'audio', 'file'])('sends a %s message with its URL', async (messageType) => {
 		const hash = await startInteraction(env);
 
