@@ -7,11 +7,13 @@ import {
 	requireBoolean,
 	requireHttpUrl,
 	requireId,
+	requireOption,
 	requirePositiveInteger,
 	requireUntrimmedText,
 } from '../helpers/validation';
 import { DEFAULT_ITEM_TIME_LIMIT_SECONDS, type ItemRun } from '../transport';
 import { requestsInFlightOption } from './batching';
+import type { MessageType } from './interaction/types';
 
 /**
  * Fields that several operations show, each followed by its reader: the one place its value is
@@ -245,6 +247,12 @@ export function readConversationContext(this: IExecuteFunctions, itemIndex: numb
 	return context;
 }
 
+/**
+ * Every message form (Interaction, WhatsApp and Bot > Send Message, Leave Message for Team) is laid
+ * out the same way and uses the same labels: Message Type, then Content, then the Media URL
+ * (hidden for text). Each endpoint names the fields its own way (type, content_type); the form is
+ * the user's and does not.
+ */
 export const contentField: INodeProperties = {
 	displayName: 'Content',
 	name: 'content',
@@ -258,28 +266,37 @@ export const contentField: INodeProperties = {
 export function readContent(this: IExecuteFunctions, itemIndex: number): string {
 	return requireUntrimmedText(this.getNode(), itemIndex, 'Content', this.getNodeParameter('content', itemIndex));
 }
-/** The message types Zenvia takes: text, or a file of a kind. */
-export const messageTypeOptions = [
-	{ name: 'Audio', value: 'audio' },
-	{ name: 'File', value: 'file' },
-	{ name: 'Image', value: 'image' },
-	{ name: 'Text', value: 'text' },
-	{ name: 'Video', value: 'video' },
-];
+/** The message types the Chat API and the bot API take: text, or a file of a kind. */
+export const messageTypeField: INodeProperties = {
+	displayName: 'Message Type',
+	name: 'messageType',
+	type: 'options',
+	default: 'text',
+	description: 'Text, or the kind of file sent from the Media URL (the content is then its caption)',
+	options: [
+		{ name: 'Audio', value: 'audio' },
+		{ name: 'File', value: 'file' },
+		{ name: 'Image', value: 'image' },
+		{ name: 'Text', value: 'text' },
+		{ name: 'Video', value: 'video' },
+	],
+};
 
-/** The media file's URL, asked for whenever the message type field (named here) is not text. */
-export function mediaUrlField(typeField: string): INodeProperties {
-	return {
-		displayName: 'Media URL',
-		name: 'url',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://file-address.example.com/logo.png',
-		description: 'Where Zenvia downloads the file from',
-		displayOptions: { hide: { [typeField]: ['text'] } },
-	};
+export function readMessageType(this: IExecuteFunctions, itemIndex: number): MessageType {
+	return requireOption<MessageType>(this.getNode(), itemIndex, messageTypeField, this.getNodeParameter('messageType', itemIndex, 'text'));
 }
+
+/** The media file's URL, asked for whenever the Message Type is not text. */
+export const mediaUrlField: INodeProperties = {
+	displayName: 'Media URL',
+	name: 'url',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'https://file-address.example.com/logo.png',
+	description: 'Where Zenvia downloads the file from',
+	displayOptions: { hide: { messageType: ['text'] } },
+};
 
 export function readMediaUrl(this: IExecuteFunctions, itemIndex: number): string {
 	return requireHttpUrl(this.getNode(), itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));

@@ -88,3 +88,26 @@ describe('each operation\'s one Options collection', () => {
 		expect(options.map((option) => option.name)).toContain(own);
 	});
 });
+
+describe('message forms', () => {
+	const FORMS = [
+		['interaction', 'sendMessage'],
+		['whatsapp', 'sendMessage'],
+		['bot', 'sendMessage'],
+		['interaction', 'leaveOffcontactMessage'],
+	];
+
+	it.each(FORMS)('%s > %s: Message Type, then Content, then Media URL, with the same labels', (resource, operation) => {
+		const fields = fieldsOf(resource, operation);
+		const names = fields.map((field) => field.name);
+		const messageFields = names.filter((name) => ['messageType', 'content', 'url'].includes(name));
+		expect(messageFields).toEqual(['messageType', 'content', 'url']);
+		// Nothing but WhatsApp's free MIME Type (shown for "Other MIME Type") sits between them.
+		const between = names.slice(names.indexOf('messageType'), names.indexOf('url') + 1);
+		expect(between.filter((name) => !messageFields.includes(name))).toEqual(resource === 'whatsapp' ? ['mimeType'] : []);
+		const label = (name: string) => fields.find((field) => field.name === name)?.displayName;
+		expect([label('messageType'), label('content'), label('url')]).toEqual(['Message Type', 'Content', 'Media URL']);
+		expect(fields.find((field) => field.name === 'content')?.description).toContain('caption');
+		expect(fields.find((field) => field.name === 'url')?.displayOptions?.hide).toEqual({ messageType: ['text'] });
+	});
+});

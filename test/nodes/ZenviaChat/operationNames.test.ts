@@ -86,25 +86,6 @@ describe('node panel search', () => {
 	});
 });
 
-describe('Send Message forms', () => {
-	const order = (resource: string) =>
-		node.description.properties
-			.filter((property) => property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions?.show?.operation?.includes('sendMessage'))
-			.map((property) => property.name);
-
-	it.each([
-		['interaction', 'messageType'],
-		['whatsapp', 'contentType'],
-	])('%s: the message type comes before the content, which says it is the caption of media', (resource, typeField) => {
-		const fields = order(resource);
-		expect(fields.indexOf(typeField)).toBeLessThan(fields.indexOf('content'));
-		const content = node.description.properties.find(
-			(property) => property.name === 'content' && property.displayOptions?.show?.resource?.includes(resource),
-		);
-		expect(content?.description).toContain('caption');
-	});
-});
-
 describe('Report date range', () => {
 	it.each(['getHistory', 'getDigitalChannels'])('%s shows From, To and Timezone first, outside the collections', (operation) => {
 		const fields = node.description.properties

@@ -1,18 +1,25 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireHttpUrl } from '../../helpers/validation';
-import { contentField, interactionHashField, mediaUrlField, messageTypeOptions, operationOptions, readContent } from '../common.descriptions';
-import type { MessageType } from '../interaction/types';
+import {
+	contentField,
+	interactionHashField,
+	mediaUrlField,
+	messageTypeField,
+	operationOptions,
+	readContent,
+	readMediaUrl,
+	readMessageType,
+} from '../common.descriptions';
 import { botRequest } from './request';
 import type { BotMessageBody } from './types';
 import type { ItemRun } from '../../transport';
 
 const properties: INodeProperties[] = [
 	interactionHashField,
+	messageTypeField,
 	contentField,
-	{ displayName: 'Content Type', name: 'contentType', type: 'options', default: 'text', options: messageTypeOptions },
-	{ ...mediaUrlField('contentType'), displayName: 'Attachment URL' },
+	mediaUrlField,
 	{
 		displayName: 'Attachment Size',
 		name: 'attachmentSize',
@@ -20,7 +27,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		description: 'The file\'s size in bytes. 0 leaves it out.',
-		displayOptions: { hide: { contentType: ['text'] } },
+		displayOptions: { hide: { messageType: ['text'] } },
 	},
 	operationOptions(),
 ];
@@ -31,13 +38,13 @@ export const description = updateDisplayOptions({ show: { resource: ['bot'], ope
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
 	const { itemIndex } = run;
 	const node = this.getNode();
-	const contentType = this.getNodeParameter('contentType', itemIndex, 'text') as MessageType;
+	const messageType = readMessageType.call(this, itemIndex);
 	const body: BotMessageBody = {
 		content: readContent.call(this, itemIndex),
-		content_type: contentType,
+		content_type: messageType,
 	};
-	if (contentType !== 'text') {
-		body.attachment = { url: requireHttpUrl(node, itemIndex, 'Attachment URL', this.getNodeParameter('url', itemIndex, '')) };
+	if (messageType !== 'text') {
+		body.attachment = { url: readMediaUrl.call(this, itemIndex) };
 		const size = Number(this.getNodeParameter('attachmentSize', itemIndex, 0));
 		if (!Number.isInteger(size) || size < 0) {
 			throw new NodeOperationError(node, `Attachment Size must be a whole number of bytes, got ${String(size)}`, { itemIndex });

@@ -1,24 +1,26 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireEmail, requireHttpUrl } from '../../helpers/validation';
+import { requireEmail } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
 import {
 	contentField,
 	departmentField,
 	mediaUrlField,
-	messageTypeOptions,
+	messageTypeField,
 	operationOptions,
 	readContent,
 	readDepartmentId,
+	readMediaUrl,
+	readMessageType,
 } from '../common.descriptions';
 import type { MessageType } from './types';
 
 const properties: INodeProperties[] = [
 	departmentField,
+	messageTypeField,
 	contentField,
-	{ displayName: 'Content Type', name: 'contentType', type: 'options', default: 'text', options: messageTypeOptions },
-	mediaUrlField('contentType'),
+	mediaUrlField,
 	{
 		displayName: 'Customer Email',
 		name: 'customerEmail',
@@ -61,14 +63,14 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 	const { itemIndex } = run;
 	const node = this.getNode();
 	const email = requireEmail(node, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex));
-	const contentType = this.getNodeParameter('contentType', itemIndex, 'text') as MessageType;
+	const messageType = readMessageType.call(this, itemIndex);
 	const body: OffcontactBody = {
 		department_id: readDepartmentId.call(this, itemIndex),
 		content: readContent.call(this, itemIndex),
-		content_type: contentType,
+		content_type: messageType,
 		customer: { email },
 	};
-	if (contentType !== 'text') body.url = requireHttpUrl(node, itemIndex, 'Media URL', this.getNodeParameter('url', itemIndex, ''));
+	if (messageType !== 'text') body.url = readMediaUrl.call(this, itemIndex);
 	const more = this.getNodeParameter('offcontactCustomer', itemIndex, {}) as IDataObject;
 	for (const key of ['name', 'phone', 'cpf'] as const) {
 		const value = more[key];

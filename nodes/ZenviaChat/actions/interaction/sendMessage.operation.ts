@@ -1,36 +1,22 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireOption } from '../../helpers/validation';
 import { zenviaRequest, type ItemRun } from '../../transport';
 import {
 	contentField,
 	interactionHashField,
 	mediaUrlField,
-	messageTypeOptions,
+	messageTypeField,
 	operationOptions,
 	readContent,
 	readInteractionHash,
 	readMediaUrl,
+	readMessageType,
 } from '../common.descriptions';
 import { interactionPath } from './paths';
-import type { InteractionAnswer, MessageType, SendMessageBody } from './types';
+import type { InteractionAnswer, SendMessageBody } from './types';
 
-const messageTypeField: INodeProperties = {
-	displayName: 'Message Type',
-	name: 'messageType',
-	type: 'options',
-	default: 'text',
-	options: messageTypeOptions,
-};
-
-const properties: INodeProperties[] = [
-	interactionHashField,
-	messageTypeField,
-	contentField,
-	mediaUrlField('messageType'),
-	operationOptions(),
-];
+const properties: INodeProperties[] = [interactionHashField, messageTypeField, contentField, mediaUrlField, operationOptions()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['interaction'], operation: ['sendMessage'] } },
@@ -41,7 +27,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
 	const { itemIndex } = run;
 	const hash = readInteractionHash.call(this, run);
-	const type = requireOption<MessageType>(this.getNode(), itemIndex, messageTypeField, this.getNodeParameter('messageType', itemIndex, 'text'));
+	const type = readMessageType.call(this, itemIndex);
 	const body: SendMessageBody = { content: readContent.call(this, itemIndex), type };
 	if (type !== 'text') body.url = readMediaUrl.call(this, itemIndex);
 	const path = interactionPath(hash, 'messages');

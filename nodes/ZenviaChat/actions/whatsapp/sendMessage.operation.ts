@@ -19,19 +19,23 @@ import {
 import { customerExternalIdField, readCustomerExternalId } from './customerExternalId';
 import type { SendWhatsAppMessageAnswer, SendWhatsAppMessageBody } from './types';
 
-const OTHER_CONTENT_TYPE = 'other';
+const OTHER_MIME_TYPE = 'other';
 
-const contentTypeField: INodeProperties = {
-	displayName: 'Content Type',
-	name: 'contentType',
+/**
+ * The form's Message Type, as in every message form; WhatsApp API v1 takes a MIME type for media
+ * (its content_type), so the choices are MIME types.
+ */
+const messageTypeField: INodeProperties = {
+	displayName: 'Message Type',
+	name: 'messageType',
 	type: 'options',
 	default: 'text',
-	description: 'Text, or the MIME type of the media file sent by URL',
+	description: 'Text, or the MIME type of the file sent from the Media URL (the content is then its caption)',
 	options: [
 		{ name: 'Audio (OGG)', value: 'audio/ogg' },
 		{ name: 'Image (JPEG)', value: 'image/jpeg' },
 		{ name: 'Image (PNG)', value: 'image/png' },
-		{ name: 'Other MIME Type', value: OTHER_CONTENT_TYPE },
+		{ name: 'Other MIME Type', value: OTHER_MIME_TYPE },
 		{ name: 'PDF Document', value: 'application/pdf' },
 		{ name: 'Text', value: 'text' },
 		{ name: 'Video (MP4)', value: 'video/mp4' },
@@ -41,18 +45,18 @@ const contentTypeField: INodeProperties = {
 const properties: INodeProperties[] = [
 	customerExternalIdField,
 	clientSdkDepartmentField,
-	contentTypeField,
+	messageTypeField,
 	{
 		displayName: 'MIME Type',
-		name: 'otherContentType',
+		name: 'mimeType',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'e.g. image/webp',
-		displayOptions: { show: { contentType: [OTHER_CONTENT_TYPE] } },
+		displayOptions: { show: { messageType: [OTHER_MIME_TYPE] } },
 	},
 	contentField,
-	mediaUrlField('contentType'),
+	mediaUrlField,
 	customerField,
 	...extraFields,
 	operationOptions([externalHistoryOption]),
@@ -63,11 +67,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readContentType(this: IExecuteFunctions, itemIndex: number): string {
+/** 'text' or a MIME type: what WhatsApp API v1 takes as content_type. */
+function readWhatsAppMessageType(this: IExecuteFunctions, itemIndex: number): string {
 	const node = this.getNode();
-	const chosen = requireOption<string>(node, itemIndex, contentTypeField, this.getNodeParameter('contentType', itemIndex, 'text'));
-	if (chosen !== OTHER_CONTENT_TYPE) return chosen;
-	const mimeType = requireText(node, itemIndex, 'MIME Type', this.getNodeParameter('otherContentType', itemIndex, ''));
+	const chosen = requireOption<string>(node, itemIndex, messageTypeField, this.getNodeParameter('messageType', itemIndex, 'text'));
+	if (chosen !== OTHER_MIME_TYPE) return chosen;
+	const mimeType = requireText(node, itemIndex, 'MIME Type', this.getNodeParameter('mimeType', itemIndex, ''));
 	if (!/^[\w.+-]+\/[\w.+-]+$/.test(mimeType)) {
 		throw new NodeOperationError(node, `MIME Type must look like type/subtype, e.g. image/webp, got ${mimeType}`, { itemIndex });
 	}
@@ -81,7 +86,7 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 	const { customer, ...context } = readConversationContext.call(this, itemIndex);
 	const body: SendWhatsAppMessageBody = {
 		content: readContent.call(this, itemIndex),
-		content_type: readContentType.call(this, itemIndex),
+		content_type: readWhatsAppMessageType.call(this, itemIndex),
 		department_id: readDepartmentId.call(this, itemIndex),
 		customer: { ...customer, external_id: externalId },
 		...context,

@@ -59,7 +59,7 @@ describe('refusals Zenvia answers with HTTP 200', () => {
 		['Interaction > Start', { resource: 'interaction', operation: 'start', departmentId: { __rl: true, mode: 'id', value: '1' } }, '/core/api/v1/interactions', 'an interaction hash'],
 		[
 			'WhatsApp > Send Message',
-			{ resource: 'whatsapp', operation: 'sendMessage', customerExternalId: 'c-1', departmentId: { __rl: true, mode: 'id', value: '1' }, content: 'Hi', contentType: 'text' },
+			{ resource: 'whatsapp', operation: 'sendMessage', customerExternalId: 'c-1', departmentId: { __rl: true, mode: 'id', value: '1' }, content: 'Hi', messageType: 'text' },
 			'/api/v1/whatsapp',
 			'a message hash',
 		],

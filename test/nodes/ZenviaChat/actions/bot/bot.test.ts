@@ -19,8 +19,8 @@ describe('Bot', () => {
 		const interactionHash = await newBotInteraction();
 
 		const accepted = await run('accept', { interactionHash });
-		await run('sendMessage', { interactionHash, content: 'Hi! I am the bot.', contentType: 'text' });
-		await run('sendMessage', { interactionHash, content: 'Our menu', contentType: 'image', url: 'https://files.example.com/menu.png', attachmentSize: 2048 });
+		await run('sendMessage', { interactionHash, content: 'Hi! I am the bot.', messageType: 'text' });
+		await run('sendMessage', { interactionHash, content: 'Our menu', messageType: 'image', url: 'https://files.example.com/menu.png', attachmentSize: 2048 });
 		const transferred = await run('transfer', { interactionHash, departmentId: { __rl: true, mode: 'id', value: '2' } });
 
 		expect(accepted.items[0].json).toEqual({ interactionHash, message: 'Message received successfully', status: 200 });
@@ -51,7 +51,7 @@ describe('Bot', () => {
 	it('finishes, and a call Zenvia refuses names the status and its message', async () => {
 		const interactionHash = await newBotInteraction();
 
-		const early = await run('sendMessage', { interactionHash, content: 'Too early', contentType: 'text' });
+		const early = await run('sendMessage', { interactionHash, content: 'Too early', messageType: 'text' });
 		const finished = await run('finish', { interactionHash });
 
 		expect(early.error?.message).toBe('Zenvia Chat answered HTTP 422: The interaction was not accepted by the bot yet.');
@@ -65,10 +65,10 @@ describe('Bot', () => {
 	});
 
 	it.each([
-		[{ content: '={{ "" }}', contentType: 'text' }, 'Content is required: got an empty value'],
-		[{ content: 'x', contentType: 'file', url: 'ftp://files.example.com/a' }, 'Attachment URL must be an http(s) URL, got ftp://files.example.com/a'],
-		[{ content: 'x', contentType: 'file', url: 'https://files.example.com/a', attachmentSize: 1.5 }, 'Attachment Size must be a whole number of bytes, got 1.5'],
-		[{ interactionHash: ' ', content: 'x', contentType: 'text' }, 'Interaction Hash is required: got an empty value'],
+		[{ content: '={{ "" }}', messageType: 'text' }, 'Content is required: got an empty value'],
+		[{ content: 'x', messageType: 'file', url: 'ftp://files.example.com/a' }, 'Media URL must be an http(s) URL, got ftp://files.example.com/a'],
+		[{ content: 'x', messageType: 'file', url: 'https://files.example.com/a', attachmentSize: 1.5 }, 'Attachment Size must be a whole number of bytes, got 1.5'],
+		[{ interactionHash: ' ', content: 'x', messageType: 'text' }, 'Interaction Hash is required: got an empty value'],
 	])('Send Message refuses %p before any request', async (parameters, message) => {
 		const { error } = await run('sendMessage', { interactionHash: 'h', ...parameters });
 

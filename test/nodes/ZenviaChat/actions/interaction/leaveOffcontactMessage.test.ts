@@ -14,7 +14,7 @@ const run = (parameters: Record<string, unknown>) =>
 describe('Interaction > Leave Offcontact Message', () => {
 	it('sends every field set with the Chat API token and lifts the interaction hash', async () => {
 		const { items, error } = await run({
-			contentType: 'image',
+			messageType: 'image',
 			url: 'https://files.example.com/photo.png',
 			offcontactCustomer: { name: 'Maria', phone: '11991417777', cpf: '12345678900' },
 		});
@@ -50,7 +50,7 @@ describe('Interaction > Leave Offcontact Message', () => {
 		[{ customerEmail: '={{ "" }}' }, 'Customer Email is required: got an empty value'],
 		[{ customerEmail: 'maria' }, 'Customer Email must be an e-mail address, got maria'],
 		[{ content: '={{ "" }}' }, 'Content is required: got an empty value'],
-		[{ contentType: 'video', url: '={{ "" }}' }, 'Media URL must be an http(s) URL, got (empty)'],
+		[{ messageType: 'video', url: '={{ "" }}' }, 'Media URL must be an http(s) URL, got (empty)'],
 	])('refuses %p before any request', async (override, message) => {
 		const { error } = await run(override);
 

@@ -55,7 +55,7 @@ describe('WhatsApp > Send Message', () => {
 			customerExternalId: ' cust-2 ',
 			departmentId: { __rl: true, mode: 'id', value: '3' },
 			content: 'The invoice',
-			contentType: 'application/pdf',
+			messageType: 'application/pdf',
 			url: 'https://files.example.com/invoice.pdf',
 			customer: { name: 'Name Surname', email: 'name@example.com', phone: '11991417777', cpf: '12345678900' },
 			extraInput: 'keyValue',
@@ -82,8 +82,8 @@ describe('WhatsApp > Send Message', () => {
 			{
 				...base,
 				departmentId: { __rl: true, mode: 'id', value: '={{ $json.dept }}' },
-				contentType: 'other',
-				otherContentType: '={{ $json.mime }}',
+				messageType: 'other',
+				mimeType: '={{ $json.mime }}',
 				url: 'http://files.example.com/a.webp',
 				customer: { name: '', email: '  ' },
 				extraInput: 'json',
@@ -127,10 +127,10 @@ describe('WhatsApp > Send Message', () => {
 		['an empty department', { departmentId: { __rl: true, mode: 'id', value: '={{ "" }}' } }, 'Department must be a positive whole number, got (empty)'],
 		['a department that is not a whole number', { departmentId: { __rl: true, mode: 'id', value: '={{ 2.5 }}' } }, 'Department must be a positive whole number, got 2.5'],
 		['department zero', { departmentId: { __rl: true, mode: 'list', value: '0' } }, 'Department must be a positive whole number, got 0'],
-		['a media type without a URL', { contentType: 'image/png', url: '={{ "" }}' }, 'Media URL must be an http(s) URL, got (empty)'],
-		['a media type with a non-http URL', { contentType: 'video/mp4', url: 'ftp://files.example.com/a.mp4' }, 'Media URL must be an http(s) URL, got ftp://files.example.com/a.mp4'],
-		['an empty free MIME type', { contentType: 'other', otherContentType: '={{ "" }}', url: 'https://a.example.com' }, 'MIME Type is required: got an empty value'],
-		['a free MIME type that is not one', { contentType: 'other', otherContentType: 'pdf', url: 'https://a.example.com' }, 'MIME Type must look like type/subtype, e.g. image/webp, got pdf'],
+		['a media type without a URL', { messageType: 'image/png', url: '={{ "" }}' }, 'Media URL must be an http(s) URL, got (empty)'],
+		['a media type with a non-http URL', { messageType: 'video/mp4', url: 'ftp://files.example.com/a.mp4' }, 'Media URL must be an http(s) URL, got ftp://files.example.com/a.mp4'],
+		['an empty free MIME type', { messageType: 'other', mimeType: '={{ "" }}', url: 'https://a.example.com' }, 'MIME Type is required: got an empty value'],
+		['a free MIME type that is not one', { messageType: 'other', mimeType: 'pdf', url: 'https://a.example.com' }, 'MIME Type must look like type/subtype, e.g. image/webp, got pdf'],
 		['an external history that is not a URL', { options: { externalHistory: 'chathistory' } }, 'External History URL must be an http(s) URL, got chathistory'],
 		['extra JSON that is a list', { extraInput: 'json', extraJson: '[1]' }, 'Extra JSON must be a JSON object like {"clientId": "1"}, got [1]'],
 	])('refuses %s before sending anything', async (_case, change, message) => {
@@ -142,7 +142,7 @@ describe('WhatsApp > Send Message', () => {
 	});
 
 	it.each([
-		[{ contentType: 'image/png', url: '' }, 'Parameter "Media URL" is required.'],
+		[{ messageType: 'image/png', url: '' }, 'Parameter "Media URL" is required.'],
 		[{ departmentId: { __rl: true, mode: 'id', value: '2.5' } }, 'A department ID is a positive whole number'],
 	])('leaves n8n to refuse a literal %j in the editor, before sending anything', async (change, issue) => {
 		const { error } = await env.run({ ...base, ...change });
