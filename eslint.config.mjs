@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts'];
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.n8n-e2e/**', '.n8n-demo/**'] },
+	{ ignores: ["dist/**", "node_modules/**", "coverage/**", ".n8n-e2e/**", ".n8n-demo/**", ".n8n-bench/**"] },
 	{
 		files: ['**/*.ts'],
 		extends: [tseslint.configs.recommended],
