@@ -223,6 +223,11 @@ async function checkOtherExamples(runtime, emulator) {
 	const queries = emulator.requests().map((request) => request.query);
 	log(`    Get Yesterday's History -> ${rows.length} interactions of ${day}, ${queries.length} page(s) read`);
 	expect(rows.length > 0, 'the emulator has history for yesterday');
+	// Simplify is on by default: flat rows, one CSV column per field (no [object Object] cells).
+	expect(
+		rows.every((row) => 'departmentName' in row && !Object.values(row).some((value) => typeof value === 'object' && value !== null && !Array.isArray(value))),
+		'the history rows are flat, with the department as departmentName',
+	);
 	expect(
 		queries.every((query) => query.from === `${day}T00:00:00` && query.to === `${day}T23:59:59`),
 		`every page asks for ${day} 00:00:00 to 23:59:59, got ${JSON.stringify(queries)}`,

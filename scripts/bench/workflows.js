@@ -96,7 +96,9 @@ function actionWorkflow(api) {
 				resource: 'report',
 				operation: 'getHistory',
 				returnAll: true,
-				options: { timezone: 'UTC' },
+				timezone: 'UTC',
+				// The API's own rows, as the HTTP Request chain below gets them: like for like.
+				simplify: false,
 			}, { credentials: CREDENTIAL }),
 		},
 	]);

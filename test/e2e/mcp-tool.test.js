@@ -120,6 +120,8 @@ describe('Zenvia Chat as a tool of n8n\'s MCP Server Trigger', () => {
 		const requests = await received();
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({ method: 'GET' });
-		expect(answerText(result)).toContain('current_state');
+		// Simplified (the default): flat rows, the customer's fields beside the state.
+		expect(answerText(result)).toContain('currentState');
+		expect(answerText(result)).toContain('customerMainIdentifier');
 	});
 });

@@ -19,15 +19,20 @@ describe('Report in a real n8n', () => {
 		]);
 		expect(channels[2].received).toBe(Number(channels[0].received) + Number(channels[1].received));
 
+		// Simplify is on by default: flat rows, every name camelCase.
 		const ongoing = nodeOutput(execution, 'Ongoing');
 		expect(ongoing).toHaveLength(5);
-		for (const row of ongoing) expect(row).toMatchObject({ id: expect.any(Number), current_state: 'NOT_ANSWER' });
+		for (const row of ongoing) {
+			expect(row).toMatchObject({ id: expect.any(Number), currentState: 'NOT_ANSWER', departmentName: expect.any(String), customerId: expect.anything() });
+			expect(row).not.toHaveProperty('customer');
+		}
 
 		const history = nodeOutput(execution, 'History');
 		expect(history).toHaveLength(2);
 		for (const row of history) {
 			// Expanded rows carry the counters and times the standard ones lack.
-			expect(row).toMatchObject({ current_state: 'ENDED', messages: expect.any(Number), talking_time: expect.any(Number) });
+			expect(row).toMatchObject({ currentState: 'ENDED', messages: expect.any(Number), talkingTime: expect.any(Number), agentName: expect.any(String) });
+			for (const key of Object.keys(row)) expect(key).toMatch(/^[a-z][A-Za-z0-9]*$/);
 		}
 
 		// One Get Conversation Messages per history item, through {{ $json.id }}.

@@ -111,3 +111,18 @@ describe('message forms', () => {
 		expect(fields.find((field) => field.name === 'url')?.displayOptions?.hide).toEqual({ messageType: ['text'] });
 	});
 });
+
+describe('report lists', () => {
+	it.each([
+		['getHistory', 'the oldest N finished interactions of the period'],
+		['getOngoing', 'the N ongoing interactions that started first'],
+	])('%s: Limit says which records it keeps (the API lists oldest first and cannot sort)', (operation, which) => {
+		const limit = fieldsOf('report', operation).find((field) => field.name === 'limit');
+		expect(limit?.description).toContain(which);
+		expect(limit?.description).toContain('cannot sort newest first');
+	});
+
+	it.each(['getHistory', 'getOngoing', 'getDigitalChannels'])('%s: Simplify is on by default', (operation) => {
+		expect(fieldsOf('report', operation).find((field) => field.name === 'simplify')?.default).toBe(true);
+	});
+});

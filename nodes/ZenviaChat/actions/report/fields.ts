@@ -9,10 +9,21 @@ import { limitField, readLimit, returnAllField } from '../common.descriptions';
  * places them in its own Filters / Options collections.
  */
 
-export const pageFields: INodeProperties[] = [
-	returnAllField,
-	{ ...limitField, typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE } },
-];
+/**
+ * Return All and Limit of a paged report. The Reports API has no sort parameter and lists the
+ * records oldest first (reports-api.md documents no order and no way to choose one), so a limit
+ * keeps the first records: the field says which ones (`which`).
+ */
+export function pageFields(which: string): INodeProperties[] {
+	return [
+		returnAllField,
+		{
+			...limitField,
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+			description: `Max number of results to return. Zenvia lists the oldest first and cannot sort newest first, so this returns ${which}.`,
+		},
+	];
+}
 
 const fromField: INodeProperties = {
 	displayName: 'From',

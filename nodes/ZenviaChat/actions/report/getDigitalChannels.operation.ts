@@ -16,7 +16,7 @@ import {
 } from './fields';
 import { listFilters, periodFilters } from './query';
 import type { ReportFilters } from './query';
-import { simplifyDigitalChannelsRow, simplifyField } from './simplify';
+import { readSimplify, simplifyDigitalChannelsRow, simplifyField } from './simplify';
 import type { DigitalChannelsItem, DigitalChannelsRow, GroupBy, ReportAnswer, ReportQuery } from './types';
 
 const groupByField: INodeProperties = {
@@ -85,7 +85,7 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<Di
 		const isTotal = index === rows.length - 1 && row.title === 'Total';
 		if (!isTotal || includeTotal) items.push({ ...row, isTotal });
 	});
-	return this.getNodeParameter('simplify', itemIndex, false)
+	return readSimplify.call(this, itemIndex)
 		? (items.map(simplifyDigitalChannelsRow) as DigitalChannelsItem[])
 		: items;
 }

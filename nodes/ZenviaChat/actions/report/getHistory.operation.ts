@@ -15,7 +15,7 @@ import {
 	readPageLimit,
 } from './fields';
 import { listFilters, periodFilters } from './query';
-import { simplifyField, simplifyInteractionRow } from './simplify';
+import { readSimplify, simplifyField, simplifyInteractionRow } from './simplify';
 import type { ReportFilters } from './query';
 import type { ExpandedHistoryRow, HistoryRow, ReportQuery } from './types';
 import type { ItemRun } from '../../transport';
@@ -47,7 +47,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to get the expanded history, which adds counts, times (queue, talking, first response...), tags, notes and the web chat visitor\'s details',
 	},
-	...pageFields,
+	...pageFields('the oldest N finished interactions of the period (narrow From and To to reach later ones)'),
 	filtersField([
 		agentIdsField,
 		channelTypesField,
@@ -95,5 +95,5 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<Hi
 
 	const path = expanded ? '/api/ms/external/history/expanded' : '/api/ms/external/history';
 	const rows = await zenviaPaginate<HistoryRow | ExpandedHistoryRow>(this, { api: 'chat', token: 'chatApi', method: 'GET', path, qs }, run, limit);
-	return this.getNodeParameter('simplify', itemIndex, false) ? (rows.map(simplifyInteractionRow) as HistoryRow[]) : rows;
+	return readSimplify.call(this, itemIndex) ? (rows.map(simplifyInteractionRow) as HistoryRow[]) : rows;
 }

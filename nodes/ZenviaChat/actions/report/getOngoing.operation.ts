@@ -14,12 +14,12 @@ import {
 } from './fields';
 import { listFilters } from './query';
 import type { ReportFilters } from './query';
-import { simplifyField, simplifyInteractionRow } from './simplify';
+import { readSimplify, simplifyField, simplifyInteractionRow } from './simplify';
 import type { OngoingRow } from './types';
 import type { ItemRun } from '../../transport';
 
 const properties: INodeProperties[] = [
-	...pageFields,
+	...pageFields('the N ongoing interactions that started first (use the filters to narrow them)'),
 	filtersField([agentIdsField, channelTypesField, departmentIdsField, ongoingStatesField]),
 	simplifyField,
 	operationOptions(),
@@ -45,5 +45,5 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<On
 		run,
 		limit,
 	);
-	return this.getNodeParameter('simplify', itemIndex, false) ? (rows.map(simplifyInteractionRow) as OngoingRow[]) : rows;
+	return readSimplify.call(this, itemIndex) ? (rows.map(simplifyInteractionRow) as OngoingRow[]) : rows;
 }

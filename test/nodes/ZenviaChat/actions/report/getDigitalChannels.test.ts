@@ -3,7 +3,7 @@ import { useZenvia } from '../../../../helpers/zenvia';
 const env = useZenvia({ records: 1000, seed: 42 });
 
 const getDigitalChannels = (parameters: Record<string, unknown>) =>
-	env.run({ resource: 'report', operation: 'getDigitalChannels', ...parameters });
+	env.run({ resource: 'report', operation: 'getDigitalChannels', simplify: false, ...parameters });
 
 const REPORT_FIELDS = [
 	'answered', 'backlog', 'discarded', 'ended', 'expired', 'made', 'missed', 'not_answered', 'pending', 'postponed',

@@ -3,7 +3,7 @@ import { useZenvia } from '../../../../helpers/zenvia';
 const env = useZenvia({ records: 1000, seed: 42 });
 
 const getHistory = (parameters: Record<string, unknown>) =>
-	env.run({ resource: 'report', operation: 'getHistory', ...parameters });
+	env.run({ resource: 'report', operation: 'getHistory', simplify: false, ...parameters });
 
 const PAGE = '/api/ms/external/history';
 

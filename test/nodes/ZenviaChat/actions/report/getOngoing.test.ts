@@ -5,7 +5,7 @@ import { useZenvia } from '../../../../helpers/zenvia';
 const env = useZenvia({ records: 1000, seed: 42 });
 
 const getOngoing = (parameters: Record<string, unknown>, items?: IDataObject[]) =>
-	env.run({ resource: 'report', operation: 'getOngoing', ...parameters }, { items });
+	env.run({ resource: 'report', operation: 'getOngoing', simplify: false, ...parameters }, { items });
 
 describe('Report > Get Ongoing', () => {
 	afterEach(() => env.emu.configure({ records: 1000 }));
