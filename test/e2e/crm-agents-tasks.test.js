@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 
-// Customer, Agent, Task and Leave Offcontact Message in a real n8n, against the emulator.
+// Customer, Agent, Task and Leave Message for Team in a real n8n, against the emulator.
 
 const { nodeOutput } = require('../../scripts/e2e');
 const { execute } = require('./setup/context');
@@ -84,7 +84,7 @@ describe('Customer, Agent, Task and Offcontact in a real n8n', () => {
 			{ taskId: 'T-1', customerId: 'C-1', status: 200 },
 			{ taskId: 'T-2', customerId: 'C-2', status: 200 },
 		]);
-		const [left] = nodeOutput(execution, 'Leave Offcontact Message');
+		const [left] = nodeOutput(execution, 'Leave Message for Team');
 		expect(left).toEqual({ interactionHash: expect.any(String), message: 'Offcontact sent', interaction_hash: left.interactionHash, status: 200 });
 	});
 });

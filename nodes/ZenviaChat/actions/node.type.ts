@@ -25,7 +25,7 @@ export interface ZenviaBulkOperation {
 /** resource -> operation, so the router's dispatch table is checked by the compiler. */
 export interface ZenviaChatOperations {
 	department: 'getAll';
-	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish' | 'leaveOffcontactMessage';
+	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish' | 'leaveMessageForTeam';
 	whatsapp: 'getDepartments' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping';
 	report: 'getDigitalChannels' | 'getHistory' | 'getConversationMessages' | 'getOngoing';
 	customer: 'createOrUpdate' | 'getFormFields';

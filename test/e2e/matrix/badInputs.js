@@ -114,14 +114,14 @@ const BAD_INPUTS = [
 	{ op: 'report.getDigitalChannels', label: 'time zone unknown', set: { 'timezone': V }, value: 'Mars/Olympus_Mons', expect: either(/Time ?zone/i, (r) => r.query.timezone === 'Mars/Olympus_Mons') },
 	{ op: 'report.getDigitalChannels', label: 'to before from', set: { 'from': '2025-05-31T00:00:00', 'to': '2025-05-01T00:00:00' }, expect: either(/From|To/, (r) => typeof r.query.to === 'string') },
 
-	// Interaction > Leave Offcontact Message (last, so the cases above keep their keys): the
+	// Interaction > Leave Message for Team (last, so the cases above keep their keys): the
 	// customer's e-mail is where the team answers.
-	{ op: 'interaction.leaveOffcontactMessage', label: 'customer email not an e-mail', set: { customerEmail: V }, value: 'maria at example.com', expect: refused(/Customer Email/) },
-	{ op: 'interaction.leaveOffcontactMessage', label: 'customer email a number', set: { customerEmail: V }, value: 42, expect: refused(/Customer Email/) },
-	{ op: 'interaction.leaveOffcontactMessage', label: 'customer email empty', set: { customerEmail: V }, value: '', expect: refused(/Customer Email/) },
-	{ op: 'interaction.leaveOffcontactMessage', label: 'content empty', set: { content: V }, value: '', expect: refused(/Content/) },
-	{ op: 'interaction.leaveOffcontactMessage', label: 'customer phone a number', set: { 'offcontactCustomer.phone': V }, value: 11991417777, expect: sent((r) => r.body.customer?.phone === '11991417777') },
-	{ op: 'interaction.leaveOffcontactMessage', label: 'content in unicode and emoji', set: { content: V }, value: UNICODE, expect: sent((r) => r.body.content === UNICODE) },
+	{ op: 'interaction.leaveMessageForTeam', label: 'customer email not an e-mail', set: { customerEmail: V }, value: 'maria at example.com', expect: refused(/Customer Email/) },
+	{ op: 'interaction.leaveMessageForTeam', label: 'customer email a number', set: { customerEmail: V }, value: 42, expect: refused(/Customer Email/) },
+	{ op: 'interaction.leaveMessageForTeam', label: 'customer email empty', set: { customerEmail: V }, value: '', expect: refused(/Customer Email/) },
+	{ op: 'interaction.leaveMessageForTeam', label: 'content empty', set: { content: V }, value: '', expect: refused(/Content/) },
+	{ op: 'interaction.leaveMessageForTeam', label: 'customer phone a number', set: { 'customerDetails.phone': V }, value: 11991417777, expect: sent((r) => r.body.customer?.phone === '11991417777') },
+	{ op: 'interaction.leaveMessageForTeam', label: 'content in unicode and emoji', set: { content: V }, value: UNICODE, expect: sent((r) => r.body.content === UNICODE) },
 ];
 
 /**

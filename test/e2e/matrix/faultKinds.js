@@ -15,7 +15,7 @@
 // A 200 whose body reports a failure (`status >= 400`, `success: false`, a non-empty `errors`
 // list) is a failure named after the status it reports. A 200 with nothing in it (empty, JSON
 // null) fails a read; a write that answers nothing back passes, except the three whose answer
-// carries the hash the workflow needs next (Start, WhatsApp Send Message, Leave Offcontact Message).
+// carries the hash the workflow needs next (Start, WhatsApp Send Message, Leave Message for Team).
 
 /**
  * @typedef {object} Expected
@@ -42,7 +42,7 @@ const MAY_HAVE_ACTED = /Zenvia may have acted on the request/;
 /** Any wording of "it may have taken effect", to check that a description does not say it. */
 const ANY_TOOK_EFFECT = /may have (acted|taken effect)/;
 /** The writes whose 2xx answer must carry a hash (an empty one fails them). */
-const CARRY_A_HASH = new Set(['interaction.start', 'whatsapp.sendMessage', 'interaction.leaveOffcontactMessage']);
+const CARRY_A_HASH = new Set(['interaction.start', 'whatsapp.sendMessage', 'interaction.leaveMessageForTeam']);
 
 /**
  * @param {string} httpCode @param {RegExp} [error] @param {RegExp | false} [warning]

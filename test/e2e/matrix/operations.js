@@ -122,12 +122,12 @@ const OPERATIONS = [
 		marker: () => '',
 	},
 	{
-		key: 'interaction.leaveOffcontactMessage',
+		key: 'interaction.leaveMessageForTeam',
 		method: 'POST',
 		credential: 'chatApi',
 		parameters: {
 			resource: 'interaction',
-			operation: 'leaveOffcontactMessage',
+			operation: 'leaveMessageForTeam',
 			departmentId: DEPARTMENT,
 			content: '={{ $json.marker }}',
 			messageType: 'text',

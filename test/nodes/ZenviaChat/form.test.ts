@@ -94,7 +94,7 @@ describe('message forms', () => {
 		['interaction', 'sendMessage'],
 		['whatsapp', 'sendMessage'],
 		['bot', 'sendMessage'],
-		['interaction', 'leaveOffcontactMessage'],
+		['interaction', 'leaveMessageForTeam'],
 	];
 
 	it.each(FORMS)('%s > %s: Message Type, then Content, then Media URL, with the same labels', (resource, operation) => {
@@ -124,5 +124,33 @@ describe('report lists', () => {
 
 	it.each(['getHistory', 'getOngoing', 'getDigitalChannels'])('%s: Simplify is on by default', (operation) => {
 		expect(fieldsOf('report', operation).find((field) => field.name === 'simplify')?.default).toBe(true);
+	});
+});
+
+describe('texts', () => {
+	const operationOption = (resource: string, value: string) =>
+		(properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource))
+			?.options as INodePropertyOptions[]).find((option) => option.value === value);
+
+	it('shows the Bot notice after Operation, not between Resource and Operation', () => {
+		const bot = properties.filter((property) => property.name === 'resource' || property.displayOptions?.show?.resource?.includes('bot'));
+		const names = bot.map((property) => property.name);
+		expect(names.indexOf('botNotice')).toBe(names.indexOf('operation') + 1);
+	});
+
+	it('names the offcontact call for what it does, the API name in its description', () => {
+		const option = operationOption('interaction', 'leaveMessageForTeam');
+		expect(option?.name).toBe('Leave Message for Team');
+		expect(option?.description).toContain('offcontact');
+		expect(JSON.stringify(properties)).not.toMatch(/Offcontact Message/);
+	});
+
+	it.each([
+		['department', 'getAll', 'Chat API', 'Chat API token'],
+		['whatsapp', 'getDepartments', 'WhatsApp API v1', 'ClientSDK token'],
+	])('%s > %s says which API and token it lists departments with', (resource, value, api, token) => {
+		const { description } = operationOption(resource, value) ?? {};
+		expect(description).toContain(api);
+		expect(description).toContain(token);
 	});
 });

@@ -9,13 +9,6 @@ export { accept, finish, sendMessage, transfer };
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Zenvia support must enable an external bot for the department and point it at a Zenvia Chat Trigger listening for bot events. These calls take the ClientSDK token.',
-		name: 'botNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { resource: ['bot'] } },
-	},
-	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
@@ -33,6 +26,14 @@ export const description: INodeProperties[] = [
 				description: 'Hand the interaction over to a department\'s agents',
 			},
 		],
+	},
+	// After Operation, not between Resource and Operation: the form reads resource, operation, then what to know.
+	{
+		displayName: 'Zenvia support must enable an external bot for the department and point it at a Zenvia Chat Trigger listening for bot events. These calls take the ClientSDK token.',
+		name: 'botNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['bot'] } },
 	},
 	...accept.description,
 	...sendMessage.description,

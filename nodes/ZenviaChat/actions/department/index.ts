@@ -18,7 +18,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many departments',
-				description: 'List the departments of the account, with their agents and channels (Chat API token)',
+				description:
+					'List the account\'s departments from the Chat API (GET /api/external/departments, Chat API token), with their agents, channels and state',
 			},
 		],
 	},

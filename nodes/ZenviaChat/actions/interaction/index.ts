@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as finish from './finish.operation';
-import * as leaveOffcontactMessage from './leaveOffcontactMessage.operation';
+import * as leaveMessageForTeam from './leaveMessageForTeam.operation';
 import * as notifyStoppedTyping from './notifyStoppedTyping.operation';
 import * as notifyTyping from './notifyTyping.operation';
 import * as sendMessage from './sendMessage.operation';
 import * as start from './start.operation';
 import * as update from './update.operation';
 
-export { finish, leaveOffcontactMessage, notifyStoppedTyping, notifyTyping, sendMessage, start, update };
+export { finish, leaveMessageForTeam, notifyStoppedTyping, notifyTyping, sendMessage, start, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -26,10 +26,11 @@ export const description: INodeProperties[] = [
 				description: 'Close the interaction',
 			},
 			{
-				name: 'Leave Offcontact Message',
-				value: 'leaveOffcontactMessage',
-				action: 'Leave a message for a department',
-				description: 'Leave a message for the team to answer later, when nobody can chat now',
+				name: 'Leave Message for Team',
+				value: 'leaveMessageForTeam',
+				action: 'Leave a message for the team of a department',
+				description:
+					'When nobody can chat now: leave the customer\'s message for a department\'s team, who answer later by e-mail (Zenvia\'s offcontact message, POST /core/api/v1/offcontact)',
 			},
 			{
 				name: 'Notify Stopped Typing',
@@ -67,5 +68,5 @@ export const description: INodeProperties[] = [
 	...notifyTyping.description,
 	...notifyStoppedTyping.description,
 	...finish.description,
-	...leaveOffcontactMessage.description,
+	...leaveMessageForTeam.description,
 ];

@@ -20,7 +20,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Departments',
 				value: 'getDepartments',
 				action: 'Get departments',
-				description: 'List the departments of the account',
+				description:
+					'List the account\'s departments from WhatsApp API v1 (GET /api/v1/departments, ClientSDK token), the ones WhatsApp messages go to',
 			},
 			{
 				name: 'Notify Stopped Typing',

@@ -64,8 +64,8 @@ describe('refusals Zenvia answers with HTTP 200', () => {
 			'a message hash',
 		],
 		[
-			'Leave Offcontact Message',
-			{ resource: 'interaction', operation: 'leaveOffcontactMessage', departmentId: { __rl: true, mode: 'id', value: '1' }, content: 'Hi', customerEmail: 'ana@example.com' },
+			'Leave Message for Team',
+			{ resource: 'interaction', operation: 'leaveMessageForTeam', departmentId: { __rl: true, mode: 'id', value: '1' }, content: 'Hi', customerEmail: 'ana@example.com' },
 			'/core/api/v1/offcontact',
 			'an interaction hash',
 		],

@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Customer',
-		name: 'offcontactCustomer',
+		name: 'customerDetails',
 		type: 'collection',
 		placeholder: 'Add Customer Field',
 		default: {},
@@ -46,7 +46,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['interaction'], operation: ['leaveOffcontactMessage'] } },
+	{ show: { resource: ['interaction'], operation: ['leaveMessageForTeam'] } },
 	properties,
 );
 
@@ -58,7 +58,10 @@ interface OffcontactBody extends IDataObject {
 	customer: { email: string; phone?: string; cpf?: string; name?: string };
 }
 
-/** POST /core/api/v1/offcontact: a message for a department's team when nobody can chat now. */
+/**
+ * Interaction > Leave Message for Team, POST /core/api/v1/offcontact (Zenvia calls it an offcontact
+ * message): a message for a department's team when nobody can chat now.
+ */
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
 	const { itemIndex } = run;
 	const node = this.getNode();
@@ -71,7 +74,7 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 		customer: { email },
 	};
 	if (messageType !== 'text') body.url = readMediaUrl.call(this, itemIndex);
-	const more = this.getNodeParameter('offcontactCustomer', itemIndex, {}) as IDataObject;
+	const more = this.getNodeParameter('customerDetails', itemIndex, {}) as IDataObject;
 	for (const key of ['name', 'phone', 'cpf'] as const) {
 		const value = more[key];
 		if ((typeof value === 'string' && value.trim()) || typeof value === 'number') body.customer[key] = String(value).trim();

@@ -4,19 +4,19 @@ const env = useZenvia();
 const run = (parameters: Record<string, unknown>) =>
 	env.run({
 		resource: 'interaction',
-		operation: 'leaveOffcontactMessage',
+		operation: 'leaveMessageForTeam',
 		departmentId: { __rl: true, mode: 'id', value: '1' },
 		content: 'Please call me back',
 		customerEmail: 'maria@example.com',
 		...parameters,
 	});
 
-describe('Interaction > Leave Offcontact Message', () => {
+describe('Interaction > Leave Message for Team', () => {
 	it('sends every field set with the Chat API token and lifts the interaction hash', async () => {
 		const { items, error } = await run({
 			messageType: 'image',
 			url: 'https://files.example.com/photo.png',
-			offcontactCustomer: { name: 'Maria', phone: '11991417777', cpf: '12345678900' },
+			customerDetails: { name: 'Maria', phone: '11991417777', cpf: '12345678900' },
 		});
 
 		expect(error).toBeUndefined();
