@@ -99,7 +99,9 @@ function readCustomer(this: IExecuteFunctions, itemIndex: number): CustomerEntry
 		given = values;
 		const missing = (mapper.schema ?? []).find((field) => field.required && !field.removed && isEmpty(values[field.id]));
 		if (missing) {
-			throw new NodeOperationError(node, `Customer field "${missing.displayName}" is required: got an empty value`, { itemIndex });
+			// The column shows the label alone; the key says which form field it is.
+			const named = missing.displayName && missing.displayName !== missing.id ? `"${missing.displayName}" (${missing.id})` : `"${missing.id}"`;
+			throw new NodeOperationError(node, `Customer field ${named} is required: got an empty value`, { itemIndex });
 		}
 	}
 	// Unset columns are left out: Zenvia would store an empty string as the customer's data.

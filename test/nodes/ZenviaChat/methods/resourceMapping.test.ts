@@ -13,10 +13,10 @@ const field = (overrides: Partial<FormField>): FormField => ({
 });
 
 describe('Customer > Create or Update columns', () => {
-	it('marks required fields and names each by its label and key', () => {
+	it('marks required fields and names each by its label alone, short enough for the editor', () => {
 		expect(customerColumn(field({ is_required: true }))).toEqual({
 			id: 'main_identifier',
-			displayName: 'Nome (main_identifier)',
+			displayName: 'Nome',
 			required: true,
 			defaultMatch: false,
 			canBeUsedToMatch: false,
@@ -25,9 +25,23 @@ describe('Customer > Create or Update columns', () => {
 		});
 	});
 
-	it('says when a field takes several values', () => {
+	it('says, briefly, when a field takes several values', () => {
 		const phone = customerColumn(field({ name: 'channel_phone', label: 'Telefone', type: 'phone', is_multiple: true }));
-		expect(phone.displayName).toBe('Telefone (channel_phone, one or a list)');
+		expect(phone.displayName).toBe('Telefone (one or more)');
+	});
+
+	it('gives a date field its format', () => {
+		expect(customerColumn(field({ name: 'birthday', label: 'Aniversário', type: 'date' })).displayName).toBe('Aniversário (YYYY-MM-DD)');
+		expect(customerColumn(field({ name: 'd', label: 'Datas', type: 'date', is_multiple: true })).displayName).toBe('Datas (one or more, YYYY-MM-DD)');
+	});
+
+	it('falls back to the key when the field has no label', () => {
+		expect(customerColumn(field({ name: 'company', label: '  ' })).displayName).toBe('company');
+	});
+
+	it('keeps every label of the emulator\'s form within 24 characters', () => {
+		const { FORM_FIELDS } = jest.requireActual('../../../../emulator/account') as { FORM_FIELDS: FormField[] };
+		for (const formField of FORM_FIELDS) expect(customerColumn(formField).displayName.length).toBeLessThanOrEqual(24);
 	});
 
 	it('keeps every column text, so n8n turns no blank cell into 0 and no phone into a number', () => {

@@ -8,9 +8,9 @@ const run = (operation: string, parameters: INodeParameters, options?: RunOption
 	env.run({ resource: 'customer', operation, ...parameters }, options);
 
 const SCHEMA = [
-	{ id: 'main_identifier', displayName: 'Nome (main_identifier)', required: true, defaultMatch: false, display: true, type: 'string' },
-	{ id: 'channel_email', displayName: 'E-mail (channel_email)', required: false, defaultMatch: false, display: true, type: 'string' },
-	{ id: 'channel_phone', displayName: 'Telefone (channel_phone)', required: false, defaultMatch: false, display: true, type: 'string' },
+	{ id: 'main_identifier', displayName: 'Nome', required: true, defaultMatch: false, display: true, type: 'string' },
+	{ id: 'channel_email', displayName: 'E-mail (one or more)', required: false, defaultMatch: false, display: true, type: 'string' },
+	{ id: 'channel_phone', displayName: 'Telefone (one or more)', required: false, defaultMatch: false, display: true, type: 'string' },
 ];
 
 /** The mapper as the editor saves it: each column an expression reading the input item. */
@@ -122,7 +122,7 @@ describe('Customer > Create or Update', () => {
 
 	it('refuses bad input before any request, naming the field and the item', async () => {
 		const missing = await run('createOrUpdate', mapped, { items: [person(1), { email: 'x@example.com' }] });
-		expect(missing.error?.message).toBe('Customer field "Nome (main_identifier)" is required: got an empty value');
+		expect(missing.error?.message).toBe('Customer field "Nome" (main_identifier) is required: got an empty value');
 		expect(missing.error?.context?.itemIndex).toBe(1);
 
 		const json = await run('createOrUpdate', { fieldsInput: 'json', customerJson: '{"main_identifier": ' }, { items: [{}] });
