@@ -52,7 +52,7 @@ function report({ results, machine, versions, small, median, command }) {
 	out(`| HTTP Request (defaults: every item at once) | ${fixed(latH, 2)} | ${list(lat['send-http'], 'seconds', 2)} | ${range(lat['send-http'].map((r) => r.delivered))} | ${range(lat['send-http'].map((r) => r.duplicates))} |`);
 	out();
 	const latRatio = latZ / latH;
-	out(`Ratio Zenvia / HTTP Request: **${fixed(latRatio, 2)}×** (target: at most 1.2×) — ${latRatio <= 1.2 ? 'met' : 'missed'}.`);
+	out(`Ratio Zenvia / HTTP Request: **${fixed(latRatio, 2)}×** (target: at most 1.0×) — ${latRatio <= 1.0 ? 'met' : 'missed'}.`);
 	out();
 
 	// ---- Sends under a rate limit
@@ -107,7 +107,7 @@ function report({ results, machine, versions, small, median, command }) {
 	out();
 	out(`Zenvia Chat node / HTTP Request, whole per-item time: ${fixed(zSerial / hSerial, 2)}×.`);
 	out(`Overhead above the bare round trip: Zenvia Chat node **${fixed(zOver, 2)} ms**, HTTP Request ${fixed(hOver, 2)} ms`);
-	out(`(target: under 1 ms) — ${zOver < 1 ? 'met' : 'missed'}.`);
+	out(`(target: at most HTTP Request's) — ${zOver <= hOver ? 'met' : 'missed'}.`);
 	out();
 
 	// ---- Export
