@@ -340,7 +340,7 @@ async function storedCredential(session) {
 /** Each example node with a Department list, the list method it uses and the read that serves it. */
 const DEPARTMENT_LISTS = [
 	{ label: 'Interaction > Start', example: 'crm', node: 'Start Interaction', method: 'searchChatDepartments', read: 'GET /api/external/departments?token=[redacted]' },
-	{ label: 'WhatsApp > Send Message', example: 'whatsapp', node: 'Send WhatsApp Message', method: 'searchWhatsAppDepartments', read: 'GET /api/v1/departments?token=[redacted]' },
+	{ label: 'WhatsApp > Send Message', example: 'whatsapp', node: 'Send WhatsApp Message', method: 'searchClientSdkDepartments', read: 'GET /api/v1/departments?token=[redacted]' },
 ];
 
 /**

@@ -142,7 +142,7 @@ export function timeLimitFailure(
 	const lastOne = failure.attempts > 0 ? `; the last one ${failure.last}` : `; the request ${failure.last}`;
 	return new NodeApiError(node, { timeLimit: failure.limit } as JsonObject, {
 		message: `Gave up on Zenvia Chat after waiting ${failure.waited} (the item's time limit is ${failure.limit})`,
-		description: `${failure.attempts} attempt(s)${lastOne}. Raise "Time Limit per Item (Seconds)" under Request Options, or try again later.${failure.mayHaveTakenEffect ? MAY_HAVE_TAKEN_EFFECT : ''}`,
+		description: `${failure.attempts} attempt(s)${lastOne}. Raise "Time Limit per Item (Seconds)" under Options, or try again later.${failure.mayHaveTakenEffect ? MAY_HAVE_TAKEN_EFFECT : ''}`,
 		itemIndex: failure.itemIndex,
 	});
 }

@@ -7,7 +7,7 @@ import type {
 	INode,
 } from 'n8n-workflow';
 
-import { ZENVIA_BASE_URLS } from '../../../credentials/ZenviaChatApi.credentials';
+import { ZENVIA_BASE_URLS, activeOverrides } from '../../../credentials/ZenviaChatApi.credentials';
 import { readAnswer } from './answer';
 import { credentialSecrets, decryptedWithToken, pickToken } from './credentials';
 import { describeDuration, emptyAnswerFailure, httpFailure, networkFailure, timeLimitFailure, unreadableAnswer } from './errors';
@@ -26,7 +26,9 @@ const REQUEST_TIMEOUT_MS = 60_000;
 type ZenviaContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** Each API's base URL: the credential's override, else Zenvia's host for the environment. */
-export function baseUrlFor(api: ZenviaApi, credentials: ZenviaCredentials): string {
+export function baseUrlFor(api: ZenviaApi, given: ZenviaCredentials): string {
+	// The overrides count only while Custom Base URLs is on, whoever hands the credential over.
+	const credentials = activeOverrides(given);
 	const homologation = credentials.environment === 'homologation';
 	const hosts: Record<ZenviaApi, [string | undefined, string]> = {
 		chat: [credentials.chatApiBaseUrl, ZENVIA_BASE_URLS.chat],

@@ -44,6 +44,7 @@ export interface ZenviaCredentials {
 	chatApiToken?: string;
 	clientSdkToken?: string;
 	environment: 'production' | 'homologation';
+	customBaseUrls?: boolean;
 	chatApiBaseUrl?: string;
 	whatsappApiBaseUrl?: string;
 	botApiBaseUrl?: string;
