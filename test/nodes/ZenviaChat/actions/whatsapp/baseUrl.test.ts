@@ -12,9 +12,11 @@ describe('WhatsApp API v1 base URL', () => {
 	it.each([
 		[{}, 'https://services.omnize.com.br'],
 		[{ environment: 'homologation' as const }, 'https://homolog.services.omnize.com.br'],
-		[{ environment: 'homologation' as const, whatsappApiBaseUrl: ' http://127.0.0.1:9000/ ' }, 'http://127.0.0.1:9000'],
-		[{ whatsappApiBaseUrl: '   ' }, 'https://services.omnize.com.br'],
-		[{ chatApiBaseUrl: 'http://127.0.0.1:9000' }, 'https://services.omnize.com.br'],
+		[{ environment: 'homologation' as const, customBaseUrls: true, whatsappApiBaseUrl: ' http://127.0.0.1:9000/ ' }, 'http://127.0.0.1:9000'],
+		// With Custom Base URLs off, an override kept from before counts for nothing.
+		[{ environment: 'homologation' as const, whatsappApiBaseUrl: 'http://127.0.0.1:9000' }, 'https://homolog.services.omnize.com.br'],
+		[{ customBaseUrls: true, whatsappApiBaseUrl: '   ' }, 'https://services.omnize.com.br'],
+		[{ customBaseUrls: true, chatApiBaseUrl: 'http://127.0.0.1:9000' }, 'https://services.omnize.com.br'],
 	])('follows the environment unless overridden: %j', (changes, expected) => {
 		expect(baseUrlFor('whatsapp', credentials(changes))).toBe(expected);
 	});
