@@ -6,6 +6,7 @@
 
 const { DEPARTMENTS, AGENTS } = require('../catalog');
 const { isAcceptedToken, messageError, INVALID_TOKEN_MESSAGE } = require('./route');
+const contract = require('../contract');
 
 /** @typedef {import('./route').RequestContext} RequestContext */
 /** @typedef {import('./route').Answer} Answer */
@@ -38,7 +39,7 @@ function getChatDepartments(ctx) {
 		})),
 		channels: [{ id: 1, name: 'CHAT', state: 1 }],
 	}));
-	return { status: 200, body };
+	return contract.answer('chatDepartments', body);
 }
 
 /** @type {import('./route').Route[]} */

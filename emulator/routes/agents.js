@@ -6,6 +6,7 @@
 const { agentView } = require('../account');
 const { authenticateBody, refuseQueryToken, messageError } = require('./route');
 const v = require('./validate');
+const contract = require('../contract');
 
 /** @typedef {import('./route').RequestContext} RequestContext */
 /** @typedef {import('./route').Answer} Answer */
@@ -27,14 +28,14 @@ function getOnlineAgents(ctx) {
 	);
 	// Zenvia picks at most 3 at random; the emulator shows the first 3 so tests can name them.
 	const agents = online.slice(0, 3).map(({ id, name }) => ({ id, name, photo: null }));
-	return { status: 200, body: { agents, averageService: AVERAGE_SERVICE_SECONDS, count: online.length, status: 200 } };
+	return contract.answer('agentsOnline', { agents, averageService: AVERAGE_SERVICE_SECONDS, count: online.length, status: 200 });
 }
 
 /** @param {RequestContext} ctx @returns {Answer} */
 function listAgents(ctx) {
 	const refused = refuseQueryToken(ctx, 'clientSdk');
 	if (refused) return refused;
-	return { status: 200, body: [...ctx.backend.state.account.agents.values()].map(agentView) };
+	return contract.answer('agents', [...ctx.backend.state.account.agents.values()].map(agentView));
 }
 
 /**

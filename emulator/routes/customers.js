@@ -8,6 +8,7 @@ const { isPlainObject } = require('../http-util');
 const { FORM_FIELDS, ACCOUNT_ID } = require('../account');
 const { authenticateBody, refuseQueryToken, messageError } = require('./route');
 const v = require('./validate');
+const contract = require('../contract');
 
 /** @typedef {import('./route').RequestContext} RequestContext */
 /** @typedef {import('./route').Answer} Answer */
@@ -17,7 +18,7 @@ const v = require('./validate');
 function getFormFields(ctx) {
 	const refused = refuseQueryToken(ctx, 'clientSdk');
 	if (refused) return refused;
-	return { status: 200, body: { status: 200, form_fields: FORM_FIELDS.map((field) => ({ ...field })) } };
+	return contract.answer('formFields', { status: 200, form_fields: FORM_FIELDS.map((field) => ({ ...field })) });
 }
 
 const VALUE_CHECKS = /** @type {Record<string, (value: string) => boolean>} */ ({

@@ -4,6 +4,7 @@
 // Reports API (reports-api.md): token in the query, errors as { error, status, success: false }.
 
 const data = require('../data');
+const contract = require('../contract');
 const { isAcceptedToken, INVALID_TOKEN_MESSAGE } = require('./route');
 const { parseReportQuery, matchesFilters, pageOf } = require('./report-query');
 const { aggregateReport, DATA_TYPES } = require('./report-aggregate');
@@ -21,8 +22,13 @@ function reportError(status, error) {
 	return { status, body: { error, status, success: false } };
 }
 
-/** @param {unknown} rows @returns {Answer} */
-function success(rows) {
+/**
+ * The expanded history's answer; the other endpoints' answers come from emulator/contract.js,
+ * which check:live compares a real account with (it does not read the expanded history).
+ * @param {unknown} rows
+ * @returns {Answer}
+ */
+function expandedSuccess(rows) {
 	return { status: 200, body: { status: 200, success: true, data: rows } };
 }
 
@@ -48,7 +54,7 @@ function getDigitalChannels(ctx) {
 	// search/active are history parameters; the report does not document them.
 	const filters = { ...q, search: null, active: null };
 	const cores = dataset.historyBetween(q.fromMs, q.toMs).filter((core) => matchesFilters(core, filters));
-	return success(aggregateReport(cores, dataType, q.offset));
+	return contract.answer('digitalChannels', aggregateReport(cores, dataType, q.offset));
 }
 
 /** @param {boolean} expanded */
@@ -60,7 +66,8 @@ function historyRoute(expanded) {
 		if ('error' in prepared) return prepared.error;
 		const { q, dataset } = prepared;
 		const cores = dataset.historyBetween(q.fromMs, q.toMs).filter((core) => matchesFilters(core, q));
-		return success(pageOf(cores, q).map((core) => toRow(core, q.offset)));
+		const rows = pageOf(cores, q).map((core) => toRow(core, q.offset));
+		return expanded ? expandedSuccess(rows) : contract.answer('history', rows);
 	};
 }
 
@@ -71,7 +78,7 @@ function getConversationMessages(ctx) {
 	// Finished and ongoing protocols alike (the ongoing list's ids are protocols too).
 	const core = /^\d+$/.test(ctx.params[0]) ? prepared.dataset.protocolById(Number(ctx.params[0])) : undefined;
 	if (!core) return reportError(404, 'Protocol not found');
-	return success(data.conversationOf(core, prepared.q.offset));
+	return contract.answer('conversationMessages', data.conversationOf(core, prepared.q.offset));
 }
 
 /** @param {RequestContext} ctx @returns {Answer} */
@@ -82,7 +89,7 @@ function getOngoing(ctx) {
 	// Ongoing takes no dates, search or active: everything still open is listed.
 	const filters = { ...q, search: null, active: null };
 	const cores = dataset.ongoingCores().filter((core) => matchesFilters(core, filters));
-	return success(pageOf(cores, q).map((core) => data.ongoingRow(core, q.offset)));
+	return contract.answer('ongoing', pageOf(cores, q).map((core) => data.ongoingRow(core, q.offset)));
 }
 
 const BASE = '/api/ms/external';

@@ -9,6 +9,7 @@ const { DEPARTMENTS } = require('../catalog');
 const { addInteraction, addMessage, openWhatsAppInteraction } = require('../state');
 const { isAcceptedToken, messageError, INVALID_TOKEN_MESSAGE } = require('./route');
 const v = require('./validate');
+const contract = require('../contract');
 
 /** @typedef {import('./route').RequestContext} RequestContext */
 /** @typedef {import('./route').Answer} Answer */
@@ -31,7 +32,7 @@ function authenticateCustomer(ctx) {
 /** @param {RequestContext} ctx @returns {Answer} */
 function getDepartments(ctx) {
 	if (!isAcceptedToken(ctx.backend, ctx.query.token, 'clientSdk')) return messageError(401, INVALID_TOKEN_MESSAGE);
-	return { status: 200, body: DEPARTMENTS.map((department) => ({ ...department })) };
+	return contract.answer('whatsappDepartments', DEPARTMENTS.map((department) => ({ ...department })));
 }
 
 /** @param {RequestContext} ctx @returns {Answer} */
