@@ -16,6 +16,7 @@ const https = require('https');
  * @property {string} path
  * @property {Record<string, unknown>} query what the node asked for (page, limit, timezone...)
  * @property {number} status 0 when no answer came (a network error)
+ * @property {string} [network] the network error's code (ECONNREFUSED, ETIMEDOUT...), when no answer came
  * @property {{ json: unknown } | { text: true, empty: boolean }} [answer]
  */
 
@@ -93,7 +94,10 @@ function executeContext({ credentialType, parameters, exchanges }) {
 				const exchange = { path: options.url, query: { ...options.qs }, status: 0 };
 				exchanges.push(exchange);
 				const signed = await credentialType.authenticate(authentication.credentialsDecrypted.data, options);
-				const response = await get(signed);
+				const response = await get(signed).catch((/** @type {{ code?: unknown }} */ error) => {
+					exchange.network = typeof error?.code === 'string' && /^E[A-Z_]+$/.test(error.code) ? error.code : 'no code';
+					throw error;
+				});
 				exchange.status = response.statusCode;
 				exchange.answer = parsed(response.body);
 				return response;

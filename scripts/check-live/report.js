@@ -10,6 +10,7 @@ const { typeOf, safeKey } = require('../../emulator/shape');
 /** @typedef {import('./run').StepResult} StepResult */
 
 const TOKEN_NAMES = { chatApi: 'Chat API token', clientSdk: 'ClientSDK token' };
+const HOST_NAMES = { chat: 'Chat API host (ZENVIA_CHAT_BASE_URL)', whatsapp: 'WhatsApp API v1 host (ZENVIA_WHATSAPP_BASE_URL, ZENVIA_ENVIRONMENT)' };
 const TOKEN_VARIABLES = { chatApi: 'ZENVIA_CHAT_TOKEN', clientSdk: 'ZENVIA_CLIENTSDK_TOKEN' };
 
 /**
@@ -73,11 +74,11 @@ function nodeWords(result) {
 }
 
 /**
+ * The lines before the endpoints: what was checked where, and what could not be.
  * @param {StepResult[]} results
- * @param {{ environment: string, customBaseUrls: boolean, version: string, shapes?: boolean }} about
- * @returns {{ lines: string[], clean: boolean }}
+ * @param {{ environment: string, customBaseUrls: boolean, version: string }} about
  */
-function formatReport(results, about) {
+function headLines(results, about) {
 	const lines = [
 		'Zenvia Chat contract check (npm run check:live): shapes only, no values; safe to paste as it is.',
 		`package ${about.version}, Node.js ${process.version}, environment ${about.environment}, ${about.customBaseUrls ? 'custom base URLs' : "Zenvia's hosts"}`,
@@ -88,44 +89,69 @@ function formatReport(results, about) {
 		if (own.every((result) => result.skipped === 'token not given')) {
 			lines.push(`${TOKEN_NAMES[token]}: not given (${TOKEN_VARIABLES[token]}); its ${own.length} endpoints were not checked.`);
 		} else if (refusedBy) {
-			const status = refusedBy.exchanges[0]?.status || refusedBy.node?.ok === false && refusedBy.node.httpCode;
+			const status = refusedBy.exchanges[0]?.status || (refusedBy.node?.ok === false ? refusedBy.node.httpCode : undefined);
 			lines.push(`${TOKEN_NAMES[token]}: REFUSED by ${ENDPOINTS[refusedBy.endpoint].title} (HTTP ${status}); nothing else was tried with it.`);
 		}
 	}
-	lines.push('');
-	let differences = 0;
-	let withDifferences = 0;
-	let checked = 0;
-	for (const result of results) {
-		if (result.outcome !== 'checked') continue;
-		checked++;
-		const title = ENDPOINTS[result.endpoint].title.padEnd(32, '.');
-		const first = result.exchanges[0];
-		const verdict = result.differences.length === 0 ? 'fits the contract' : `${result.differences.length} difference${result.differences.length === 1 ? '' : 's'}`;
-		const answered = first ? `HTTP ${first.status || '(none)'}, ${outline(first)}` : 'nothing sent';
-		lines.push(`${title} ${answered}; ${nodeWords(result)}; ${verdict}`);
-		if (result.paging) {
-			const { limit, page1, page2, repeated } = result.paging;
-			lines.push(`    pages of ${limit}: page 1 had ${page1} rows, page 2 ${page2 === undefined ? 'was not read' : `had ${page2}, ${repeated ? `${repeated} repeated` : 'none repeated'}`}`);
-		}
-		for (const difference of result.differences) lines.push(`    ${describeDifference(difference)}`);
-		const answer = first?.answer;
-		// The first page's shape is enough: the second is compared with the contract all the same.
-		if (about.shapes && answer && 'json' in answer) lines.push(...shapeLines(answer.json, 'answer', '      '));
-		differences += result.differences.length;
-		if (result.differences.length) withDifferences++;
+	for (const api of /** @type {const} */ (['chat', 'whatsapp'])) {
+		const down = results.find((result) => result.outcome === 'unreachable' && ENDPOINTS[result.endpoint].api === api);
+		const code = down?.exchanges[0]?.network ?? 'no code';
+		if (down) lines.push(`${HOST_NAMES[api]}: UNREACHABLE from ${ENDPOINTS[down.endpoint].title} (network error ${code}); nothing else was tried there.`);
 	}
-	const notRun = results.filter((result) => result.outcome === 'skipped' && result.skipped !== 'token not given' && result.skipped !== 'token refused');
-	for (const result of notRun) lines.push(`${ENDPOINTS[result.endpoint].title.padEnd(32, '.')} not checked: ${result.skipped}`);
+	return lines;
+}
+
+/**
+ * One checked endpoint: its answer in a line, its pages, its differences, and with `shapes` the
+ * first answer's whole shape.
+ * @param {StepResult} result
+ * @param {boolean} shapes
+ */
+function endpointLines(result, shapes) {
+	const count = result.differences.length;
+	const first = result.exchanges[0];
+	const answered = first ? `HTTP ${first.status || '(none)'}, ${outline(first)}` : 'nothing sent';
+	const verdict = count === 0 ? 'fits the contract' : `${count} difference${count === 1 ? '' : 's'}`;
+	const lines = [`${ENDPOINTS[result.endpoint].title.padEnd(32, '.')} ${answered}; ${nodeWords(result)}; ${verdict}`];
+	if (result.paging) {
+		const { limit, page1, page2, repeated } = result.paging;
+		const second = page2 === undefined ? 'was not read' : `had ${page2}, ${repeated ? `${repeated} repeated` : 'none repeated'}`;
+		lines.push(`    pages of ${limit}: page 1 had ${page1} rows, page 2 ${second}`);
+	}
+	for (const difference of result.differences) lines.push(`    ${describeDifference(difference)}`);
+	const answer = first?.answer;
+	// The first page's shape is enough: the second is compared with the contract all the same.
+	if (shapes && answer && 'json' in answer) lines.push(...shapeLines(answer.json, 'answer', '      '));
+	return lines;
+}
+
+/**
+ * @param {StepResult[]} results
+ * @param {{ environment: string, customBaseUrls: boolean, version: string, shapes?: boolean }} about
+ * @returns {{ lines: string[], clean: boolean }}
+ */
+function formatReport(results, about) {
+	const checked = results.filter((result) => result.outcome === 'checked');
+	const lines = [...headLines(results, about), '', ...checked.flatMap((result) => endpointLines(result, about.shapes === true))];
+	// Steps left out for a reason the lines above do not already give.
+	const said = ['token not given', 'token refused', 'host unreachable'];
+	for (const result of results.filter((item) => item.outcome === 'skipped' && !said.includes(item.skipped ?? ''))) {
+		lines.push(`${ENDPOINTS[result.endpoint].title.padEnd(32, '.')} not checked: ${result.skipped}`);
+	}
+	const differences = checked.reduce((sum, result) => sum + result.differences.length, 0);
+	const withDifferences = checked.filter((result) => result.differences.length > 0).length;
 	const refused = results.some((result) => result.outcome === 'refused');
-	const clean = checked > 0 && differences === 0 && !refused;
-	lines.push('');
+	const unreachable = results.some((result) => result.outcome === 'unreachable');
 	const verdict =
-		differences === 0
-			? `all ${checked} endpoints checked fit the contract`
-			: `${differences} difference${differences === 1 ? '' : 's'} in ${withDifferences} of ${checked} endpoints checked`;
-	lines.push(`Result: ${verdict}${refused ? '; a token was refused (above)' : ''}.`);
-	return { lines, clean };
+		checked.length === 0
+			? 'no endpoint was checked'
+			: differences === 0
+				? `all ${checked.length} endpoints checked fit the contract`
+				: `${differences} difference${differences === 1 ? '' : 's'} in ${withDifferences} of ${checked.length} endpoints checked`;
+	const trouble = [refused && 'a token was refused', unreachable && 'a host could not be reached'].filter(Boolean);
+	if (lines[lines.length - 1] !== '') lines.push('');
+	lines.push(`Result: ${verdict}${trouble.length ? `; ${trouble.join(' and ')} (above)` : ''}.`);
+	return { lines, clean: checked.length > 0 && differences === 0 && !refused && !unreachable };
 }
 
 module.exports = { formatReport, shapeLines, outline };

@@ -19,7 +19,7 @@ const REFUSED = [401, 403];
 /**
  * @typedef {object} StepResult
  * @property {string} endpoint
- * @property {'checked' | 'refused' | 'skipped'} outcome
+ * @property {'checked' | 'refused' | 'unreachable' | 'skipped'} outcome
  * @property {string} [skipped] why the step was not run
  * @property {Exchange[]} exchanges page 1 (and page 2 of a paged list)
  * @property {{ ok: true, items: number } | { ok: false, kind: string, httpCode?: string, code?: string }} [node]
@@ -67,7 +67,7 @@ function failureOf(error) {
 function answerDifferences(endpoint, exchange, prefix) {
 	/** @type {Difference[]} */
 	const found = [];
-	if (exchange.status === 0) return [{ path: `${prefix}(connection)`, expected: 'an answer', got: 'no answer', count: 1 }];
+	if (exchange.status === 0) return [{ path: `${prefix}(connection)`, expected: 'an answer', got: `network error ${exchange.network ?? ''}`.trim(), count: 1 }];
 	if (exchange.status !== 200) found.push({ path: `${prefix}(HTTP status)`, expected: '200', got: String(exchange.status), count: 1 });
 	const answer = exchange.answer;
 	if (!answer || !('json' in answer)) {
@@ -149,8 +149,9 @@ async function runStep(node, credentials, step, parameters) {
 	const first = exchanges[exchanges.length - 1];
 	const refused = REFUSED.includes(first?.status ?? 0) || (!outcome.ok && REFUSED.map(String).includes(outcome.httpCode ?? ''));
 	const differences = first ? answerDifferences(endpoint, first, '') : [];
+	const unreachable = first !== undefined && first.status === 0;
 	/** @type {StepResult} */
-	const result = { endpoint, outcome: refused ? 'refused' : 'checked', exchanges: first ? [first] : [], node: outcome, differences };
+	const result = { endpoint, outcome: refused ? 'refused' : unreachable ? 'unreachable' : 'checked', exchanges: first ? [first] : [], node: outcome, differences };
 	if (!refused && outcome.ok && first && ENDPOINTS[endpoint].paged) {
 		const paged = await secondPage({ transport: node.transport, context, run, endpoint, first, exchanges });
 		if (paged.second) result.exchanges.push(paged.second);
@@ -183,10 +184,11 @@ async function runChecks({ root, credentials }) {
 	const node = loadNode(root);
 	/** @type {StepResult[]} */
 	const results = [];
-	/** @type {Set<string>} */
+	/** Token kinds refused, and hosts (chat, whatsapp) that could not be reached: not tried again. */
 	const refused = new Set();
+	const unreachable = new Set();
 	for (const step of STEPS) {
-		const { token } = ENDPOINTS[step.endpoint];
+		const { token, api } = ENDPOINTS[step.endpoint];
 		const field = token === 'chatApi' ? 'chatApiToken' : 'clientSdkToken';
 		const skip = (/** @type {string} */ why) => results.push({ endpoint: step.endpoint, outcome: 'skipped', skipped: why, exchanges: [], differences: [] });
 		if (!credentials[field]) {
@@ -195,6 +197,10 @@ async function runChecks({ root, credentials }) {
 		}
 		if (refused.has(token)) {
 			skip('token refused');
+			continue;
+		}
+		if (unreachable.has(api)) {
+			skip('host unreachable');
 			continue;
 		}
 		let parameters = step.parameters;
@@ -208,6 +214,7 @@ async function runChecks({ root, credentials }) {
 		}
 		const result = await runStep(node, credentials, step, parameters);
 		if (result.outcome === 'refused') refused.add(token);
+		if (result.outcome === 'unreachable') unreachable.add(api);
 		results.push(result);
 	}
 	return results;

@@ -130,6 +130,19 @@ describe('npm run check:live against the emulator', () => {
 		expect(emu.requests().map(({ path }) => path)).toEqual(['/api/external/departments', '/api/v1/departments']);
 	});
 
+	it('says which host could not be reached, and tries nothing else there', async () => {
+		emu.setFault({ path: '/api/v1/departments', method: 'GET', drop: true });
+		const { lines, clean } = await check();
+		expect(clean).toBe(false);
+		expect(lines).toContain(
+			'WhatsApp API v1 host (ZENVIA_WHATSAPP_BASE_URL, ZENVIA_ENVIRONMENT): UNREACHABLE from WhatsApp API v1 departments (network error ECONNRESET); nothing else was tried there.',
+		);
+		expect(linesOf(lines, 'WhatsApp API v1 departments')).toEqual([]);
+		// The ClientSDK token's other endpoints live on the Chat API host.
+		expect(linesOf(lines, 'Agents list')[0]).toMatch(/fits the contract$/);
+		expect(lines[lines.length - 1]).toBe(`Result: all ${TITLES.length - 1} endpoints checked fit the contract; a host could not be reached (above).`);
+	});
+
 	it('checks only the endpoints of the token given, and says which were left out', async () => {
 		const { lines } = await check({ clientSdk: ' ' });
 		expect(lines).toContain('ClientSDK token: not given (ZENVIA_CLIENTSDK_TOKEN); its 4 endpoints were not checked.');
