@@ -6,6 +6,7 @@
 
 const { randomUUID } = require('crypto');
 const { MESSAGE_TYPES } = require('./routes/interactions');
+const { deliver } = require('./webhooks');
 
 const BOT_ACTIONS = ['newInteraction', 'newMessage', 'finishedInteraction'];
 
@@ -47,4 +48,36 @@ function buildBotEvent(state, action, params) {
 	return { payload: { type: 'finished_interaction', interaction_hash: bot.hash } };
 }
 
-module.exports = { buildBotEvent, BOT_ACTIONS };
+/**
+ * The customer answers the bot's next message in the interaction: once the bot's message is
+ * received, its `new_message` is posted after `delayMs` (0: at once, as a customer whose answer
+ * was already typed; Zenvia gives no lower bound). Each answer's delivery is kept on the
+ * interaction's `answers` (GET /__admin/state).
+ * @param {import('./state').EmulatorState} state
+ * @param {string} target
+ * @param {BotParams & { delayMs?: number }} params
+ * @returns {{ armed: true }}
+ */
+function armAnswer(state, target, params) {
+	const bot = params.interactionHash ? state.bots.get(params.interactionHash) : undefined;
+	if (!bot) throw new Error('params.interactionHash must name an interaction started with newInteraction');
+	const delayMs = params.delayMs ?? 0;
+	if (!Number.isInteger(delayMs) || delayMs < 0) throw new Error('params.delayMs must be a whole number of milliseconds, 0 or more');
+	bot.answerNext = {
+		content: params.content ?? 'Hello',
+		delayMs,
+		fire: () => {
+			setTimeout(() => {
+				const event = buildBotEvent(state, 'newMessage', { ...params, interactionHash: bot.hash });
+				if ('error' in event) return;
+				const sentAt = Date.now();
+				void deliver(target, event.payload, params).then((delivered) => {
+					(bot.answers ??= []).push({ content: event.payload.content, sentAt, delivered });
+				});
+			}, delayMs);
+		},
+	};
+	return { armed: true };
+}
+
+module.exports = { buildBotEvent, armAnswer, BOT_ACTIONS };

@@ -18,7 +18,7 @@ const { agentRoutes } = require('./routes/agents');
 const { taskRoutes } = require('./routes/tasks');
 const { offcontactRoutes } = require('./routes/offcontact');
 const { botRoutes } = require('./routes/bot');
-const { buildBotEvent } = require('./bot-events');
+const { buildBotEvent, armAnswer } = require('./bot-events');
 
 const ROUTES = [
 	...interactionRoutes,
@@ -176,6 +176,7 @@ function createEmulator(options = {}) {
 		bot: async (action, params = {}) => {
 			const target = params.target ?? webhookTarget;
 			if (!target) throw new Error('No webhook target: call setWebhookTarget(url) or POST /__admin/webhook first');
+			if (action === 'answerNextMessage') return armAnswer(state, target, params);
 			const event = buildBotEvent(state, action, params);
 			if ('error' in event) throw new Error(event.error);
 			return { payload: event.payload, delivered: [await deliver(target, event.payload, params)] };

@@ -72,6 +72,12 @@ function sendMessage(ctx) {
 		contentType: typeof body.content_type === 'string' ? body.content_type : 'text',
 		attachment,
 	});
+	// A customer armed to answer (POST /__admin/bot/answerNextMessage) does so once the message is in.
+	const answer = bot.answerNext;
+	if (answer) {
+		bot.answerNext = null;
+		answer.fire();
+	}
 	return RECEIVED;
 }
 

@@ -1,8 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { operationNames, properties } from './actions/description';
 import { router } from './actions/router';
+import { resumeWebhook, resumeWebhooks } from './actions/waits/resume';
 import { zenviaChatApiTest } from './methods/credentialTest';
 import { searchAgents, searchChatDepartments, searchClientSdkDepartments, searchOngoingInteractions } from './methods/listSearch';
 import { getTimezones } from './methods/loadOptions';
@@ -26,6 +27,7 @@ export class ZenviaChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'zenviaChatApi', required: true, testedBy: 'zenviaChatApiTest' }],
+		webhooks: resumeWebhooks,
 		properties,
 	};
 
@@ -35,6 +37,10 @@ export class ZenviaChat implements INodeType {
 		credentialTest: { zenviaChatApiTest },
 		resourceMapping: { getCustomerColumns },
 	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeWebhook.call(this);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

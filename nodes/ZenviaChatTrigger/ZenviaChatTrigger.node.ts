@@ -4,6 +4,7 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 import { testWebhookSecret } from './credentialTest';
 import { eventSubtitle, properties } from './description';
 import { WEBHOOK_PATH } from './relay';
+import { ensureDesk } from './waits';
 import { handleWebhook } from './webhook';
 
 export class ZenviaChatTrigger implements INodeType {
@@ -41,7 +42,11 @@ export class ZenviaChatTrigger implements INodeType {
 	// Zenvia has no API to register a webhook: the user pastes the URL into Zenvia's settings.
 	webhookMethods = {
 		default: {
+			// n8n calls it on every activation and saves static data afterwards: the wait desk (its
+			// key and this Production URL) is ready before any execution of the workflow waits.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Not for the editor's test listener, whose URL is not where waiting nodes register.
+				if (this.getMode() !== 'manual') ensureDesk(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {

@@ -11,6 +11,8 @@ import { RELAY_CALLER_HEADER, RELAY_HEADER, isTestListener, shouldRelay, startRe
 import { callerIp, checkAllowList, checkAllowListAddress, checkSecret, expectedSecret } from './security';
 import { readEventSettings, readGuardSettings } from './settings';
 import type { GuardSettings } from './settings';
+import { acceptRegistration, deliver, ensureDesk, servesWaits, waiterFor } from './waits';
+import { REGISTRATION_HEADER } from '../ZenviaChat/helpers/waitDesk';
 
 const UNREADABLE_GUARD: Refusal = {
 	status: 403,
@@ -23,6 +25,11 @@ const UNREADABLE_GUARD: Refusal = {
  */
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const mode = this.getMode();
+	// A waiting node of this workflow registering (waits.ts): signed with the desk's key, so it
+	// needs neither Zenvia's secret nor an address on the allow-list (it comes from n8n itself).
+	const registration = headerText(this, REGISTRATION_HEADER);
+	if (registration !== undefined) return await acceptRegistration(this, registration);
+	if (servesWaits(this)) ensureDesk(this);
 	const mark = headerText(this, RELAY_HEADER);
 	const guarding = readGuardSettings(this);
 	if (!guarding) return refuse(this, UNREADABLE_GUARD);
@@ -45,6 +52,11 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	if (event === UNKNOWN_EVENT && !settings.passUnknownStates) {
 		return refuse(this, { status: 422, message: unknownEventMessage(payload) });
 	}
+
+	// An event an execution waits for resumes it and starts nothing; one that cannot reach its
+	// waiter goes on as any other event.
+	const found = waiterFor(this, event, payload);
+	if (found.kind === 'waiter' && (await deliver(this, found.conversation, found.waiter, toItem(event, payload)))) return {};
 
 	if (!isPicked(event, settings.picked, settings.passUnknownStates) || !passesFilters(event, payload, settings.filters)) {
 		// 200 so Zenvia does not retry, and no workflowData so no execution is started.

@@ -25,13 +25,13 @@ export interface ZenviaBulkOperation {
 /** resource -> operation, so the router's dispatch table is checked by the compiler. */
 export interface ZenviaChatOperations {
 	department: 'getAll';
-	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish' | 'leaveMessageForTeam';
+	interaction: 'start' | 'update' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping' | 'finish' | 'leaveMessageForTeam' | 'waitForEvent';
 	whatsapp: 'getDepartments' | 'sendMessage' | 'notifyTyping' | 'notifyStoppedTyping';
 	report: 'getDigitalChannels' | 'getHistory' | 'getConversationMessages' | 'getOngoing';
 	customer: 'createOrUpdate' | 'getFormFields';
 	agent: 'getOnline' | 'getMany' | 'get' | 'create' | 'update';
 	task: 'import';
-	bot: 'accept' | 'sendMessage' | 'transfer' | 'finish';
+	bot: 'accept' | 'sendMessage' | 'sendAndWait' | 'transfer' | 'finish';
 }
 
 export type ZenviaChatResource = keyof ZenviaChatOperations;

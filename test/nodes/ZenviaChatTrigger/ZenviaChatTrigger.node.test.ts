@@ -235,10 +235,34 @@ describe('Zenvia Chat Trigger: description', () => {
 
 	test('nothing to register at Zenvia: the lifecycle methods only say yes', async () => {
 		const hooks = node.webhookMethods.default;
-		const context = {} as IHookFunctions;
+		const staticData: Record<string, unknown> = {};
+		const context = {
+			getMode: () => 'trigger',
+			getWorkflowStaticData: () => staticData,
+			getNodeWebhookUrl: () => 'http://n8n.example.com/webhook/abc/zenvia-chat',
+		} as unknown as IHookFunctions;
 		await expect(hooks.checkExists.call(context)).resolves.toBe(true);
 		await expect(hooks.create.call(context)).resolves.toBe(true);
 		await expect(hooks.delete.call(context)).resolves.toBe(true);
+	});
+
+	test('activation sets up the wait desk: a key and the Production URL, kept on the next activation', async () => {
+		const hooks = node.webhookMethods.default;
+		const staticData: Record<string, { key: string; intake: string }> = {};
+		const context = (mode: string) =>
+			({
+				getMode: () => mode,
+				getWorkflowStaticData: () => staticData,
+				getNodeWebhookUrl: () => 'http://n8n.example.com/webhook/abc/zenvia-chat',
+			}) as unknown as IHookFunctions;
+		// The editor's test listener leaves it alone: its URL is not where waiting nodes register.
+		await hooks.checkExists.call(context('manual'));
+		expect(staticData).toEqual({});
+		await hooks.checkExists.call(context('trigger'));
+		const { key } = staticData.zenviaChatWaits;
+		expect(staticData.zenviaChatWaits).toEqual({ key: expect.stringMatching(/^[0-9a-f]{64}$/), intake: 'http://n8n.example.com/webhook/abc/zenvia-chat', waiters: {} });
+		await hooks.checkExists.call(context('trigger'));
+		expect(staticData.zenviaChatWaits.key).toBe(key);
 	});
 });
 

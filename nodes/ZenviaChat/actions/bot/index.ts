@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as accept from './accept.operation';
 import * as finish from './finish.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendMessage from './sendMessage.operation';
 import * as transfer from './transfer.operation';
 
-export { accept, finish, sendMessage, transfer };
+export { accept, finish, sendAndWait, sendMessage, transfer };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,6 +19,12 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Accept', value: 'accept', action: 'Accept an interaction as the bot', description: 'Take the interaction a new_interaction event announced' },
 			{ name: 'Finish', value: 'finish', action: 'Finish an interaction as the bot' },
+			{
+				name: 'Send and Wait for Reply',
+				value: 'sendAndWait',
+				action: 'Send a message and wait for the reply',
+				description: 'Send a message as the bot, then wait for the customer\'s answer (outcome reply, customerLeft or noReply)',
+			},
 			{ name: 'Send Message', value: 'sendMessage', action: 'Send a message as the bot' },
 			{
 				name: 'Transfer',
@@ -37,6 +44,7 @@ export const description: INodeProperties[] = [
 	},
 	...accept.description,
 	...sendMessage.description,
+	...sendAndWait.description,
 	...transfer.description,
 	...finish.description,
 ];

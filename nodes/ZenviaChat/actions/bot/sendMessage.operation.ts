@@ -15,7 +15,8 @@ import { botRequest } from './request';
 import type { BotMessageBody } from './types';
 import type { ItemRun } from '../../transport';
 
-const properties: INodeProperties[] = [
+/** The message's fields, which Send and Wait for Reply shows too. */
+export const messageFields: INodeProperties[] = [
 	interactionHashField,
 	messageTypeField,
 	contentField,
@@ -29,10 +30,9 @@ const properties: INodeProperties[] = [
 		description: 'The file\'s size in bytes. 0 leaves it out.',
 		displayOptions: { hide: { messageType: ['text'] } },
 	},
-	operationOptions(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['sendMessage'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['sendMessage'] } }, [...messageFields, operationOptions()]);
 
 /** POST /api/v1/bot/{interactionHash}/message: the bot's answer to the customer. */
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {

@@ -7,8 +7,9 @@ import * as notifyTyping from './notifyTyping.operation';
 import * as sendMessage from './sendMessage.operation';
 import * as start from './start.operation';
 import * as update from './update.operation';
+import * as waitForEvent from './waitForEvent.operation';
 
-export { finish, leaveMessageForTeam, notifyStoppedTyping, notifyTyping, sendMessage, start, update };
+export { finish, leaveMessageForTeam, notifyStoppedTyping, notifyTyping, sendMessage, start, update, waitForEvent };
 
 export const description: INodeProperties[] = [
 	{
@@ -60,6 +61,12 @@ export const description: INodeProperties[] = [
 				action: 'Update an interaction',
 				description: 'Set the mood, tags, customer key or note',
 			},
+			{
+				name: 'Wait for Event',
+				value: 'waitForEvent',
+				action: 'Wait for an event of an interaction',
+				description: 'Pause the execution until the interaction is accepted, answered, transferred or finished (outcome event or timeout)',
+			},
 		],
 	},
 	...start.description,
@@ -69,4 +76,5 @@ export const description: INodeProperties[] = [
 	...notifyStoppedTyping.description,
 	...finish.description,
 	...leaveMessageForTeam.description,
+	...waitForEvent.description,
 ];

@@ -1,0 +1,107 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { REGISTRATION_HEADER, readDesk, signRegistration } from '../../helpers/waitDesk';
+import type { Registration } from '../../helpers/waitDesk';
+import { limitOutcome } from './outcome';
+
+/*
+ * The waiting node's half of a wait (the trigger's half: ../../../ZenviaChatTrigger/waits.ts).
+ * Before anything is sent, the node registers {conversation → its resume URL, the events that end
+ * the wait, its limit} through the Zenvia Chat Trigger's Production URL, so a reply that comes
+ * within milliseconds of the question already finds its waiter; then the caller sends, then the
+ * execution waits.
+ */
+
+const REGISTRATION_TIMEOUT_MS = 10_000;
+
+export interface WaitPlan {
+	itemIndex: number;
+	/** conversationKey(...) of ../../helpers/waitDesk */
+	conversation: string;
+	events: string[];
+	limitMs: number;
+	/** The n8n operation name decides how n8n checks the resume URL (see resumeUrl). */
+	sendAndWait: boolean;
+}
+
+/**
+ * n8n's resume URL of this node in this execution. n8n 2.x checks every call to it: for an
+ * operation named sendAndWait against the URL's HMAC signature (getSignedResumeUrl), for any other
+ * against the execution's resume token, which `$execution.resumeUrl` carries (the node's id goes
+ * in the path, as the signed URL has it). `since` gives the resumed node its waiting time.
+ */
+function resumeUrl(context: IExecuteFunctions, plan: WaitPlan, since: number): string {
+	if (plan.sendAndWait) return context.getSignedResumeUrl({ since: String(since) });
+	const base = new URL(String(context.evaluateExpression('{{ $execution.resumeUrl }}', plan.itemIndex)));
+	base.pathname = `${base.pathname.replace(/\/$/, '')}/${context.getNode().id}`;
+	base.searchParams.set('since', String(since));
+	return base.toString();
+}
+
+function registrationFailure(context: IExecuteFunctions, itemIndex: number, intake: string, status: number | undefined, detail: string): NodeOperationError {
+	if (status === undefined) {
+		return new NodeOperationError(context.getNode(), `n8n could not reach the Zenvia Chat Trigger's Production URL to register the wait (${detail})`, {
+			itemIndex,
+			description: `The URL ${intake} is built from WEBHOOK_URL: set WEBHOOK_URL to an address this n8n can reach itself (with N8N_SSRF_PROTECTION_ENABLED, allow that host in N8N_SSRF_ALLOWED_HOSTNAMES).`,
+		});
+	}
+	const why =
+		status === 404
+			? 'the workflow is not published (active), so its trigger does not listen'
+			: status === 401
+				? 'the trigger did not recognise the registration: publish the workflow again'
+				: `the trigger answered ${status}: ${detail}`;
+	return new NodeOperationError(context.getNode(), `The Zenvia Chat Trigger refused to register the wait: ${why}`, { itemIndex });
+}
+
+/** Registers the wait with the workflow's Zenvia Chat Trigger. Throws, saying what to fix, when it cannot. */
+export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Promise<{ since: number; until: number }> {
+	const { itemIndex } = plan;
+	const desk = readDesk(this.getWorkflowStaticData('global'));
+	if (!desk?.intake) {
+		throw new NodeOperationError(this.getNode(), 'Waiting needs a published Zenvia Chat Trigger in this workflow', {
+			itemIndex,
+			description:
+				'The trigger delivers the events a wait ends with. Add a Zenvia Chat Trigger to this workflow (with the events Zenvia posts for this conversation) and publish the workflow.',
+		});
+	}
+	const since = Date.now();
+	const until = since + plan.limitMs;
+	const registration: Registration = {
+		conversation: plan.conversation,
+		waiter: { url: resumeUrl(this, plan, since), events: plan.events, until, registeredAt: since, executionId: this.getExecutionId() },
+	};
+	const body = JSON.stringify(registration);
+	let response: { statusCode?: number; body?: unknown };
+	try {
+		response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: desk.intake,
+			body,
+			headers: { 'content-type': 'application/json', [REGISTRATION_HEADER]: signRegistration(desk.key, body, Date.now()) },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: REGISTRATION_TIMEOUT_MS,
+		})) as { statusCode?: number; body?: unknown };
+	} catch (error) {
+		throw registrationFailure(this, itemIndex, desk.intake, undefined, error instanceof Error ? error.message : String(error));
+	}
+	const status = Number(response.statusCode);
+	const answer = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+	if (status !== 200 || !answer.includes('"registered":true')) throw registrationFailure(this, itemIndex, desk.intake, status, answer.slice(0, 200));
+	return { since, until };
+}
+
+/**
+ * Puts the execution to wait until `until`. A wait that reaches its limit is resumed by n8n's own
+ * timer, which outputs the node's input items as they are (workflow-execute.ts,
+ * handleWaitingState: the node is not run again); so the item the limit gives is put in their
+ * place now, and a resume by an event replaces it with the event's item.
+ */
+export async function waitUntil(this: IExecuteFunctions, until: number, limitItem: IDataObject, outcome: 'noReply' | 'timeout', limitMs: number): Promise<IDataObject> {
+	const json = limitOutcome(outcome, limitItem, limitMs);
+	this.getExecuteData().data = { main: [[{ json, pairedItem: { item: 0 } }]] };
+	await this.putExecutionToWait(new Date(until));
+	return json;
+}

@@ -1,0 +1,45 @@
+import type { IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { RESUMED_ANSWER } from '../../helpers/waitDesk';
+import { deliveredItem, eventOutcome, replyOutcome } from './outcome';
+
+/**
+ * Where a waiting execution is resumed (Send and Wait for Reply, Wait for Event): n8n's restart
+ * webhook /webhook-waiting/<execution>/<node>, as n8n's own send-and-wait nodes declare it. n8n
+ * serves it only while an execution waits at the node; it registers nothing anywhere, so the node
+ * has no webhookMethods (the lifecycle a trigger's remote webhook needs).
+ */
+export const resumeWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		// Empty, n8n answers with webhook()'s webhookResponse; unset, with the text "firstEntryJson".
+		responseData: '',
+		path: '={{ $nodeId }}',
+		restartWebhook: true,
+		isFullPath: true,
+	},
+];
+
+/**
+ * The waiting node's webhook (n8n's restart webhook, /webhook-waiting/<execution>/<node>): the
+ * Zenvia Chat Trigger posts the event here, n8n has already checked the URL's signature or resume
+ * token, and what this returns becomes the node's output. The answer carries a marker so the
+ * trigger can tell a resume from n8n's own pages.
+ */
+export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const item = deliveredItem(this.getBodyData());
+	if (!item) {
+		this.getResponseObject().status(400).json({ message: 'Expected the event a Zenvia Chat Trigger delivers' });
+		return { noWebhookResponse: true };
+	}
+	const since = Number((this.getQueryData() as { since?: unknown }).since);
+	const waitedMs = Number.isFinite(since) && since > 0 ? Math.max(0, Date.now() - since) : 0;
+	const operation = this.getNodeParameter('operation', '') as string;
+	const json = operation === 'sendAndWait' ? replyOutcome(item, waitedMs) : eventOutcome(item, waitedMs);
+	return {
+		webhookResponse: { status: RESUMED_ANSWER },
+		workflowData: [[{ json, pairedItem: { item: 0 } }]],
+	};
+}

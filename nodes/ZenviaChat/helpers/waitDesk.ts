@@ -1,0 +1,148 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+/*
+ * The wait desk: which executions of this workflow wait for which conversation. It lives in the
+ * workflow's static data (global), the one store n8n keeps per workflow, and only the Zenvia Chat
+ * Trigger writes it, from its webhook callback or its activation: n8n loads static data fresh for
+ * each webhook call and saves it right after, whereas an execution saves the snapshot it loaded
+ * at its start (so a waiting node never writes it: it registers through the trigger's URL).
+ *
+ *   { key, intake, waiters: { "<conversation>": { url, events, until, registeredAt, executionId } } }
+ *
+ * `key` signs registrations (only this workflow's nodes read it); `intake` is the trigger's
+ * Production URL, where a waiting node registers.
+ */
+
+/** The static data entry (global) that holds the desk. */
+export const DESK_ENTRY = 'zenviaChatWaits';
+/** The header that marks a call to the trigger's URL as a waiting node's registration, and signs it. */
+export const REGISTRATION_HEADER = 'x-zenvia-wait-registration';
+/** What the waiting node answers when it took an event (actions/waits/resume.ts). */
+export const RESUMED_ANSWER = 'zenvia-chat-resumed';
+/** A registration older than this is refused (a replayed one is stale). */
+export const REGISTRATION_MAX_AGE_MS = 60_000;
+
+export interface Waiter extends IDataObject {
+	/** n8n's resume URL of the waiting node (/webhook-waiting/<execution>/<node>, signed). */
+	url: string;
+	/** The events that end the wait. */
+	events: string[];
+	/** When the wait limit ends it (ms since epoch); later, the entry is stale. */
+	until: number;
+	registeredAt: number;
+	executionId: string;
+}
+
+export interface WaitDesk extends IDataObject {
+	key: string;
+	intake?: string;
+	waiters: Record<string, Waiter>;
+}
+
+export interface Registration extends IDataObject {
+	conversation: string;
+	waiter: Waiter;
+}
+
+/** The conversation a wait is keyed by: an interaction (Chat API and bot events) or a WhatsApp API v1 customer. */
+export function conversationKey(by: 'interaction' | 'externalId', value: string): string {
+	return `${by === 'interaction' ? 'interaction' : 'externalId'}:${value}`;
+}
+
+/** The conversations an event belongs to, most specific first. */
+export function conversationsOf(payload: IDataObject): string[] {
+	const keys: string[] = [];
+	if (typeof payload.interaction_hash === 'string' && payload.interaction_hash) keys.push(conversationKey('interaction', payload.interaction_hash));
+	if (typeof payload.external_id === 'string' && payload.external_id) keys.push(conversationKey('externalId', payload.external_id));
+	return keys;
+}
+
+/** The desk in static data, or undefined when there is none (or it is not one). */
+export function readDesk(staticData: IDataObject): WaitDesk | undefined {
+	const desk = staticData[DESK_ENTRY] as IDataObject | undefined;
+	if (!desk || typeof desk !== 'object' || typeof desk.key !== 'string' || !desk.key) return undefined;
+	if (!desk.waiters || typeof desk.waiters !== 'object') desk.waiters = {};
+	return desk as WaitDesk;
+}
+
+export type Found =
+	| { kind: 'none' }
+	| { kind: 'waiter'; conversation: string; waiter: Waiter }
+	| { kind: 'expired'; conversation: string; waiter: Waiter };
+
+/** The waiter an event is for: one of its conversations waits for this kind of event. */
+export function findWaiter(desk: WaitDesk | undefined, event: string, payload: IDataObject, now: number): Found {
+	if (!desk) return { kind: 'none' };
+	for (const conversation of conversationsOf(payload)) {
+		const waiter = desk.waiters[conversation];
+		if (!waiter || !Array.isArray(waiter.events) || !waiter.events.includes(event)) continue;
+		return { kind: now > waiter.until ? 'expired' : 'waiter', conversation, waiter };
+	}
+	return { kind: 'none' };
+}
+
+/**
+ * Adds a registration: one waiter per conversation (the newer replaces the older, which can then
+ * only end by its wait limit), and drops every entry whose wait limit has passed.
+ */
+export function register(desk: WaitDesk, registration: Registration, now: number): { replaced?: Waiter } {
+	for (const [conversation, waiter] of Object.entries(desk.waiters)) {
+		if (now > waiter.until) delete desk.waiters[conversation];
+	}
+	const replaced = desk.waiters[registration.conversation];
+	desk.waiters[registration.conversation] = registration.waiter;
+	return replaced && replaced.url !== registration.waiter.url ? { replaced } : {};
+}
+
+/** Whether a parsed body is a registration with every field of the right type. */
+export function isRegistration(body: unknown): body is Registration {
+	if (!body || typeof body !== 'object') return false;
+	const { conversation, waiter } = body as IDataObject;
+	if (typeof conversation !== 'string' || !/^(interaction|externalId):.+/.test(conversation)) return false;
+	if (!waiter || typeof waiter !== 'object') return false;
+	const w = waiter as IDataObject;
+	return (
+		typeof w.url === 'string' &&
+		Array.isArray(w.events) &&
+		w.events.every((event) => typeof event === 'string') &&
+		typeof w.until === 'number' &&
+		typeof w.registeredAt === 'number' &&
+		typeof w.executionId === 'string'
+	);
+}
+
+/**
+ * Whether a resume URL is this n8n's own waiting-webhook URL: the same origin as the trigger's
+ * Production URL and the path `/<anything>/<execution id>/<node id>`. The trigger never calls
+ * anywhere else, whatever a registration says.
+ */
+export function isOwnResumeUrl(url: string, intake: string, executionId: string): boolean {
+	try {
+		const resume = new URL(url);
+		const own = new URL(intake);
+		if (resume.origin !== own.origin) return false;
+		const segments = resume.pathname.split('/').filter(Boolean);
+		return segments.length >= 3 && segments[segments.length - 2] === executionId;
+	} catch {
+		return false;
+	}
+}
+
+function registrationHmac(key: string, timestamp: number, body: string | Buffer): string {
+	return createHmac('sha256', key).update(`v1\n${timestamp}\n`).update(body).digest('hex');
+}
+
+/** The registration header's value: `v1.<ms since epoch>.<HMAC of the body with the desk's key>`. */
+export function signRegistration(key: string, body: string, timestamp: number): string {
+	return `v1.${timestamp}.${registrationHmac(key, timestamp, body)}`;
+}
+
+/** Whether a registration header signs this body with the desk's key, and is recent. */
+export function verifyRegistration(key: string, header: string, body: string | Buffer, now: number): boolean {
+	const match = /^v1\.(\d{1,15})\.([0-9a-f]{64})$/.exec(header);
+	if (!match || !key) return false;
+	const timestamp = Number(match[1]);
+	if (Math.abs(now - timestamp) > REGISTRATION_MAX_AGE_MS) return false;
+	return timingSafeEqual(Buffer.from(registrationHmac(key, timestamp, body), 'hex'), Buffer.from(match[2], 'hex'));
+}

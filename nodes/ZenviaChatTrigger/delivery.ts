@@ -1,0 +1,69 @@
+/*
+ * Handing an event to the execution that waits for it: one call to the waiting node's resume URL,
+ * repeated while n8n says the execution is still running. n8n saves an execution as `waiting`
+ * only after the node that put it to wait has returned (waiting-webhooks.ts answers 409 "is
+ * running already" until then), and Zenvia can post the customer's answer within milliseconds of
+ * the question: those answers must wait for the save, not be lost.
+ */
+
+import { RESUMED_ANSWER } from '../ZenviaChat/helpers/waitDesk';
+
+/** How long a reply may wait for its execution to be saved as waiting. */
+export const DELIVERY_PATIENCE_MS = 15_000;
+/** The first pause between attempts; it doubles up to DELIVERY_MAX_PAUSE_MS. */
+export const DELIVERY_FIRST_PAUSE_MS = 25;
+export const DELIVERY_MAX_PAUSE_MS = 500;
+
+export interface Attempt {
+	/** The HTTP status, or undefined when n8n could not be reached at all. */
+	status?: number;
+	body?: unknown;
+	/** Why the call failed without an answer (connection refused, timeout...). */
+	error?: string;
+}
+
+export type Decision = { kind: 'delivered' } | { kind: 'retry'; afterMs: number } | { kind: 'unreachable'; reason: string };
+
+function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	try {
+		return JSON.stringify(body) ?? '';
+	} catch {
+		return '';
+	}
+}
+
+/** Whether n8n's answer says the execution is running (not yet saved as waiting), not finished. */
+function stillRunning(attempt: Attempt): boolean {
+	return attempt.status === 409 && /is running already/.test(bodyText(attempt.body));
+}
+
+/**
+ * What to do after one attempt, `elapsedMs` after the first began and after `attempts` attempts.
+ * Delivered only when the waiting node itself answered (its marker): a 200 page from n8n (a
+ * finished send-and-wait execution) is not a delivery.
+ */
+export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: number): Decision {
+	if (attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300 && bodyText(attempt.body).includes(RESUMED_ANSWER)) {
+		return { kind: 'delivered' };
+	}
+	if (stillRunning(attempt)) {
+		const afterMs = Math.min(DELIVERY_FIRST_PAUSE_MS * 2 ** Math.max(0, attempts - 1), DELIVERY_MAX_PAUSE_MS);
+		if (elapsedMs + afterMs <= DELIVERY_PATIENCE_MS) return { kind: 'retry', afterMs };
+		return { kind: 'unreachable', reason: `the execution was still running after ${Math.round(elapsedMs / 1000)} s (it never came to wait)` };
+	}
+	if (attempt.status === undefined) {
+		return {
+			kind: 'unreachable',
+			reason:
+				`n8n could not reach its own resume URL (${attempt.error ?? 'no answer'}). It is built from WEBHOOK_URL: set WEBHOOK_URL to an ` +
+				'address this n8n can reach itself (with N8N_SSRF_PROTECTION_ENABLED, allow that host in N8N_SSRF_ALLOWED_HOSTNAMES)',
+		};
+	}
+	const said = bodyText(attempt.body).replace(/\s+/g, ' ').slice(0, 160);
+	if (attempt.status === 401) return { kind: 'unreachable', reason: 'n8n refused the resume URL\'s signature (401)' };
+	if (attempt.status === 404) return { kind: 'unreachable', reason: `the execution no longer waits there (404: ${said})` };
+	if (attempt.status === 409) return { kind: 'unreachable', reason: `the execution has ended (409: ${said})` };
+	if (attempt.status >= 200 && attempt.status < 300) return { kind: 'unreachable', reason: 'the execution has ended (n8n answered with its "no action required" page)' };
+	return { kind: 'unreachable', reason: `n8n answered ${attempt.status}: ${said}` };
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from 'crypto';
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import {
+	DESK_ENTRY,
+	findWaiter,
+	isOwnResumeUrl,
+	isRegistration,
+	readDesk,
+	register,
+	verifyRegistration,
+} from '../ZenviaChat/helpers/waitDesk';
+import type { Found, WaitDesk, Waiter } from '../ZenviaChat/helpers/waitDesk';
+import { afterAttempt } from './delivery';
+import type { Attempt } from './delivery';
+import type { EventPayload } from './events';
+import type { TriggerItem } from './output';
+import { rawBodyBytes } from './payload';
+import { refuse } from './refusal';
+
+/*
+ * The trigger's half of waits (see ../ZenviaChat/helpers/waitDesk.ts): it keeps the desk, takes
+ * registrations from waiting nodes, and hands each event a waiter waits for to that execution.
+ *
+ * Only writes that cannot hide a newer registration are made: the desk's key and URL when they
+ * are missing, a registration, and the removal of a waiter that can no longer be reached. A
+ * delivered event changes nothing, so the static data this call saves never overwrites the
+ * registration the resumed execution may make a few milliseconds later; the resumed waiter's
+ * entry stays until the next registration for its conversation replaces it (a later event that
+ * reaches it finds its execution moved on, and falls back).
+ */
+
+/** n8n's execution mode of a published workflow's webhook call (the only one that serves waits). */
+const PRODUCTION_MODE = 'webhook';
+/** How long one call to a resume URL may take. */
+const RESUME_TIMEOUT_MS = 10_000;
+
+/** The desk, created with its key on first use; its intake follows the trigger's Production URL. */
+export function ensureDesk(context: IHookFunctions | IWebhookFunctions): WaitDesk {
+	const staticData = context.getWorkflowStaticData('global');
+	let desk = readDesk(staticData);
+	if (!desk) {
+		desk = { key: randomBytes(32).toString('hex'), waiters: {} };
+		staticData[DESK_ENTRY] = desk;
+	}
+	const intake = context.getNodeWebhookUrl('default');
+	// Written only when it changes: an unchanged desk is not saved again.
+	if (intake && desk.intake !== intake) desk.intake = intake;
+	return desk;
+}
+
+/** Whether this call may touch waits: the published workflow's, never the editor's test listener. */
+export function servesWaits(context: IWebhookFunctions): boolean {
+	return context.getMode() === PRODUCTION_MODE;
+}
+
+/**
+ * A waiting node's registration: signed with the desk's key (only this workflow's nodes know it),
+ * recent, and naming a resume URL on this n8n. Answered 200, or refused without saying more.
+ */
+export async function acceptRegistration(context: IWebhookFunctions, header: string): Promise<IWebhookResponseData> {
+	const desk = readDesk(context.getWorkflowStaticData('global'));
+	const now = Date.now();
+	const raw = await rawBodyBytes(context);
+	if (!servesWaits(context) || !desk || !verifyRegistration(desk.key, header, raw, now)) {
+		return refuse(context, { status: 401, message: 'The wait registration is not signed by this workflow' });
+	}
+	let body: unknown;
+	try {
+		body = JSON.parse(raw.toString('utf8'));
+	} catch {
+		body = undefined;
+	}
+	if (!isRegistration(body) || !desk.intake || !isOwnResumeUrl(body.waiter.url, desk.intake, body.waiter.executionId)) {
+		return refuse(context, { status: 400, message: 'The wait registration is not one this trigger takes' });
+	}
+	const { replaced } = register(desk, body, now);
+	if (replaced) {
+		context.logger.info(
+			`Zenvia Chat Trigger: execution ${body.waiter.executionId} now waits for ${body.conversation}; execution ${replaced.executionId}, which waited for it too, can only end by its wait limit`,
+		);
+	}
+	context.getResponseObject().status(200).json({ registered: true });
+	return { noWebhookResponse: true };
+}
+
+/** The waiter this event is for, if any; an expired one is removed and said so. */
+export function waiterFor(context: IWebhookFunctions, event: string, payload: EventPayload): Found {
+	if (!servesWaits(context)) return { kind: 'none' };
+	const staticData = context.getWorkflowStaticData('global');
+	const desk = readDesk(staticData);
+	const found = findWaiter(desk, event, payload, Date.now());
+	if (found.kind === 'expired' && desk) {
+		delete desk.waiters[found.conversation];
+		context.logger.info(
+			`Zenvia Chat Trigger: the "${event}" event of ${found.conversation} came after execution ${found.waiter.executionId}'s wait limit; handled as an ordinary event`,
+		);
+	}
+	return found;
+}
+
+async function attemptOnce(context: IWebhookFunctions, waiter: Waiter, body: IDataObject): Promise<Attempt> {
+	try {
+		const response = (await context.helpers.httpRequest({
+			method: 'POST',
+			url: waiter.url,
+			body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: RESUME_TIMEOUT_MS,
+		})) as { statusCode?: number; body?: unknown };
+		return { status: Number(response.statusCode), body: response.body };
+	} catch (error) {
+		return { error: error instanceof Error ? error.message : String(error) };
+	}
+}
+
+/**
+ * Hands the event to its waiter, retrying while n8n has not yet saved the execution as waiting.
+ * True when the waiting node took it; otherwise the waiter is removed, the log says why, and the
+ * caller handles the event as an ordinary one.
+ */
+export async function deliver(context: IWebhookFunctions, conversation: string, waiter: Waiter, item: TriggerItem): Promise<boolean> {
+	const started = Date.now();
+	for (let attempts = 1; ; attempts++) {
+		const attempt = await attemptOnce(context, waiter, { item });
+		const decision = afterAttempt(attempt, attempts, Date.now() - started);
+		if (decision.kind === 'delivered') {
+			context.logger.debug(`Zenvia Chat Trigger: the "${item.event}" event of ${conversation} resumed execution ${waiter.executionId} (attempt ${attempts})`);
+			return true;
+		}
+		if (decision.kind === 'retry') {
+			await sleep(decision.afterMs);
+			continue;
+		}
+		const desk = readDesk(context.getWorkflowStaticData('global'));
+		if (desk?.waiters[conversation]?.url === waiter.url) delete desk.waiters[conversation];
+		context.logger.warn(
+			`Zenvia Chat Trigger: the "${item.event}" event of ${conversation} could not resume execution ${waiter.executionId}: ${decision.reason}. Handled as an ordinary event (it starts the workflow if its event is picked)`,
+			{ workflowId: context.getWorkflow().id },
+		);
+		return false;
+	}
+}

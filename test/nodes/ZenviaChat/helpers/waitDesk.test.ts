@@ -1,0 +1,129 @@
+import {
+	REGISTRATION_MAX_AGE_MS,
+	conversationKey,
+	conversationsOf,
+	findWaiter,
+	isOwnResumeUrl,
+	isRegistration,
+	readDesk,
+	register,
+	signRegistration,
+	verifyRegistration,
+} from '../../../../nodes/ZenviaChat/helpers/waitDesk';
+import type { WaitDesk, Waiter } from '../../../../nodes/ZenviaChat/helpers/waitDesk';
+
+const HASH = '322e458c-540c-4c11-ab5c-d38d39f57213';
+const NOW = 1_800_000_000_000;
+const waiter = (overrides: Partial<Waiter> = {}): Waiter => ({
+	url: 'http://127.0.0.1:5678/webhook-waiting/12/node-1?signature=abc',
+	events: ['new_message', 'finished_interaction'],
+	until: NOW + 60_000,
+	registeredAt: NOW,
+	executionId: '12',
+	...overrides,
+});
+const desk = (waiters: Record<string, Waiter> = {}): WaitDesk => ({ key: 'k'.repeat(64), intake: 'http://127.0.0.1:5678/webhook/w/zenvia-chat', waiters });
+
+describe('findWaiter: which waiter an event is for', () => {
+	const waiting = desk({ [conversationKey('interaction', HASH)]: waiter() });
+	test.each([
+		// event, payload, found
+		['new_message', { interaction_hash: HASH, type: 'new_message' }, 'waiter'],
+		['finished_interaction', { interaction_hash: HASH, type: 'finished_interaction' }, 'waiter'],
+		// Not an event this waiter waits for.
+		['new_interaction', { interaction_hash: HASH, type: 'new_interaction' }, 'none'],
+		['finished', { interaction_hash: HASH, state: 'finished' }, 'none'],
+		// Another conversation.
+		['new_message', { interaction_hash: 'other', type: 'new_message' }, 'none'],
+		['new_message', {}, 'none'],
+	])('%s %j: %s', (event, payload, kind) => {
+		expect(findWaiter(waiting, event, payload, NOW).kind).toBe(kind);
+	});
+
+	test('a waiter past its limit is expired', () => {
+		expect(findWaiter(waiting, 'new_message', { interaction_hash: HASH }, NOW + 60_001).kind).toBe('expired');
+	});
+
+	test('a WhatsApp API v1 customer is found by external id', () => {
+		const byCustomer = desk({ [conversationKey('externalId', '5511')]: waiter({ events: ['transferred'] }) });
+		expect(findWaiter(byCustomer, 'transferred', { interaction_hash: HASH, external_id: '5511', state: 'transferred' }, NOW).kind).toBe('waiter');
+	});
+
+	test('no desk, no waiter', () => {
+		expect(findWaiter(undefined, 'new_message', { interaction_hash: HASH }, NOW)).toEqual({ kind: 'none' });
+	});
+});
+
+describe('register: one waiter per conversation, expired ones dropped', () => {
+	test('the newer registration replaces the older and says so', () => {
+		const kept = desk({ [conversationKey('interaction', HASH)]: waiter({ executionId: '11', url: 'http://127.0.0.1:5678/webhook-waiting/11/n' }) });
+		const { replaced } = register(kept, { conversation: conversationKey('interaction', HASH), waiter: waiter() }, NOW);
+		expect(replaced?.executionId).toBe('11');
+		expect(kept.waiters[conversationKey('interaction', HASH)].executionId).toBe('12');
+	});
+
+	test('the same waiter registering again replaces nothing', () => {
+		const kept = desk({ [conversationKey('interaction', HASH)]: waiter() });
+		expect(register(kept, { conversation: conversationKey('interaction', HASH), waiter: waiter() }, NOW)).toEqual({});
+	});
+
+	test('entries past their limit are dropped', () => {
+		const kept = desk({ 'interaction:old': waiter({ until: NOW - 1 }), 'interaction:live': waiter() });
+		register(kept, { conversation: 'interaction:new', waiter: waiter() }, NOW);
+		expect(Object.keys(kept.waiters).sort()).toEqual(['interaction:live', 'interaction:new']);
+	});
+});
+
+describe('registrations: signed, recent, well formed, pointing at this n8n', () => {
+	const key = 'desk-key-0123456789';
+	const body = JSON.stringify({ conversation: `interaction:${HASH}`, waiter: waiter() });
+
+	test.each([
+		['signed now', signRegistration(key, body, NOW), body, NOW, true],
+		['signed a moment ago', signRegistration(key, body, NOW - 1000), body, NOW, true],
+		['too old (replayed)', signRegistration(key, body, NOW - REGISTRATION_MAX_AGE_MS - 1), body, NOW, false],
+		['another body', signRegistration(key, body, NOW), body.replace('12', '13'), NOW, false],
+		['another key', signRegistration('other-key', body, NOW), body, NOW, false],
+		['not a signature', 'v1.123.abc', body, NOW, false],
+		['empty', '', body, NOW, false],
+	])('%s: %s', (_case, header, given, now, valid) => {
+		expect(verifyRegistration(key, header, given, now)).toBe(valid);
+	});
+
+	test.each([
+		[{ conversation: `interaction:${HASH}`, waiter: waiter() }, true],
+		[{ conversation: `externalId:5511`, waiter: waiter() }, true],
+		[{ conversation: 'somewhere:else', waiter: waiter() }, false],
+		[{ conversation: `interaction:${HASH}`, waiter: { ...waiter(), until: 'soon' } }, false],
+		[{ conversation: `interaction:${HASH}`, waiter: { ...waiter(), events: [1] } }, false],
+		[{ conversation: `interaction:${HASH}` }, false],
+		[null, false],
+	])('%j is a registration: %s', (body, valid) => {
+		expect(isRegistration(body)).toBe(valid);
+	});
+
+	test.each([
+		['http://127.0.0.1:5678/webhook-waiting/12/node-1?signature=x', true],
+		['http://127.0.0.1:5678/webhook-waiting/12/node-1', true],
+		// Another host or port: the trigger never calls elsewhere.
+		['http://evil.example.com/webhook-waiting/12/node-1', false],
+		['http://127.0.0.1:5679/webhook-waiting/12/node-1', false],
+		// Another execution than the registration names.
+		['http://127.0.0.1:5678/webhook-waiting/13/node-1', false],
+		['not a url', false],
+	])('%s is this n8n\'s resume URL of execution 12: %s', (url, own) => {
+		expect(isOwnResumeUrl(url, 'http://127.0.0.1:5678/webhook/w/zenvia-chat', '12')).toBe(own);
+	});
+});
+
+describe('the desk in static data', () => {
+	test('read when it has a key; its waiters made an object', () => {
+		expect(readDesk({ zenviaChatWaits: { key: 'k' } })).toEqual({ key: 'k', waiters: {} });
+		expect(readDesk({})).toBeUndefined();
+		expect(readDesk({ zenviaChatWaits: { key: '' } })).toBeUndefined();
+	});
+
+	test('an event belongs to its interaction, then its WhatsApp customer', () => {
+		expect(conversationsOf({ interaction_hash: HASH, external_id: '5511' })).toEqual([`interaction:${HASH}`, 'externalId:5511']);
+	});
+});

@@ -1,0 +1,40 @@
+import { DELIVERY_MAX_PAUSE_MS, DELIVERY_PATIENCE_MS, afterAttempt } from '../../../nodes/ZenviaChatTrigger/delivery';
+import { RESUMED_ANSWER } from '../../../nodes/ZenviaChat/helpers/waitDesk';
+
+const RUNNING = { status: 409, body: { code: 409, message: 'The execution "12" is running already.' } };
+
+describe('afterAttempt: what one call to a resume URL decides', () => {
+	test.each([
+		// what n8n answered, the decision's kind
+		['the waiting node took it', { status: 200, body: { status: RESUMED_ANSWER } }, 'delivered'],
+		['still running (waiting not yet saved)', RUNNING, 'retry'],
+		['finished execution', { status: 409, body: { message: 'The execution "12 has finished already.' } }, 'unreachable'],
+		['finished with an error', { status: 409, body: { message: 'The execution "12" has finished with error.' } }, 'unreachable'],
+		['a finished send-and-wait: n8n\'s 200 page', { status: 200, body: '<html>No action required</html>' }, 'unreachable'],
+		['waiting at another node', { status: 404, body: { message: 'does not contain a waiting webhook' } }, 'unreachable'],
+		['unknown execution', { status: 404, body: { message: 'The execution "99" does not exist.' } }, 'unreachable'],
+		['bad signature', { status: 401, body: { error: 'Invalid token' } }, 'unreachable'],
+		['a losing duplicate', { status: 500, body: { message: 'Error' } }, 'unreachable'],
+		['n8n unreachable', { error: 'connect ECONNREFUSED 127.0.0.1:5678' }, 'unreachable'],
+	])('%s: %s', (_case, attempt, kind) => {
+		expect(afterAttempt(attempt, 1, 0).kind).toBe(kind);
+	});
+
+	test('retries while running, pausing 25, 50, 100 ms... up to the longest pause', () => {
+		const pauses = [1, 2, 3, 4, 5, 6, 7].map((attempts) => {
+			const decision = afterAttempt(RUNNING, attempts, 0);
+			return decision.kind === 'retry' ? decision.afterMs : undefined;
+		});
+		expect(pauses).toEqual([25, 50, 100, 200, 400, DELIVERY_MAX_PAUSE_MS, DELIVERY_MAX_PAUSE_MS]);
+	});
+
+	test('gives up once the patience would run out, saying the execution never came to wait', () => {
+		const decision = afterAttempt(RUNNING, 40, DELIVERY_PATIENCE_MS - 100);
+		expect(decision).toEqual({ kind: 'unreachable', reason: expect.stringContaining('still running') });
+	});
+
+	test('names WEBHOOK_URL when n8n cannot reach itself', () => {
+		const decision = afterAttempt({ error: 'getaddrinfo ENOTFOUND n8n.internal' }, 1, 0);
+		expect(decision.kind === 'unreachable' && decision.reason).toMatch(/WEBHOOK_URL.*ENOTFOUND|ENOTFOUND.*WEBHOOK_URL/s);
+	});
+});
