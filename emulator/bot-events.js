@@ -52,10 +52,11 @@ function buildBotEvent(state, action, params) {
  * The customer answers the bot's next message in the interaction: once the bot's message is
  * received, its `new_message` is posted after `delayMs` (0: at once, as a customer whose answer
  * was already typed; Zenvia gives no lower bound). Each answer's delivery is kept on the
- * interaction's `answers` (GET /__admin/state).
+ * interaction's `answers` (GET /__admin/state). `holdMs` holds the answer to the bot's call that
+ * long: the customer's message then reaches the bot before the bot's own call returns.
  * @param {import('./state').EmulatorState} state
  * @param {string} target
- * @param {BotParams & { delayMs?: number }} params
+ * @param {BotParams & { delayMs?: number, holdMs?: number }} params
  * @returns {{ armed: true }}
  */
 function armAnswer(state, target, params) {
@@ -63,9 +64,12 @@ function armAnswer(state, target, params) {
 	if (!bot) throw new Error('params.interactionHash must name an interaction started with newInteraction');
 	const delayMs = params.delayMs ?? 0;
 	if (!Number.isInteger(delayMs) || delayMs < 0) throw new Error('params.delayMs must be a whole number of milliseconds, 0 or more');
+	const holdMs = params.holdMs ?? 0;
+	if (!Number.isInteger(holdMs) || holdMs < 0 || holdMs > 30_000) throw new Error('params.holdMs must be a whole number of milliseconds from 0 to 30000');
 	bot.answerNext = {
 		content: params.content ?? 'Hello',
 		delayMs,
+		holdMs,
 		fire: () => {
 			setTimeout(() => {
 				const event = buildBotEvent(state, 'newMessage', { ...params, interactionHash: bot.hash });

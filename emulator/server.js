@@ -252,6 +252,7 @@ function createEmulator(options = {}) {
 			dropMidAnswer(res, answer);
 			return;
 		}
+		if (answer.holdMs) await delay(answer.holdMs);
 		sendJson(res, answer.status, answer.body, answer.headers);
 	}
 

@@ -55,7 +55,7 @@ const { createAccount } = require('./account');
  * @property {'waiting' | 'accepted' | 'transferred' | 'finished'} state
  * @property {number | null} transferredTo department_id of the transfer; null = back to its own department
  * @property {Array<{ from: 'CUSTOMER' | 'BOT', content: string, contentType: string, attachment: { url: string, size?: number } | null }>} messages
- * @property {{ content: string, delayMs: number, fire: () => void } | null} [answerNext] armed by POST /__admin/bot/answerNextMessage
+ * @property {{ content: string, delayMs: number, holdMs: number, fire: () => void } | null} [answerNext] armed by POST /__admin/bot/answerNextMessage
  * @property {Array<{ content: unknown, sentAt: number, delivered: import('./webhooks').Delivery }>} [answers] the armed answers, as delivered
  */
 

@@ -77,6 +77,8 @@ function sendMessage(ctx) {
 	if (answer) {
 		bot.answerNext = null;
 		answer.fire();
+		// Zenvia may deliver the customer's answer before it has answered the bot's call.
+		if (answer.holdMs > 0) return { ...RECEIVED, holdMs: answer.holdMs };
 	}
 	return RECEIVED;
 }

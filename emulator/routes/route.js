@@ -23,7 +23,7 @@
  * @property {Backend} backend
  */
 
-/** @typedef {{ status: number, body: unknown, headers?: Record<string, string> }} Answer */
+/** @typedef {{ status: number, body: unknown, headers?: Record<string, string>, holdMs?: number }} Answer holdMs: the answer leaves that much later (the request has taken effect) */
 
 /**
  * @typedef {object} Route

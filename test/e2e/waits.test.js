@@ -125,6 +125,20 @@ describe('Bot > Send and Wait for Reply in a running n8n', () => {
 		expect(recordsOf(hash, 'ordinary')).toEqual([]);
 	});
 
+	it('delivers an answer that arrives before the question\'s call has even returned', async () => {
+		const hash = await newBotInteraction();
+		// Zenvia holds its answer to the bot's message call for 1.5 s and posts the customer's
+		// answer meanwhile: n8n answers the trigger 409 (running) until the execution waits.
+		await emulator.bot('answerNextMessage', { target: botUrl, interactionHash: hash, content: 'Even quicker', delayMs: 0, holdMs: 1500 });
+		const outcome = await recorded(hash, 'outcome');
+		expect(outcome).toMatchObject({ outcome: 'reply', interactionHash: hash, content: 'Even quicker' });
+		const { bots } = await emulator.state();
+		const [answer] = bots.find((/** @type {{ hash: string }} */ bot) => bot.hash === hash).answers;
+		expect(answer.delivered).toEqual({ status: 200, body: RECEIVED });
+		await settle();
+		expect(recordsOf(hash, 'ordinary')).toEqual([]);
+	});
+
 	it('ends the wait with outcome customerLeft when the customer leaves', async () => {
 		const hash = await newBotInteraction();
 		await questionAsked(hash);
@@ -208,5 +222,46 @@ describe('Interaction > Wait for Event in a running n8n', () => {
 		expect(await recorded(hash, 'outcome')).toMatchObject({ outcome: 'event', event: 'finished', interactionHash: hash, waitedMs: expect.any(Number) });
 		await settle();
 		expect(recordsOf(hash, 'ordinary')).toHaveLength(1);
+	});
+});
+
+/** n8n's SQLite files as text: an execution's stored error is in them. */
+function storedText() {
+	const folder = path.join(userFolder, '.n8n');
+	return fs
+		.readdirSync(folder)
+		.filter((name) => name.startsWith('database.sqlite'))
+		.map((name) => {
+			try {
+				return fs.readFileSync(path.join(folder, name)).toString('utf8');
+			} catch {
+				return '';
+			}
+		})
+		.join('\n');
+}
+
+describe('An n8n that cannot reach its own WEBHOOK_URL', () => {
+	it('fails the waiting node before anything is sent, naming WEBHOOK_URL', async () => {
+		if (!n8n || !recorder) throw new Error('set-up failed');
+		fs.writeFileSync(path.join(WORK_DIR, 'waits-n8n.log'), n8n.output());
+		await n8n.stop();
+		// WEBHOOK_URL names a port nobody listens on; Zenvia still reaches n8n on its real port.
+		n8n = await startN8n(runtime, userFolder, {
+			port: await freePort(),
+			env: { E2E_RECORDER_URL: recorder.url, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false', WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/` },
+		});
+		botUrl = `${n8n.url}/webhook/${triggerOf(BOT).webhookId}/zenvia-chat${SECRET_QUERY}`;
+		await waitForWebhook(botUrl);
+		await emulator.clearRequests();
+
+		const hash = await newBotInteraction();
+		await recorded(hash, 'started');
+		await waitFor('the failed execution in n8n\'s database', async () => storedText().includes('set WEBHOOK_URL to an address this n8n can reach itself'), {
+			timeoutMs: 30_000,
+		});
+		expect(storedText()).toContain('n8n could not reach the Zenvia Chat Trigger\'s Production URL to register the wait');
+		// Nothing was sent: the question would have been asked with no one to hear the answer.
+		expect((await emulator.requests()).filter((request) => request.path === `/api/v1/bot/${hash}/message`)).toEqual([]);
 	});
 });
