@@ -241,6 +241,29 @@ function storedText() {
 		.join('\n');
 }
 
+describe('Interaction > Wait for Event by WhatsApp API v1 customer', () => {
+	it('waits until the customer\'s conversation is transferred, by external ID', async () => {
+		if (!n8n || !recorder) throw new Error('set-up failed');
+		const externalId = `55119${Date.now() % 100_000_000}`;
+		const answer = await fetch(`${n8n.url}/webhook/e2e-whatsapp-wait`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ externalId }),
+		});
+		expect(answer.status).toBe(200);
+		await waitFor('the execution to start', async () => (recorder?.records ?? []).some((record) => /** @type {any} */ (record).body?.externalId === externalId), {
+			timeoutMs: 30_000,
+		});
+		// The wait is registered right after that report; give it a moment.
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		const sent = await emulator.agent('transfer', { externalId, departmentId: 3, target: crmTriggerUrl });
+		expect(sent.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		await waitFor('the outcome', async () => (recorder?.records ?? []).some((record) => /** @type {any} */ (record).externalId === externalId), { timeoutMs: 30_000 });
+		const outcome = (recorder?.records ?? []).find((record) => /** @type {any} */ (record).externalId === externalId);
+		expect(outcome).toMatchObject({ kind: 'outcome', outcome: 'event', event: 'transferred', externalId, departmentId: '3' });
+	});
+});
+
 describe('An n8n that cannot reach its own WEBHOOK_URL', () => {
 	it('fails the waiting node before anything is sent, naming WEBHOOK_URL', async () => {
 		if (!n8n || !recorder) throw new Error('set-up failed');

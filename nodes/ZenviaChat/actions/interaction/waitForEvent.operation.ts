@@ -5,6 +5,7 @@ import { EVENTS } from '../../../ZenviaChatTrigger/events';
 import { conversationKey } from '../../helpers/waitDesk';
 import type { ItemRun } from '../../transport';
 import { interactionHashField, operationOptions, readInteractionHash } from '../common.descriptions';
+import { customerExternalIdField, readCustomerExternalId } from '../whatsapp/customerExternalId';
 import { readWaitLimitMs, waitLimitField } from '../waits/fields';
 import { registerWait, waitUntil } from '../waits/register';
 
@@ -12,7 +13,22 @@ import { registerWait, waitUntil } from '../waits/register';
 const INTERACTION_EVENTS = EVENTS.filter((event) => !event.value.startsWith('new_') && event.value !== 'finished_interaction');
 
 const properties: INodeProperties[] = [
-	interactionHashField,
+	{
+		displayName: 'Wait For',
+		name: 'waitBy',
+		type: 'options',
+		default: 'interaction',
+		options: [
+			{ name: 'Interaction (Chat API)', value: 'interaction', description: 'Events of one interaction, by its hash' },
+			{
+				name: 'WhatsApp Customer (by External ID)',
+				value: 'externalId',
+				description: 'Events of the WhatsApp API v1 conversation of one customer your integration started, by its external ID',
+			},
+		],
+	},
+	{ ...interactionHashField, displayOptions: { show: { waitBy: ['interaction'] } } },
+	{ ...customerExternalIdField, displayOptions: { show: { waitBy: ['externalId'] } } },
 	{
 		displayName: 'Events',
 		name: 'waitEvents',
@@ -44,7 +60,7 @@ function readWaitEvents(this: IExecuteFunctions, itemIndex: number): string[] {
 }
 
 /**
- * The execution waits until the interaction gets one of the picked events (delivered by the
+ * The execution waits until the interaction (or the WhatsApp API v1 customer's conversation) gets one of the picked events (delivered by the
  * workflow's Zenvia Chat Trigger) or the wait limit: { outcome: event | timeout, ... }.
  */
 export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<IDataObject> {
@@ -52,9 +68,11 @@ export async function execute(this: IExecuteFunctions, run: ItemRun): Promise<ID
 	if (this.getInputData().length !== 1) {
 		throw new NodeOperationError(this.getNode(), 'Wait for Event takes one input item: an execution waits for one interaction', { itemIndex });
 	}
-	const hash = readInteractionHash.call(this, run);
+	const byCustomer = this.getNodeParameter('waitBy', itemIndex, 'interaction') === 'externalId';
+	const id = byCustomer ? readCustomerExternalId.call(this, run) : readInteractionHash.call(this, run);
 	const events = readWaitEvents.call(this, itemIndex);
 	const limitMs = readWaitLimitMs.call(this, itemIndex);
-	const { until } = await registerWait.call(this, { itemIndex, conversation: conversationKey('interaction', hash), events, limitMs, sendAndWait: false });
-	return await waitUntil.call(this, until, { interactionHash: hash }, 'timeout', limitMs);
+	const conversation = conversationKey(byCustomer ? 'externalId' : 'interaction', id);
+	const { until } = await registerWait.call(this, { itemIndex, conversation, events, limitMs, sendAndWait: false });
+	return await waitUntil.call(this, until, byCustomer ? { externalId: id } : { interactionHash: id }, 'timeout', limitMs);
 }
