@@ -189,16 +189,22 @@ describe('Bot > Send and Wait for Reply in a running n8n', () => {
 		expect(recordsOf(hash, 'ordinary')).toHaveLength(1);
 	});
 
-	it('ends the wait with outcome noReply at its limit', async () => {
+	it('ends the wait with outcome noReply at its limit; a second wait in the same execution still works', async () => {
 		// Department 3: the workflow's wait limit is then 0.05 minutes.
 		const hash = await newBotInteraction(3);
 		const { executionId } = await recorded(hash, 'started');
 		const outcome = await recorded(hash, 'outcome', LIMIT_TIMEOUT_MS);
 		expect(outcome).toEqual({ kind: 'outcome', executionId, outcome: 'noReply', interactionHash: hash, waitedMs: 3000 });
-		// A reply after the limit resumes nothing: an ordinary event.
-		expect(await reply(hash, 'Too late')).toEqual({ status: 200, body: STARTED });
-		await recorded(hash, 'ordinary');
+		// The workflow asks again, in the same execution, which n8n's timer resumed without the
+		// workflow's static data: the second wait still registers, and the reply resumes it.
+		await waitFor('the second question', async () => (await emulator.requests()).filter((request) => request.path === `/api/v1/bot/${hash}/message`).length === 2, {
+			timeoutMs: 30_000,
+		});
+		expect(await reply(hash, 'Still here')).toEqual({ status: 200, body: RECEIVED });
+		expect(await recorded(hash, 'second')).toMatchObject({ executionId, outcome: 'reply', content: 'Still here' });
+		await settle();
 		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
+		expect(recordsOf(hash, 'ordinary')).toEqual([]);
 	}, LIMIT_TIMEOUT_MS + 60_000);
 });
 

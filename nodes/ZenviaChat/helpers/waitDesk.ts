@@ -58,11 +58,14 @@ export function conversationsOf(payload: IDataObject): string[] {
 	return keys;
 }
 
-/** The desk in static data, or undefined when there is none (or it is not one). */
+/**
+ * The desk in static data, or undefined when there is none (or it is not one). Never writes: an
+ * execution that only reads static data leaves it unsaved.
+ */
 export function readDesk(staticData: IDataObject): WaitDesk | undefined {
 	const desk = staticData[DESK_ENTRY] as IDataObject | undefined;
 	if (!desk || typeof desk !== 'object' || typeof desk.key !== 'string' || !desk.key) return undefined;
-	if (!desk.waiters || typeof desk.waiters !== 'object') desk.waiters = {};
+	if (!desk.waiters || typeof desk.waiters !== 'object') return undefined;
 	return desk as WaitDesk;
 }
 

@@ -55,11 +55,32 @@ function registrationFailure(context: IExecuteFunctions, itemIndex: number, inta
 	return new NodeOperationError(context.getNode(), `The Zenvia Chat Trigger refused to register the wait: ${why}`, { itemIndex });
 }
 
+/** Execution custom data entries that carry the desk's address and key along the execution. */
+const CARRIED_INTAKE = 'zenviaChatWaitIntake';
+const CARRIED_KEY = 'zenviaChatWaitKey';
+
+/**
+ * Where to register and with which key: the desk the trigger keeps in static data. n8n runs an
+ * execution that its wait limit resumed without the workflow's static data (an execution keeps no
+ * copy of it), so the desk also travels with the execution, in its custom data, for a later wait.
+ */
+function deskForWait(context: IExecuteFunctions): { intake: string; key: string } | undefined {
+	const desk = readDesk(context.getWorkflowStaticData('global'));
+	if (desk?.intake) {
+		if (context.customData.get(CARRIED_INTAKE) !== desk.intake) context.customData.set(CARRIED_INTAKE, desk.intake);
+		if (context.customData.get(CARRIED_KEY) !== desk.key) context.customData.set(CARRIED_KEY, desk.key);
+		return { intake: desk.intake, key: desk.key };
+	}
+	const intake = context.customData.get(CARRIED_INTAKE);
+	const key = context.customData.get(CARRIED_KEY);
+	return intake && key ? { intake, key } : undefined;
+}
+
 /** Registers the wait with the workflow's Zenvia Chat Trigger. Throws, saying what to fix, when it cannot. */
 export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Promise<{ since: number; until: number }> {
 	const { itemIndex } = plan;
-	const desk = readDesk(this.getWorkflowStaticData('global'));
-	if (!desk?.intake) {
+	const desk = deskForWait(this);
+	if (!desk) {
 		throw new NodeOperationError(this.getNode(), 'Waiting needs a published Zenvia Chat Trigger in this workflow', {
 			itemIndex,
 			description:

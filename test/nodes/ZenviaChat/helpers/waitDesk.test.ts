@@ -117,8 +117,11 @@ describe('registrations: signed, recent, well formed, pointing at this n8n', () 
 });
 
 describe('the desk in static data', () => {
-	test('read when it has a key; its waiters made an object', () => {
-		expect(readDesk({ zenviaChatWaits: { key: 'k' } })).toEqual({ key: 'k', waiters: {} });
+	test('read when it has a key and its waiters, never written', () => {
+		expect(readDesk({ zenviaChatWaits: { key: 'k', waiters: {} } })).toEqual({ key: 'k', waiters: {} });
+		const malformed = { zenviaChatWaits: { key: 'k' } };
+		expect(readDesk(malformed)).toBeUndefined();
+		expect(malformed).toEqual({ zenviaChatWaits: { key: 'k' } });
 		expect(readDesk({})).toBeUndefined();
 		expect(readDesk({ zenviaChatWaits: { key: '' } })).toBeUndefined();
 	});
