@@ -25,6 +25,8 @@ const SIZE = SMALL
 	? { label: 'small (CI check; figures not meaningful)', sends: 40, serial: 20, rounds: 1, records: 3000, events: 5, limitedSends: 60 }
 	: { label: 'full', sends: 1000, serial: 300, rounds: 3, records: 100_000, events: 60, limitedSends: 1000 };
 const LATENCY_MS = 20;
+/** How long after a run's answer n8n's CPU is read: long enough for it to save the execution. */
+const CPU_SETTLE_MS = 250;
 const RATE_LIMIT = 50;
 const TOKEN = 'bench-chat-api-token-0123456789';
 const OUTPUT = path.join(e2e.REPO_DIR, SMALL ? path.join('.n8n-bench', 'BENCHMARKS.small.md') : path.join('docs', 'BENCHMARKS.md'));
@@ -44,6 +46,15 @@ function gitCommit() {
 		const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: e2e.REPO_DIR, encoding: 'utf8' }).trim();
 		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: e2e.REPO_DIR, encoding: 'utf8' }).trim();
 		return dirty ? `${commit} with uncommitted changes` : commit;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The Zenvia Chat node's default Requests in Flight, as built into dist/ (what n8n runs). */
+function defaultInFlight() {
+	try {
+		return require(path.join(e2e.REPO_DIR, 'dist', 'nodes', 'ZenviaChat', 'actions', 'batching.js')).DEFAULT_REQUESTS_IN_FLIGHT;
 	} catch {
 		return undefined;
 	}
@@ -139,7 +150,7 @@ async function main() {
 	};
 
 	/** @type {Record<string, any>} */
-	const results = { size: SIZE, startedAt: startedAt.toISOString(), latencyMs: LATENCY_MS, rateLimit: RATE_LIMIT, commit: gitCommit() };
+	const results = { size: SIZE, startedAt: startedAt.toISOString(), latencyMs: LATENCY_MS, rateLimit: RATE_LIMIT, commit: gitCommit(), zenviaInFlight: defaultInFlight() };
 	const servers = [];
 	try {
 		// ---- Instance A: n8n's defaults. Sends, overhead and export, then the trigger.
@@ -158,13 +169,17 @@ async function main() {
 		const send = async (scenario, count) => {
 			const tag = `r${++runCounter}-`;
 			const items = Array.from({ length: count }, (_, i) => ({ hash: hashes[i % hashes.length], text: `${tag}${i}` }));
+			const cpuBefore = cpuMs(pid);
 			const answer = await startRun(n8n.url, `${n8n.url}/webhook/${scenario}`, { items });
+			// n8n saves the execution after answering: its CPU counts too, so it is read a moment later.
+			await new Promise((resolve) => setTimeout(resolve, CPU_SETTLE_MS));
+			const cpuMsPerItem = (cpuMs(pid) - cpuBefore) / count;
 			const received = [];
 			for (const interaction of emu.state.interactions.values()) {
 				for (const message of interaction.messages) if (String(message.content).startsWith(tag)) received.push(message.content);
 			}
 			const distinct = new Set(received).size;
-			return { seconds: answer.seconds, status: answer.status, delivered: distinct, duplicates: received.length - distinct };
+			return { seconds: answer.seconds, cpuMsPerItem, status: answer.status, delivered: distinct, duplicates: received.length - distinct };
 		};
 		const collect = async (name, scenarios, run) => {
 			/** @type {Record<string, any[]>} */
@@ -237,10 +252,11 @@ async function main() {
 		os: `${os.type()} ${os.release()}`,
 		loadAverage: os.loadavg().map((value) => value.toFixed(1)).join(', '),
 	};
+	// The runs first: a report that fails can be written again from them (--report).
+	fs.writeFileSync(path.join(WORK_DIR, 'results.json'), JSON.stringify({ results, machine, versions }, null, 2));
 	const text = report({ results, machine, versions, small: SMALL, median, command: `npm run bench${SMALL ? ' -- --small' : ''}` });
 	fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
 	fs.writeFileSync(OUTPUT, text);
-	fs.writeFileSync(path.join(WORK_DIR, 'results.json'), JSON.stringify({ results, machine, versions }, null, 2));
 	log(`wrote ${path.relative(e2e.REPO_DIR, OUTPUT)} in ${e2e.seconds(Date.now() - startedAt.getTime())}`);
 }
 

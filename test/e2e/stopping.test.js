@@ -2,7 +2,7 @@
 'use strict';
 
 // What the README promises about stopping on a failure without Continue On Fail, for 1 and for
-// 20 requests in flight, each run in a real n8n against the emulator.
+// the default requests in flight, each run in a real n8n against the emulator.
 
 const { emulator, execute } = require('./setup/context');
 
@@ -19,7 +19,7 @@ const errorOf = (execution) => /** @type {any} */ (execution.run?.data)?.resultD
 describe('Stopping on a failure in a real n8n', () => {
 	afterEach(async () => await emulator.clearFaults());
 
-	it('with 20 in flight, the error names the items Zenvia had already received', async () => {
+	it('with the default 50 in flight, the error names the items Zenvia had already received', async () => {
 		// Item 1 answers slowly and item 2 fails slowly, so item 3 is done before the failure is known.
 		await emulator.setFault({ path: '/core/api/v1/interactions/no-such-interaction/messages', method: 'POST', status: 404, latencyMs: 300 });
 		await emulator.setFault({ path: '/core/api/v1/interactions/*', method: 'POST', latencyMs: 800, times: 1 });

@@ -8,7 +8,12 @@ import type { ItemOutcome } from './outcome';
  * 1. Checks: it reads and checks its fields. Items do this one at a time, in input order: the next
  *    item starts its checks only once this one has passed them (reached `turn`) or ended. So an
  *    item refused for bad input stops the run before any later item, of any conversation, has
- *    even read its fields.
+ *    even read its fields. Checks also wait while an item that passed its own is still queued
+ *    for a slot: checking more could not send anything sooner, and the checks run back to back
+ *    (one hands over to the next on a microtask, which n8n's event loop does not get between), so
+ *    the answers of the requests in flight would sit unread until every item had been checked.
+ *    Waiting there, the event loop reads each answer as it comes, the freed slot goes to the
+ *    queued item, and the next item's checks run while that request is on its way.
  * 2. Its conversation's turn: items that name the same conversation (an interaction, a WhatsApp
  *    customer) send one after the other, in input order.
  * 3. A slot: at most `inFlight` items hold their turn at once; the others queue in input order.
@@ -85,8 +90,14 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 	const lastOfConversation = new Map<string, Promise<void>>();
 	let nextToCheck = 0;
 	let running = 0;
+	/** Items past their checks, their conversation's turn come, still waiting for a slot. */
+	let queuedForSlot = 0;
+	/** Whether the next item's checks wait for a queued item to get its slot. */
+	let checksHeld = false;
 
 	const stoppedBefore = (index: number) => firstFailure !== undefined && index > firstFailure.index;
+	/** Lets held checks go on once no item is queued for a slot (set below, where checks start). */
+	let releaseChecks = () => {};
 
 	const takeSlot = async () => {
 		steps++;
@@ -94,7 +105,10 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			freeSlots--;
 			return;
 		}
+		queuedForSlot++;
 		await new Promise<void>((resolve) => slotWaiters.push(resolve));
+		queuedForSlot--;
+		releaseChecks();
 	};
 	const giveSlot = () => {
 		steps++;
@@ -114,6 +128,20 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			running++;
 			void start(index);
 		};
+		/** The next item's checks: now, or once no checked item is queued for a slot. */
+		const checkNext = () => {
+			if (queuedForSlot > 0 && nextToCheck < count) {
+				checksHeld = true;
+				return;
+			}
+			startNext();
+		};
+		releaseChecks = () => {
+			if (!checksHeld || queuedForSlot > 0) return;
+			checksHeld = false;
+			steps++;
+			void Promise.resolve().then(checkNext);
+		};
 
 		const start = async (index: number) => {
 			steps++;
@@ -127,7 +155,7 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 				passed = true;
 				// On the next microtask: an item that takes its turn before its first await would
 				// otherwise start the next one inside its own call, thousands of calls deep.
-				void Promise.resolve().then(startNext);
+				void Promise.resolve().then(checkNext);
 			};
 			let turned: Promise<void> | undefined;
 			const takeTurn = async (conversation: string | undefined) => {

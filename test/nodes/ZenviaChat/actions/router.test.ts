@@ -87,6 +87,22 @@ describe('router: items in flight', () => {
 		expect(env.emu.requests().map((request) => (request.body as { content: string }).content)).toEqual(['a1', 'b1']);
 	});
 
+	it('by default sends up to 50 requests at once, and no more', async () => {
+		const hashes = await startInteractions(env, 60);
+		// Every answer takes 3 s: whatever reaches Zenvia before then was in flight at the same time.
+		env.emu.configure({ latencyMs: 3000 });
+		const running = env.run(send, { items: hashes.map((hash, index) => ({ hash, text: `m${index}` })) });
+		const arrived = () => env.emu.requests().length;
+		for (let waited = 0; arrived() < 50 && waited < 2500; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(arrived()).toBe(50);
+
+		const { items, error } = await running;
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(60);
+		expect(arrived()).toBe(60);
+	});
+
 	it('refuses a Requests in Flight that is not a positive whole number before any request', async () => {
 		const { error } = await env.run({ ...send, options: { requestsInFlight: 0 } }, { items: [{ hash: 'x', text: 'a' }] });
 		expect(error?.message).toBe('Requests in Flight must be a positive whole number, got 0');

@@ -115,25 +115,55 @@ describe('scheduleItems: checks one at a time, in input order', () => {
 		expect(values(outcomes)).toEqual(['sent 0', 'nothing to send', 'error: item 2 refused', 'sent 3', 'sent 4']);
 	});
 
-	it('reads the next item\'s fields while the earlier ones wait for a slot or their conversation', async () => {
+	it('reads the next item\'s fields while the earlier ones wait for their conversation or send', async () => {
 		const items = harness(['a', 'a', 'b', 'c']);
 		const done = schedule({ count: 4, inFlight: 1, run: items.run });
 		await settle();
-		for (const index of [0, 1, 2, 3]) {
-			expect(items.started).toEqual([0, 1, 2, 3].slice(0, index + 1));
+		for (const index of [0, 1, 2]) {
+			expect(items.started).toEqual([0, 1, 2].slice(0, index + 1));
 			await items.pass(index);
 		}
-		// Only one slot: item 0 sends, 1 waits for its conversation, 2 and 3 for the slot.
+		// Only one slot: item 0 sends, 1 waits for its conversation (no slot: checks go on), 2 is
+		// queued for the slot, so item 3 does not read its fields yet: that would send nothing sooner.
 		expect(items.sending).toEqual([0]);
-		// An item joins the queue for a slot once its conversation lets it: 1 comes after 2 and 3.
+		expect(items.started).toEqual([0, 1, 2]);
+		// Item 0 ends: 2 gets the slot, 1 (its conversation free now) queues for the next one.
 		await items.finish(0);
 		expect(items.sending).toEqual([0, 2]);
+		expect(items.started).toEqual([0, 1, 2]);
 		await items.finish(2);
-		expect(items.sending).toEqual([0, 2, 3]);
-		await items.finish(3);
-		expect(items.sending).toEqual([0, 2, 3, 1]);
+		// Nothing is queued for a slot any more: item 3 reads its fields while item 1 sends.
+		expect(items.sending).toEqual([0, 2, 1]);
+		expect(items.started).toEqual([0, 1, 2, 3]);
+		await items.pass(3);
 		await items.finish(1);
+		expect(items.sending).toEqual([0, 2, 1, 3]);
+		await items.finish(3);
 		expect(values((await done).outcomes)).toEqual(['sent 0', 'sent 1', 'sent 2', 'sent 3']);
+	});
+
+	it('reads the fields of later items while requests are on their way, not all before the first answer is read', async () => {
+		// Each item's checks are synchronous work; each request ends on a later turn of the event
+		// loop, as an answer from the network does. Checks must not run ahead of the answers.
+		const events: string[] = [];
+		const answer = async () => await new Promise<void>((resolve) => setImmediate(resolve));
+		const { outcomes } = await scheduleItems<number>({
+			count: 6,
+			inFlight: 2,
+			stopOnFailure: false,
+			run: async (index, turn) => {
+				events.push(`check ${index}`);
+				await turn(undefined);
+				await answer();
+				events.push(`answer ${index}`);
+				return index;
+			},
+		});
+		expect(outcomes.map((outcome) => outcome?.ok && outcome.value)).toEqual([0, 1, 2, 3, 4, 5]);
+		// Items 0 and 1 send, 2 is checked and queued; 3 waits until 0's answer was read.
+		expect(events.slice(0, 4)).toEqual(['check 0', 'check 1', 'check 2', 'answer 0']);
+		expect(events.indexOf('check 3')).toBeGreaterThan(events.indexOf('answer 0'));
+		expect(events.indexOf('check 5')).toBeGreaterThan(events.indexOf('answer 2'));
 	});
 
 	it('takes the turn once, however many requests an item makes', async () => {
@@ -255,14 +285,21 @@ describe('scheduleItems: conversations and slots', () => {
 		const items = harness(conversations);
 		const done = schedule({ count: 6, inFlight: 2, run: items.run });
 		await settle();
-		for (const index of [0, 1, 2, 3, 4, 5]) await items.pass(index);
-		expect(items.started).toEqual([0, 1, 2, 3, 4, 5]);
+		for (const index of [0, 1, 2]) await items.pass(index);
+		// Item 2 is queued for a slot: item 3 reads its fields once 2 has one.
+		expect(items.started).toEqual([0, 1, 2]);
 		expect(items.sending).toEqual([0, 1]);
 		await items.finish(1);
 		expect(items.sending).toEqual([0, 1, 2]);
+		expect(items.started).toEqual([0, 1, 2, 3]);
+		await items.pass(3);
 		await items.finish(0);
 		expect(items.sending).toEqual([0, 1, 2, 3]);
-		for (const index of [3, 2, 4, 5]) await items.finish(index);
+		await items.pass(4);
+		await items.finish(3);
+		await items.pass(5);
+		for (const index of [2, 4, 5]) await items.finish(index);
+		expect(items.started).toEqual([0, 1, 2, 3, 4, 5]);
 		expect(items.sending).toEqual([0, 1, 2, 3, 4, 5]);
 		expect(items.maxHolding()).toBe(2);
 		expect(values((await done).outcomes)).toEqual(['sent 0', 'sent 1', 'sent 2', 'sent 3', 'sent 4', 'sent 5']);
@@ -289,12 +326,13 @@ describe('scheduleItems: a failure after the turn, with stopOnFailure', () => {
 		const failures: number[] = [];
 		const done = schedule({ count: 6, inFlight: 2, run: items.run, stopOnFailure: true, onFailure: (index) => failures.push(index) });
 		await settle();
-		for (const index of [0, 1, 2, 3, 4, 5]) await items.pass(index);
+		for (const index of [0, 1, 2]) await items.pass(index);
 		expect(items.sending).toEqual([0, 1]);
 		await items.fail(1, new Error('HTTP 404'));
-		// 2 to 5 were waiting for a slot: none sends.
+		// 2 was waiting for a slot: it does not send, and 3 to 5 never read their fields.
 		expect(items.sending).toEqual([0, 1]);
-		expect(items.skipped).toEqual([2, 3, 4, 5]);
+		expect(items.skipped).toEqual([2]);
+		expect(items.started).toEqual([0, 1, 2]);
 		await items.finish(0);
 
 		const { outcomes, firstFailure } = await done;
