@@ -5,8 +5,9 @@
 // speaks the Chat Completions API (`POST /v1/chat/completions`), which n8n's OpenAI Chat Model
 // calls at the credential's Base URL. Its decision is fixed, so a test knows what the agent must
 // do: for a customer who asks for a person it calls the transfer tool, for anything else the reply
-// tool with REPLY; once a tool has answered, it ends the turn with a short text. Every request is
-// kept, so the test can check that the agent really asked it and which tools it offered.
+// tool with REPLY; once a tool has answered in this turn, it ends the turn with a short text.
+// Every request is kept, so the test can check that the agent really asked it, which tools it
+// offered and which earlier turns its memory gave.
 
 const http = require('http');
 
@@ -51,8 +52,10 @@ function findTool(tools, pattern) {
  */
 function decide(request) {
 	const messages = request.messages ?? [];
-	if (messages.some((message) => message.role === 'tool')) return { content: DONE };
-	const asked = textOf(messages.filter((message) => message.role === 'user').pop());
+	// Only this turn counts: with a memory, the earlier turns (and their tool calls) come first.
+	const lastUser = messages.map((message) => message.role).lastIndexOf('user');
+	if (messages.slice(lastUser + 1).some((message) => message.role === 'tool')) return { content: DONE };
+	const asked = textOf(messages[lastUser]);
 	const tools = request.tools ?? [];
 	if (/person/i.test(asked)) return { content: null, toolCall: { name: findTool(tools, /transfer/i).name, arguments: '{}' } };
 	const reply = findTool(tools, /reply/i);

@@ -1,0 +1,119 @@
+// @ts-check
+'use strict';
+
+// examples/crm-start-and-wait.json in a running `n8n start`: the CRM posts a record, one execution
+// starts the interaction, sends the first message, waits (Interaction > Wait for Event) until the
+// agent finishes it and updates the CRM. The emulator, acting as Zenvia, posts the agent's events
+// to the workflow's Zenvia Chat Trigger, which resumes the waiting execution. The CRM is a local
+// recorder: the test copy of the example points Update CRM Record at it.
+
+const fs = require('fs');
+const path = require('path');
+const { freePort, importWorkflows, publishWorkflow, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
+const { startRecorder } = require('../../scripts/e2e/recorder');
+const { CREDENTIALS, WEBHOOK_SECRET } = require('./setup/constants');
+const { emulator, runtime, userFolder } = require('./setup/context');
+
+const EXAMPLE = path.join(REPO_DIR, 'examples', 'crm-start-and-wait.json');
+const SECRET_QUERY = `?secret=${encodeURIComponent(WEBHOOK_SECRET)}`;
+const RECEIVED = { message: 'Webhook call received' };
+const STARTED = { message: 'Workflow was started' };
+
+/** @type {import('../../scripts/e2e/n8n').N8nServer | undefined} */
+let n8n;
+/** @type {Awaited<ReturnType<typeof startRecorder>> | undefined} */
+let crm;
+let triggerUrl = '';
+let crmCaseUrl = '';
+
+/** The example as a user imports it, its credentials picked and its CRM URL on the recorder. */
+function exampleForTheEmulator(/** @type {string} */ crmUrl) {
+	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
+	for (const node of workflow.nodes) {
+		if (node.credentials?.zenviaChatApi) node.credentials.zenviaChatApi = CREDENTIALS.account;
+		if (node.type.endsWith('.zenviaChatTrigger')) node.credentials = { zenviaChatWebhookApi: CREDENTIALS.webhookSecret };
+		if (node.name === 'Update CRM Record') node.parameters.url = String(node.parameters.url).replace('https://crm.example.com', crmUrl);
+	}
+	return workflow;
+}
+
+beforeAll(async () => {
+	crm = await startRecorder();
+	const workflow = exampleForTheEmulator(crm.url);
+	const folder = tempDir('zenvia-crm-wait-example-');
+	try {
+		fs.writeFileSync(path.join(folder, 'crm-start-and-wait.json'), JSON.stringify(workflow));
+		await importWorkflows(runtime, userFolder, folder);
+	} finally {
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
+	await publishWorkflow(runtime, userFolder, workflow.id);
+	n8n = await startN8n(runtime, userFolder, { port: await freePort() });
+	const trigger = workflow.nodes.find((/** @type {{ type: string }} */ node) => node.type.endsWith('.zenviaChatTrigger'));
+	const caseNode = workflow.nodes.find((/** @type {{ name: string }} */ node) => node.name === 'New CRM Case');
+	triggerUrl = `${n8n.url}/webhook/${trigger.webhookId}/zenvia-chat${SECRET_QUERY}`;
+	crmCaseUrl = `${n8n.url}/webhook/${caseNode.parameters.path}`;
+	await waitForWebhook(triggerUrl);
+	await waitForWebhook(crmCaseUrl);
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+	await crm?.close();
+});
+
+/** What the CRM received about one CRM record. */
+const notesOf = (/** @type {string} */ crmId) => (crm?.records ?? []).filter((record) => /** @type {any} */ (record).crmId === crmId);
+
+/** Waits long enough for anything late (a second execution, a second update) to show. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+describe('The CRM start-and-wait example in a running n8n', () => {
+	it('starts the interaction, waits until the agent finishes it, then updates the CRM record, all in one execution', async () => {
+		if (!n8n) throw new Error('set-up failed');
+		const before = new Set((await emulator.state()).interactions.map((/** @type {{ hash: string }} */ interaction) => interaction.hash));
+		await emulator.clearRequests();
+		const record = { crmId: 'CRM-2001', name: 'Maria Silva', email: 'maria.silva@example.com', phone: '11991417777', request: 'My order 7781 has not arrived yet.' };
+		const answer = await fetch(crmCaseUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(record) });
+		expect(answer.status).toBe(200);
+
+		/** @type {any} */
+		let interaction;
+		await waitFor('the interaction and its first message', async () => {
+			interaction = (await emulator.state()).interactions.find((/** @type {{ hash: string }} */ candidate) => !before.has(candidate.hash));
+			if (!interaction) return false;
+			return (await emulator.requests()).some((request) => request.method === 'POST' && request.path.endsWith(`/interactions/${interaction.hash}/messages`));
+		}, { timeoutMs: 60_000 });
+		const hash = interaction.hash;
+		expect(interaction.extra).toEqual({ crmId: 'CRM-2001' });
+		const firstMessage = (await emulator.requests()).find((request) => request.path.endsWith(`/interactions/${hash}/messages`));
+		expect(firstMessage?.body).toMatchObject({ content: record.request });
+
+		// The wait registers with the trigger right after the first message; give it a moment.
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		// Accepted is not picked and not waited for: answered, nothing runs.
+		expect((await emulator.agent('accept', { interactionHash: hash, target: triggerUrl })).delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		expect(notesOf('CRM-2001')).toEqual([]);
+		// Finished resumes the waiting execution (received, not started).
+		expect((await emulator.agent('finish', { interactionHash: hash, target: triggerUrl })).delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		await waitFor('the CRM update', async () => notesOf('CRM-2001').length > 0, { timeoutMs: 60_000 });
+		await settle();
+		expect(notesOf('CRM-2001')).toEqual([
+			{ crmId: 'CRM-2001', interactionHash: hash, note: expect.stringMatching(new RegExp(`^Zenvia Chat conversation ${hash} finished \\(the workflow waited \\d+ s\\)\\.$`)) },
+		]);
+	});
+
+	it('updates the CRM from the trigger when a finished interaction has no waiting execution', async () => {
+		const hash = `crm-elsewhere-${Date.now()}`;
+		const sent = await emulator.agent('finish', { interactionHash: hash, extra: { crmId: 'CRM-3003' }, target: triggerUrl });
+		expect(sent.delivered).toEqual([{ status: 200, body: STARTED }]);
+		await waitFor('the CRM update', async () => notesOf('CRM-3003').length > 0, { timeoutMs: 60_000 });
+		await settle();
+		expect(notesOf('CRM-3003')).toEqual([{ crmId: 'CRM-3003', interactionHash: hash, note: `Zenvia Chat conversation ${hash} finished.` }]);
+	});
+
+	it('starts nothing for a finished interaction that is not the CRM\'s', async () => {
+		const sent = await emulator.agent('finish', { interactionHash: `not-crm-${Date.now()}`, target: triggerUrl });
+		expect(sent.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+	});
+});
