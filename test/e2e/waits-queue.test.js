@@ -1,0 +1,206 @@
+// @ts-check
+'use strict';
+
+// Conversations that wait in n8n's queue mode as production runs it: PostgreSQL and Redis (the
+// project's throw-away servers), a main process (production webhooks off), a webhook process and a
+// worker. The emulator posts the bot's events to the webhook process, as Zenvia would; the bot's
+// execution runs on the worker, whose waiting node registers the wait through the trigger's
+// Production URL and whose resume URL both come from WEBHOOK_URL: so every process gets
+// WEBHOOK_URL = the webhook process's address (docs/QUEUE-MODE.md). The webhook process then
+// serves the reply's resume call (/webhook-waiting/...) and a worker continues the execution.
+// Workflow: test/e2e/workflows/waits-bot.json, imported into its own PostgreSQL database.
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const {
+	ensureRedisServer,
+	findPostgresBin,
+	freePort,
+	prepareN8n,
+	publishWorkflow,
+	startN8n,
+	startPostgres,
+	startRedis,
+	userFolderFor,
+	waitFor,
+	waitForWebhook,
+	webhookSecretCredential,
+	zenviaCredential,
+} = require('../../scripts/e2e');
+const { n8nLine } = require('../../scripts/e2e/n8n');
+const { startRecorder } = require('../../scripts/e2e/recorder');
+const c = require('./setup/constants');
+const { emulator, emulatorUrl } = require('./setup/context');
+
+const BOT_FILE = path.join(__dirname, 'workflows', 'waits-bot.json');
+const BOT = JSON.parse(fs.readFileSync(BOT_FILE, 'utf8'));
+const TRIGGER = BOT.nodes.find((/** @type {any} */ node) => node.type.endsWith('.zenviaChatTrigger'));
+const RECEIVED = { message: 'Webhook call received' };
+const STARTED = { message: 'Workflow was started' };
+
+const redisServer = ensureRedisServer();
+const missing = !('path' in redisServer) ? redisServer.reason : findPostgresBin() ? undefined : 'no PostgreSQL under /usr/lib/postgresql (apt-get install -y postgresql)';
+const describeWithServers = missing ? describe.skip : describe;
+if (missing) process.stdout.write(`      Waits in queue mode skipped: ${missing}\n`);
+
+/** @type {Awaited<ReturnType<typeof startRecorder>> | undefined} */
+let recorder;
+/** @type {{ port: number, stop: () => Promise<void> } | undefined} */
+let redis;
+/** @type {{ env: Record<string, string>, stop: () => Promise<void> } | undefined} */
+let postgres;
+/** @type {Record<'main' | 'webhook' | 'worker', import('../../scripts/e2e/n8n').N8nServer | undefined>} */
+const n8n = { main: undefined, webhook: undefined, worker: undefined };
+let botUrl = '';
+
+beforeAll(async () => {
+	if (missing || !('path' in redisServer)) return;
+	const started = Date.now();
+	recorder = await startRecorder();
+	postgres = await startPostgres({ log: (line) => process.stdout.write(`      ${line}\n`) });
+	redis = await startRedis(redisServer.path);
+	const folder = userFolderFor(`e2e-waits-queue-n8n-${n8nLine()}`);
+	const workflowsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zenvia-waits-queue-'));
+	fs.copyFileSync(BOT_FILE, path.join(workflowsDir, 'waits-bot.json'));
+	const runtime = await prepareN8n({
+		folder,
+		workflowsDir,
+		env: postgres.env,
+		credentials: [
+			zenviaCredential({ ...c.CREDENTIALS.account, chatApiToken: c.CHAT_TOKEN, clientSdkToken: c.CLIENT_SDK_TOKEN, baseUrl: emulatorUrl }),
+			webhookSecretCredential({ ...c.CREDENTIALS.webhookSecret, secret: c.WEBHOOK_SECRET }),
+		],
+		log: (line) => process.stdout.write(`      ${line}\n`),
+	});
+	fs.rmSync(workflowsDir, { recursive: true, force: true });
+	await publishWorkflow(runtime, folder, BOT.id, { env: postgres.env });
+
+	const webhookPort = await freePort();
+	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
+	const env = {
+		...postgres.env,
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+		// The address Zenvia posts to, and the one every process builds the trigger's Production URL
+		// and the resume URLs from: the worker's waiting node registers there, the trigger on the
+		// webhook process resumes there.
+		WEBHOOK_URL: `${webhookUrl}/`,
+		E2E_RECORDER_URL: recorder.url,
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+	};
+	// The main process first: it owns the database migrations and activates the workflow.
+	n8n.main = await startN8n(runtime, folder, { port: await freePort(), env });
+	[n8n.webhook, n8n.worker] = await Promise.all([
+		startN8n(runtime, folder, { command: 'webhook', port: webhookPort, env }),
+		startN8n(runtime, folder, { command: 'worker', port: await freePort(), env }),
+	]);
+	botUrl = `${webhookUrl}/webhook/${TRIGGER.webhookId}/zenvia-chat?secret=${encodeURIComponent(c.WEBHOOK_SECRET)}`;
+	await waitForWebhook(botUrl);
+	process.stdout.write(`      queue mode (PostgreSQL, Redis, main, webhook, worker) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+});
+
+afterAll(async () => {
+	fs.mkdirSync(c.WORK_DIR, { recursive: true });
+	for (const [name, server] of Object.entries(n8n)) if (server) fs.writeFileSync(path.join(c.WORK_DIR, `waits-queue-${name}.log`), server.output());
+	await Promise.all([n8n.worker?.stop(), n8n.webhook?.stop()]);
+	await n8n.main?.stop();
+	await redis?.stop();
+	await postgres?.stop();
+	await recorder?.close();
+});
+
+/** @returns {Array<Record<string, any>>} */
+const recordsOf = (/** @type {string} */ hash, /** @type {string} */ kind) =>
+	(recorder?.records ?? []).filter((record) => /** @type {any} */ (record).interactionHash === hash && /** @type {any} */ (record).kind === kind);
+
+async function recorded(/** @type {string} */ hash, /** @type {string} */ kind) {
+	await waitFor(`a "${kind}" record of ${hash}`, async () => recordsOf(hash, kind).length > 0, { timeoutMs: 60_000 });
+	return recordsOf(hash, kind)[0];
+}
+
+async function newBotInteraction() {
+	const sent = await emulator.bot('newInteraction', { target: botUrl, departmentId: 1 });
+	expect(sent.delivered).toEqual([{ status: 200, body: STARTED }]);
+	return /** @type {string} */ (sent.payload.interaction_hash);
+}
+
+/** @param {string} output */
+const finishedOnWorker = (output) => (output.match(/Worker finished execution \d+/g) ?? []).length;
+
+/**
+ * Known gap (found by this test on n8n 2.41.1): a new execution that a worker runs gets no workflow
+ * static data. n8n stores an execution's workflow as a snapshot without staticData
+ * (executions/execution-data/types.js, toWorkflowSnapshot keeps id, name, nodes, connections,
+ * settings, nodeGroups) and the worker reloads static data only for a resumed execution
+ * (workflow-runner.js: loadStaticData only with an existing execution; scaling/job-processor.js).
+ * The waiting node reads the trigger's desk (its Production URL and registration key) from static
+ * data, finds none, and fails before sending with "Waiting needs a published Zenvia Chat Trigger".
+ * While this is true, the test below pins that behaviour and the dialog tests are skipped; once the
+ * node carries the desk to worker executions, set KNOWN_GAP to false (the pinned test then fails).
+ */
+const KNOWN_GAP = true;
+const itWhenFixed = KNOWN_GAP ? it.skip : it;
+
+describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process, worker)', () => {
+	(KNOWN_GAP ? it : it.skip)('known gap: the waiting node on the worker finds no desk in static data and fails before sending', async () => {
+		const worker = n8n.worker;
+		if (!worker) throw new Error('set-up failed');
+		const hash = await newBotInteraction();
+		await recorded(hash, 'started');
+		await waitFor('the waiting node to fail on the worker', async () => worker.output().includes('Waiting needs a published Zenvia Chat Trigger in this workflow'), {
+			timeoutMs: 60_000,
+		});
+		// Nothing was sent: the question is asked only once the wait is registered.
+		expect((await emulator.requests()).filter((request) => request.path === `/api/v1/bot/${hash}/message`)).toEqual([]);
+		expect(worker.output()).not.toMatch(/Unrecognized node type/);
+	});
+
+	itWhenFixed('resumes the bot\'s waiting execution with the reply posted to the webhook process, and starts no other', async () => {
+		const hash = await newBotInteraction();
+		const { executionId } = await recorded(hash, 'started');
+		await waitFor('the question', async () => (await emulator.requests()).some((request) => request.path === `/api/v1/bot/${hash}/message`), {
+			timeoutMs: 60_000,
+		});
+		const answer = await emulator.bot('newMessage', { target: botUrl, interactionHash: hash, content: 'Maria' });
+		expect(answer.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		expect(await recorded(hash, 'outcome')).toEqual({
+			kind: 'outcome',
+			executionId,
+			outcome: 'reply',
+			interactionHash: hash,
+			content: 'Maria',
+			contentType: 'text',
+			waitedMs: expect.any(Number),
+		});
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(recordsOf(hash, 'ordinary')).toEqual([]);
+		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
+		expect(n8n.worker?.output()).not.toMatch(/Unrecognized node type/);
+	});
+
+	itWhenFixed('delivers an answer posted within milliseconds of the question, before the worker has saved the execution as waiting', async () => {
+		const hash = await newBotInteraction();
+		await emulator.bot('answerNextMessage', { target: botUrl, interactionHash: hash, content: 'Quick answer', delayMs: 0 });
+		const { executionId } = await recorded(hash, 'started');
+		expect(await recorded(hash, 'outcome')).toMatchObject({ executionId, outcome: 'reply', interactionHash: hash, content: 'Quick answer' });
+		const { bots } = await emulator.state();
+		const answers = bots.find((/** @type {{ hash: string }} */ bot) => bot.hash === hash).answers;
+		expect(answers).toEqual([{ content: 'Quick answer', sentAt: expect.any(Number), delivered: { status: 200, body: RECEIVED } }]);
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(recordsOf(hash, 'ordinary')).toEqual([]);
+		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
+	});
+
+	itWhenFixed('ran every execution on the worker: two dialogs, each started once and resumed once', async () => {
+		// The two executions above each finished once on the worker (started, waited, resumed, ended).
+		const worker = n8n.worker;
+		if (!worker) throw new Error('set-up failed');
+		await waitFor('two finished executions on the worker', async () => finishedOnWorker(worker.output()) >= 2, { timeoutMs: 30_000 });
+		expect(finishedOnWorker(worker.output())).toBe(2);
+		const kinds = (recorder?.records ?? []).map((record) => /** @type {any} */ (record).kind).sort();
+		expect(kinds).toEqual(['outcome', 'outcome', 'started', 'started']);
+	});
+});
