@@ -5,11 +5,12 @@
 // starts the interaction, sends the first message, waits (Interaction > Wait for Event) until the
 // agent finishes it and updates the CRM. The emulator, acting as Zenvia, posts the agent's events
 // to the workflow's Zenvia Chat Trigger, which resumes the waiting execution. The CRM is a local
-// recorder: the test copy of the example points Update CRM Record at it.
+// recorder: the test copy of the example points Update CRM Record at it. n8n's executions, read
+// as the owner, show that one execution did it all.
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, importWorkflows, publishWorkflow, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
+const { freePort, importWorkflows, ownerEnv, publishWorkflow, restOk, signIn, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
 const { startRecorder } = require('../../scripts/e2e/recorder');
 const { CREDENTIALS, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
@@ -18,6 +19,8 @@ const EXAMPLE = path.join(REPO_DIR, 'examples', 'crm-start-and-wait.json');
 const SECRET_QUERY = `?secret=${encodeURIComponent(WEBHOOK_SECRET)}`;
 const RECEIVED = { message: 'Webhook call received' };
 const STARTED = { message: 'Workflow was started' };
+/** The owner whose session reads n8n's executions, as the editor's Executions list does. */
+const LOGIN = { email: 'crm-owner@example.com', password: 'Crm-Owner-e2e-7' };
 
 /** @type {import('../../scripts/e2e/n8n').N8nServer | undefined} */
 let n8n;
@@ -25,6 +28,9 @@ let n8n;
 let crm;
 let triggerUrl = '';
 let crmCaseUrl = '';
+let workflowId = '';
+/** @type {Awaited<ReturnType<typeof signIn>> | undefined} */
+let session;
 
 /** The example as a user imports it, its credentials picked and its CRM URL on the recorder. */
 function exampleForTheEmulator(/** @type {string} */ crmUrl) {
@@ -48,7 +54,9 @@ beforeAll(async () => {
 		fs.rmSync(folder, { recursive: true, force: true });
 	}
 	await publishWorkflow(runtime, userFolder, workflow.id);
-	n8n = await startN8n(runtime, userFolder, { port: await freePort() });
+	workflowId = workflow.id;
+	n8n = await startN8n(runtime, userFolder, { port: await freePort(), env: ownerEnv(runtime, LOGIN) });
+	session = await signIn(n8n.url, LOGIN);
 	const trigger = workflow.nodes.find((/** @type {{ type: string }} */ node) => node.type.endsWith('.zenviaChatTrigger'));
 	const caseNode = workflow.nodes.find((/** @type {{ name: string }} */ node) => node.name === 'New CRM Case');
 	triggerUrl = `${n8n.url}/webhook/${trigger.webhookId}/zenvia-chat${SECRET_QUERY}`;
@@ -64,6 +72,17 @@ afterAll(async () => {
 
 /** What the CRM received about one CRM record. */
 const notesOf = (/** @type {string} */ crmId) => (crm?.records ?? []).filter((record) => /** @type {any} */ (record).crmId === crmId);
+
+/**
+ * The example's stored executions, oldest first, as [mode, status].
+ * @returns {Promise<string[][]>}
+ */
+async function executions() {
+	if (!session) throw new Error('set-up failed');
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const answer = await restOk(session, 'GET', `/rest/executions?filter=${filter}`);
+	return [...(answer?.results ?? [])].sort((a, b) => Number(a.id) - Number(b.id)).map((run) => [run.mode, run.status]);
+}
 
 /** Waits long enough for anything late (a second execution, a second update) to show. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
@@ -89,9 +108,8 @@ describe('The CRM start-and-wait example in a running n8n', () => {
 		const firstMessage = (await emulator.requests()).find((request) => request.path.endsWith(`/interactions/${hash}/messages`));
 		expect(firstMessage?.body).toMatchObject({ content: record.request });
 
-		// The wait registers with the trigger right after the first message; give it a moment (if
-		// it has not, Finished below starts the trigger's branch and the test says so).
-		await new Promise((resolve) => setTimeout(resolve, 3000));
+		// The execution waits (it registered with the trigger before n8n saved it as waiting).
+		await waitFor('the execution to wait', async () => JSON.stringify(await executions()) === JSON.stringify([['webhook', 'waiting']]), { timeoutMs: 60_000 });
 		// Accepted is not picked and not waited for: answered, nothing runs.
 		expect((await emulator.agent('accept', { interactionHash: hash, target: triggerUrl })).delivered).toEqual([{ status: 200, body: RECEIVED }]);
 		expect(notesOf('CRM-2001')).toEqual([]);
@@ -102,6 +120,9 @@ describe('The CRM start-and-wait example in a running n8n', () => {
 		expect(notesOf('CRM-2001')).toEqual([
 			{ crmId: 'CRM-2001', interactionHash: hash, note: expect.stringMatching(new RegExp(`^Zenvia Chat conversation ${hash} finished \\(the workflow waited \\d+ s\\)\\.$`)) },
 		]);
+		// One execution did it all: Finished resumed it and started none.
+		await waitFor('the execution to end', async () => (await executions()).every(([, status]) => status !== 'waiting'), { timeoutMs: 30_000 });
+		expect(await executions()).toEqual([['webhook', 'success']]);
 	});
 
 	it('updates the CRM from the trigger when a finished interaction has no waiting execution', async () => {
@@ -111,10 +132,16 @@ describe('The CRM start-and-wait example in a running n8n', () => {
 		await waitFor('the CRM update', async () => notesOf('CRM-3003').length > 0, { timeoutMs: 60_000 });
 		await settle();
 		expect(notesOf('CRM-3003')).toEqual([{ crmId: 'CRM-3003', interactionHash: hash, note: `Zenvia Chat conversation ${hash} finished.` }]);
+		expect(await executions()).toEqual([
+			['webhook', 'success'],
+			['webhook', 'success'],
+		]);
 	});
 
 	it('starts nothing for a finished interaction that is not the CRM\'s', async () => {
 		const sent = await emulator.agent('finish', { interactionHash: `not-crm-${Date.now()}`, target: triggerUrl });
 		expect(sent.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		await settle();
+		expect(await executions()).toHaveLength(2);
 	});
 });
