@@ -113,8 +113,8 @@ function report({ results, machine, versions, small, median, command }) {
 	out();
 	out('HTTP Request 4.2 cannot wait for one answer before the next item: batching 1 per 0 ms pauses 0 ms');
 	out('between batches, so it starts every item at once and its round trips overlap; the Zenvia Chat node');
-	out('with Requests in Flight 1 waits for each answer (it checks the next item meanwhile). The n8n CPU');
-	out('column compares the work each does per item without that difference.');
+	out('with Requests in Flight 1 waits for each answer before it sends the next item, so every round trip');
+	out('shows in its time. The n8n CPU column compares the work each does per item without that difference.');
 	out();
 	out(`Zenvia Chat node / HTTP Request, whole per-item time: ${fixed(zSerial / hSerial, 2)}×.`);
 	out(`Overhead above the bare round trip: Zenvia Chat node **${fixed(zOver, 2)} ms**, HTTP Request ${fixed(hOver, 2)} ms`);
