@@ -11,9 +11,20 @@
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, publishWorkflow, startN8n, waitFor, waitForWebhook } = require('../../scripts/e2e');
-const { WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
-const { emulator, runtime, userFolder } = require('./setup/context');
+const {
+	freePort,
+	prepareN8n,
+	publishWorkflow,
+	startN8n,
+	tempDir,
+	userFolderFor,
+	waitFor,
+	waitForWebhook,
+	webhookSecretCredential,
+	zenviaCredential,
+} = require('../../scripts/e2e');
+const { CHAT_TOKEN, CLIENT_SDK_TOKEN, CREDENTIALS, WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
+const { emulator, runtime } = require('./setup/context');
 const { startRecorder } = require('../../scripts/e2e/recorder');
 
 const BOT = JSON.parse(fs.readFileSync(path.join(__dirname, 'workflows', 'waits-bot.json'), 'utf8'));
@@ -23,6 +34,8 @@ const ASK_NODE_ID = BOT.nodes.find((/** @type {any} */ node) => node.name === 'A
 const SECRET_QUERY = `?secret=${encodeURIComponent(WEBHOOK_SECRET)}`;
 const RECEIVED = { message: 'Webhook call received' };
 const STARTED = { message: 'Workflow was started' };
+/** Its own n8n database: this file stops and restarts n8n, and touches no other test's executions. */
+const userFolder = userFolderFor('e2e-waits');
 /** n8n looks for expired waits about once a minute. */
 const LIMIT_TIMEOUT_MS = 150_000;
 
@@ -35,6 +48,22 @@ let crmTriggerUrl = '';
 
 beforeAll(async () => {
 	recorder = await startRecorder();
+	const folder = tempDir('zenvia-waits-');
+	try {
+		fs.writeFileSync(path.join(folder, 'bot.json'), JSON.stringify(BOT));
+		fs.writeFileSync(path.join(folder, 'crm.json'), JSON.stringify(CRM));
+		await prepareN8n({
+			folder: userFolder,
+			workflowsDir: folder,
+			credentials: [
+				zenviaCredential({ ...CREDENTIALS.account, chatApiToken: CHAT_TOKEN, clientSdkToken: CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
+				webhookSecretCredential({ ...CREDENTIALS.webhookSecret, secret: WEBHOOK_SECRET }),
+			],
+			log: (line) => process.stdout.write(`      ${line}\n`),
+		});
+	} finally {
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
 	await publishWorkflow(runtime, userFolder, BOT.id);
 	await publishWorkflow(runtime, userFolder, CRM.id);
 	n8n = await startN8n(runtime, userFolder, {
