@@ -81,8 +81,10 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 			`Zenvia Chat Trigger: execution ${body.waiter.executionId} now waits for ${body.conversation}; execution ${replaced.executionId}, which waited for it too, can only end by its wait limit`,
 		);
 	}
-	context.getResponseObject().status(200).json({ registered: true });
-	return { noWebhookResponse: true };
+	// Answered through n8n, not written to the response here: n8n sends a webhookResponse only
+	// after it has saved the static data holding this registration, so the customer's answer to
+	// the question the node sends next always finds its waiter.
+	return { webhookResponse: { registered: true } };
 }
 
 /** The waiter this event is for, if any; an expired one is removed and said so. */

@@ -1,0 +1,49 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { acceptRegistration } from '../../../nodes/ZenviaChatTrigger/waits';
+import { DESK_ENTRY, signRegistration } from '../../../nodes/ZenviaChat/helpers/waitDesk';
+
+const INTAKE = 'http://127.0.0.1:5678/webhook/6f1c2a3e-0000-4000-8000-000000000006/zenvia-chat';
+const KEY = 'a'.repeat(64);
+
+/** A published trigger's webhook call carrying a waiting node's registration. */
+function registrationCall(staticData: IDataObject, body: string, header: string) {
+	const written: { status?: number; body?: unknown } = {};
+	const response = {
+		status(code: number) {
+			written.status = code;
+			return response;
+		},
+		json(value: unknown) {
+			written.body = value;
+			return response;
+		},
+	};
+	const context = {
+		getMode: () => 'webhook',
+		getWorkflowStaticData: () => staticData,
+		getRequestObject: () => ({ rawBody: Buffer.from(body) }),
+		getResponseObject: () => response,
+		logger: { info: jest.fn(), warn: jest.fn(), debug: jest.fn() },
+	} as unknown as IWebhookFunctions;
+	return { context, written, header };
+}
+
+describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
+	test('is answered through n8n, after n8n has saved the static data holding it, never written before', async () => {
+		const staticData: IDataObject = { [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {} } };
+		const now = Date.now();
+		const body = JSON.stringify({
+			conversation: 'interaction:abc',
+			waiter: { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' },
+		});
+		const { context, written } = registrationCall(staticData, body, '');
+		const result = await acceptRegistration(context, signRegistration(KEY, body, now));
+		// A response written here would leave before n8n saves static data (it saves once webhook()
+		// has returned), and an answer posted at once to the question the node then sends would
+		// find no waiter: it would start a stray execution.
+		expect(result).toEqual({ webhookResponse: { registered: true } });
+		expect(written).toEqual({});
+		expect((staticData[DESK_ENTRY] as IDataObject).waiters).toEqual({ 'interaction:abc': expect.objectContaining({ executionId: '41' }) });
+	});
+});
