@@ -65,6 +65,13 @@ const CARRIED_KEY = 'zenviaChatWaitKey';
  * copy of it), so the desk also travels with the execution, in its custom data, for a later wait.
  */
 function deskForWait(context: IExecuteFunctions): { intake: string; key: string } | undefined {
+	// n8n 1.x gives nodes no execution custom data (`this.customData` is undefined there).
+	if (!context.customData) {
+		throw new NodeOperationError(context.getNode(), 'Waiting needs n8n 2.0 or later', {
+			description:
+				'This n8n gives nodes no execution custom data (this.customData, added in n8n 2), which a wait needs to carry the trigger\'s address across n8n\'s own resumes. Update n8n, or answer each message in its own execution with Bot > Send Message.',
+		});
+	}
 	const desk = readDesk(context.getWorkflowStaticData('global'));
 	if (desk?.intake) {
 		if (context.customData.get(CARRIED_INTAKE) !== desk.intake) context.customData.set(CARRIED_INTAKE, desk.intake);
