@@ -264,11 +264,14 @@ async function measure({ conversations, maxDelayMs, restart, databaseEnv }) {
 	triggerUrl = `${n8n.url}/webhook/${WEBHOOK_ID}/zenvia-chat?secret=${encodeURIComponent(SECRET)}`;
 	/** @type {{ stoppedAt: number, upAt: number } | undefined} */
 	let restarted;
+	// A run whose replies never reach a third of the total never restarts.
+	let restartBegun = false;
 	try {
 		await waitForWebhook(`${n8n.url}/webhook/${WEBHOOK_ID}/zenvia-chat`);
 		const restartDone = restart
 			? new Promise((resolve, reject) => {
 				onThird = () => {
+					restartBegun = true;
 					/** @type {() => void} */
 					let release = () => undefined;
 					n8nUp = new Promise((resolve) => (release = () => resolve(undefined)));
@@ -321,7 +324,7 @@ async function measure({ conversations, maxDelayMs, restart, databaseEnv }) {
 			return turnRecords() >= totalReplies || Date.now() - movedAt > 60_000;
 		}, { timeoutMs: 120_000 + conversations * 3000 }).catch(() => undefined);
 		clearInterval(progress);
-		await restartDone;
+		if (restartBegun) await restartDone;
 		// Anything late (a second resume, a stray execution) shows up in this pause.
 		await new Promise((resolve) => setTimeout(resolve, 5000));
 		const allMs = Date.now() - started;
