@@ -75,6 +75,9 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 	if (!isRegistration(body) || !desk.intake || !isOwnResumeUrl(body.waiter.url, desk.intake, body.waiter.executionId)) {
 		return refuse(context, { status: 400, message: 'The wait registration is not one this trigger takes' });
 	}
+	// The same waiter again: the node asking whether its registration held (static data is read
+	// fresh for each call). Nothing is written, so n8n saves nothing that could hide another's.
+	if (desk.waiters[body.conversation]?.url === body.waiter.url) return { webhookResponse: { registered: true, held: true } };
 	const { replaced } = register(desk, body, now);
 	if (replaced) {
 		context.logger.info(
@@ -84,7 +87,7 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 	// Answered through n8n, not written to the response here: n8n sends a webhookResponse only
 	// after it has saved the static data holding this registration, so the customer's answer to
 	// the question the node sends next always finds its waiter.
-	return { webhookResponse: { registered: true } };
+	return { webhookResponse: { registered: true, held: false } };
 }
 
 /** The waiter this event is for, if any; an expired one is removed and said so. */

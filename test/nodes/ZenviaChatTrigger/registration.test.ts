@@ -42,8 +42,32 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		// A response written here would leave before n8n saves static data (it saves once webhook()
 		// has returned), and an answer posted at once to the question the node then sends would
 		// find no waiter: it would start a stray execution.
-		expect(result).toEqual({ webhookResponse: { registered: true } });
+		expect(result).toEqual({ webhookResponse: { registered: true, held: false } });
 		expect(written).toEqual({});
 		expect((staticData[DESK_ENTRY] as IDataObject).waiters).toEqual({ 'interaction:abc': expect.objectContaining({ executionId: '41' }) });
+	});
+
+	test('of a waiter the desk already holds is answered held and changes nothing (n8n then saves nothing that could hide another)', async () => {
+		const now = Date.now();
+		const waiter = { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' };
+		const desk = { key: KEY, intake: INTAKE, waiters: { 'interaction:abc': { ...waiter } } };
+		const staticData: IDataObject = { [DESK_ENTRY]: desk };
+		const before = JSON.stringify(staticData);
+		const body = JSON.stringify({ conversation: 'interaction:abc', waiter });
+		const { context } = registrationCall(staticData, body, '');
+		expect(await acceptRegistration(context, signRegistration(KEY, body, now))).toEqual({ webhookResponse: { registered: true, held: true } });
+		expect(JSON.stringify(staticData)).toBe(before);
+	});
+
+	test('lost to a registration that raced it is written again and answered not held', async () => {
+		const now = Date.now();
+		// The desk as the racing call saved it: another conversation's waiter, not this one.
+		const other = { url: 'http://127.0.0.1:5678/webhook-waiting/42/ask-node?signature=y', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '42' };
+		const staticData: IDataObject = { [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: { 'interaction:other': other } } };
+		const waiter = { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' };
+		const body = JSON.stringify({ conversation: 'interaction:abc', waiter });
+		const { context } = registrationCall(staticData, body, '');
+		expect(await acceptRegistration(context, signRegistration(KEY, body, now))).toEqual({ webhookResponse: { registered: true, held: false } });
+		expect(Object.keys((staticData[DESK_ENTRY] as IDataObject).waiters as IDataObject).sort()).toEqual(['interaction:abc', 'interaction:other']);
 	});
 });

@@ -1,8 +1,10 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { REGISTRATION_HEADER, readDesk, signRegistration } from '../../helpers/waitDesk';
 import type { Registration } from '../../helpers/waitDesk';
+import { afterRegistration, readRegistrationAnswer } from './holding';
+import type { RegistrationAnswer } from './holding';
 import { limitOutcome } from './outcome';
 
 /*
@@ -83,6 +85,31 @@ function deskForWait(context: IExecuteFunctions): { intake: string; key: string 
 	return intake && key ? { intake, key } : undefined;
 }
 
+/** One registration call to the trigger's Production URL, signed now; throws when it is refused. */
+async function postRegistration(context: IExecuteFunctions, itemIndex: number, desk: { intake: string; key: string }, body: string): Promise<RegistrationAnswer> {
+	let response: { statusCode?: number; body?: unknown };
+	try {
+		response = (await context.helpers.httpRequest({
+			method: 'POST',
+			url: desk.intake,
+			body,
+			headers: { 'content-type': 'application/json', [REGISTRATION_HEADER]: signRegistration(desk.key, body, Date.now()) },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: REGISTRATION_TIMEOUT_MS,
+		})) as { statusCode?: number; body?: unknown };
+	} catch (error) {
+		throw registrationFailure(context, itemIndex, desk.intake, undefined, error instanceof Error ? error.message : String(error));
+	}
+	const status = Number(response.statusCode);
+	const answer = status === 200 ? readRegistrationAnswer(response.body) : undefined;
+	if (!answer) {
+		const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+		throw registrationFailure(context, itemIndex, desk.intake, status, text.slice(0, 200));
+	}
+	return answer;
+}
+
 /** Registers the wait with the workflow's Zenvia Chat Trigger. Throws, saying what to fix, when it cannot. */
 export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Promise<{ since: number; until: number }> {
 	const { itemIndex } = plan;
@@ -101,23 +128,18 @@ export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Pro
 		waiter: { url: resumeUrl(this, plan, since), events: plan.events, until, registeredAt: since, executionId: this.getExecutionId() },
 	};
 	const body = JSON.stringify(registration);
-	let response: { statusCode?: number; body?: unknown };
-	try {
-		response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: desk.intake,
-			body,
-			headers: { 'content-type': 'application/json', [REGISTRATION_HEADER]: signRegistration(desk.key, body, Date.now()) },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: REGISTRATION_TIMEOUT_MS,
-		})) as { statusCode?: number; body?: unknown };
-	} catch (error) {
-		throw registrationFailure(this, itemIndex, desk.intake, undefined, error instanceof Error ? error.message : String(error));
+	for (let round = 1; ; round++) {
+		const answer = await postRegistration(this, itemIndex, desk, body);
+		const step = afterRegistration(answer, round);
+		if (step.kind === 'held') break;
+		if (step.kind === 'lost') {
+			throw new NodeOperationError(this.getNode(), 'The Zenvia Chat Trigger kept losing this wait\'s registration', {
+				itemIndex,
+				description: `Registered ${round} times, and each time another webhook call of this workflow saved its static data over it (n8n saves a workflow's static data whole). Nothing was sent to the customer: run the node again, and keep other writes to this workflow's static data (Code nodes) out of it.`,
+			});
+		}
+		await sleep(step.afterMs);
 	}
-	const status = Number(response.statusCode);
-	const answer = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-	if (status !== 200 || !answer.includes('"registered":true')) throw registrationFailure(this, itemIndex, desk.intake, status, answer.slice(0, 200));
 	return { since, until };
 }
 

@@ -1,0 +1,42 @@
+/*
+ * Whether a registration held. The trigger keeps waiters in the workflow's static data, which n8n
+ * loads at the start of each webhook call and saves whole at its end: two registrations at the
+ * same moment each save a desk without the other's waiter, and one is lost. So a registration is
+ * repeated until the trigger answers that it already held it (read fresh, in a later call, after a
+ * pause long enough for the calls that raced it to have saved). The question is sent only then.
+ */
+
+/** What the trigger answered a registration. */
+export interface RegistrationAnswer {
+	/** The waiter was already on the desk, as registered (nothing was written). */
+	held: boolean;
+}
+
+export type HoldingStep = { kind: 'held' } | { kind: 'again'; afterMs: number } | { kind: 'lost' };
+
+/** How many registrations in a row may find the waiter gone before the wait fails. */
+export const HOLDING_ROUNDS = 8;
+/** The first pause before asking again; it doubles (a busy n8n takes longer to save). */
+export const HOLDING_FIRST_PAUSE_MS = 150;
+export const HOLDING_MAX_PAUSE_MS = 2_000;
+
+/** After the `round`-th registration (1 = the first), what to do next. */
+export function afterRegistration(answer: RegistrationAnswer, round: number): HoldingStep {
+	if (answer.held) return { kind: 'held' };
+	if (round >= HOLDING_ROUNDS) return { kind: 'lost' };
+	return { kind: 'again', afterMs: Math.min(HOLDING_FIRST_PAUSE_MS * 2 ** (round - 1), HOLDING_MAX_PAUSE_MS) };
+}
+
+/** Reads the trigger's answer: `{ registered: true, held }`; undefined when it is not one. */
+export function readRegistrationAnswer(body: unknown): RegistrationAnswer | undefined {
+	let value = body;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			return undefined;
+		}
+	}
+	if (!value || typeof value !== 'object' || (value as { registered?: unknown }).registered !== true) return undefined;
+	return { held: (value as { held?: unknown }).held === true };
+}
