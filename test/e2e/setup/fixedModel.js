@@ -57,7 +57,12 @@ function decide(request) {
 	if (messages.slice(lastUser + 1).some((message) => message.role === 'tool')) return { content: DONE };
 	const asked = textOf(messages[lastUser]);
 	const tools = request.tools ?? [];
-	if (/person/i.test(asked)) return { content: null, toolCall: { name: findTool(tools, /transfer/i).name, arguments: '{}' } };
+	if (/person/i.test(asked)) {
+		const transfer = findTool(tools, /transfer/i);
+		// Behind n8n's Human-review gate a tool takes its own arguments and the gate's, apart.
+		const gated = Boolean(transfer.parameters?.properties && 'toolParameters' in transfer.parameters.properties);
+		return { content: null, toolCall: { name: transfer.name, arguments: gated ? JSON.stringify({ toolParameters: {}, hitlParameters: {} }) : '{}' } };
+	}
 	const reply = findTool(tools, /reply/i);
 	// The argument is the one the tool's schema declares (from `$fromAI('reply', ...)`).
 	if (!reply.parameters?.properties || !('reply' in reply.parameters.properties)) {

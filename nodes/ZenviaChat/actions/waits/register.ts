@@ -25,6 +25,8 @@ export interface WaitPlan {
 	limitMs: number;
 	/** The n8n operation name decides how n8n checks the resume URL (see resumeUrl). */
 	sendAndWait: boolean;
+	/** More query parameters for the resumed node, signed with the URL (Send and Wait for Reply only). */
+	query?: Record<string, string>;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface WaitPlan {
  * in the path, as the signed URL has it). `since` gives the resumed node its waiting time.
  */
 function resumeUrl(context: IExecuteFunctions, plan: WaitPlan, since: number): string {
-	if (plan.sendAndWait) return context.getSignedResumeUrl({ since: String(since) });
+	if (plan.sendAndWait) return context.getSignedResumeUrl({ ...plan.query, since: String(since) });
 	const base = new URL(String(context.evaluateExpression('{{ $execution.resumeUrl }}', plan.itemIndex)));
 	base.pathname = `${base.pathname.replace(/\/$/, '')}/${context.getNode().id}`;
 	base.searchParams.set('since', String(since));

@@ -1,6 +1,7 @@
 import type { IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { RESUMED_ANSWER } from '../../helpers/waitDesk';
+import { APPROVE_QUERY, approvingFromQuery, gateOutput, isHumanReviewGate } from './approval';
 import { deliveredItem, eventOutcome, replyOutcome } from './outcome';
 
 /**
@@ -34,10 +35,13 @@ export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		this.getResponseObject().status(400).json({ message: 'Expected the event a Zenvia Chat Trigger delivers' });
 		return { noWebhookResponse: true };
 	}
-	const since = Number((this.getQueryData() as { since?: unknown }).since);
+	const query = this.getQueryData() as { since?: unknown; [APPROVE_QUERY]?: unknown };
+	const since = Number(query.since);
 	const waitedMs = Number.isFinite(since) && since > 0 ? Math.max(0, Date.now() - since) : 0;
 	const operation = this.getNodeParameter('operation', '') as string;
-	const json = operation === 'sendAndWait' ? replyOutcome(item, waitedMs) : eventOutcome(item, waitedMs);
+	let json = operation === 'sendAndWait' ? replyOutcome(item, waitedMs) : eventOutcome(item, waitedMs);
+	// n8n's Human-review gate: the AI Agent reads approved, and chatInput as the customer's feedback.
+	if (operation === 'sendAndWait' && isHumanReviewGate(this.getNode().type)) json = gateOutput(json, approvingFromQuery(query[APPROVE_QUERY]));
 	return {
 		webhookResponse: { status: RESUMED_ANSWER },
 		workflowData: [[{ json, pairedItem: { item: 0 } }]],
