@@ -6,6 +6,7 @@
  * the question: those answers must wait for the save, not be lost.
  */
 
+import { doublingPauseMs, WEBHOOK_URL_HINT } from '../ZenviaChat/helpers/pause';
 import { RESUMED_ANSWER } from '../ZenviaChat/helpers/waitDesk';
 
 /** How long a reply may wait for its execution to be saved as waiting. */
@@ -48,7 +49,7 @@ export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: numb
 		return { kind: 'delivered' };
 	}
 	if (stillRunning(attempt)) {
-		const afterMs = Math.min(DELIVERY_FIRST_PAUSE_MS * 2 ** Math.max(0, attempts - 1), DELIVERY_MAX_PAUSE_MS);
+		const afterMs = doublingPauseMs(DELIVERY_FIRST_PAUSE_MS, DELIVERY_MAX_PAUSE_MS, attempts);
 		if (elapsedMs + afterMs <= DELIVERY_PATIENCE_MS) return { kind: 'retry', afterMs };
 		return { kind: 'unreachable', reason: `the execution was still running after ${Math.round(elapsedMs / 1000)} s (it never came to wait)` };
 	}
@@ -56,8 +57,7 @@ export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: numb
 		return {
 			kind: 'unreachable',
 			reason:
-				`n8n could not reach its own resume URL (${attempt.error ?? 'no answer'}). It is built from WEBHOOK_URL: set WEBHOOK_URL to an ` +
-				'address this n8n can reach itself (with N8N_SSRF_PROTECTION_ENABLED, allow that host in N8N_SSRF_ALLOWED_HOSTNAMES)',
+				`n8n could not reach its own resume URL (${attempt.error ?? 'no answer'}). ${WEBHOOK_URL_HINT}`,
 		};
 	}
 	const said = bodyText(attempt.body).replace(/\s+/g, ' ').slice(0, 160);

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
 import type { IWebhookFunctions } from 'n8n-workflow';
+import { WEBHOOK_URL_HINT } from '../ZenviaChat/helpers/pause';
 
 /*
  * "Relay to Test Listener": Zenvia posts to one URL, the Production URL. While someone builds the
@@ -153,9 +154,7 @@ export function relayFailureLog(testUrl: string, error: unknown): RelayLogLine {
 	return {
 		level: 'warn',
 		message:
-			`Relay to Test Listener: n8n could not reach its own Test URL ${testUrl} (${reason}). ` +
-			'It is built from WEBHOOK_URL: set WEBHOOK_URL to an address this n8n can reach itself ' +
-			'(with N8N_SSRF_PROTECTION_ENABLED, allow that host in N8N_SSRF_ALLOWED_HOSTNAMES). Production is not affected.',
+			`Relay to Test Listener: n8n could not reach its own Test URL ${testUrl} (${reason}). ${WEBHOOK_URL_HINT} Production is not affected.`,
 	};
 }
 

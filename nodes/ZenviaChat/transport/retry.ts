@@ -1,4 +1,5 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
+import { doublingPauseMs } from '../helpers/pause';
 
 /**
  * The retry policy: a pure function of one attempt's outcome. The transport makes an attempt,
@@ -121,7 +122,7 @@ export function decideAfter(input: PolicyInput): Decision {
 
 /** Exponential backoff with jitter, so many items retrying together do not hit Zenvia in step. */
 export function backoffDelayMs(retry: number, random: () => number = Math.random): number {
-	const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+	const ceiling = doublingPauseMs(BASE_DELAY_MS, MAX_DELAY_MS, retry);
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 

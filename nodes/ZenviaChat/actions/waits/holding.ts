@@ -1,3 +1,5 @@
+import { doublingPauseMs } from '../../helpers/pause';
+
 /*
  * Whether a registration held. The trigger keeps waiters in the workflow's static data, which n8n
  * loads at the start of each webhook call and saves whole at its end: two registrations at the
@@ -24,7 +26,7 @@ export const HOLDING_MAX_PAUSE_MS = 2_000;
 export function afterRegistration(answer: RegistrationAnswer, round: number): HoldingStep {
 	if (answer.held) return { kind: 'held' };
 	if (round >= HOLDING_ROUNDS) return { kind: 'lost' };
-	return { kind: 'again', afterMs: Math.min(HOLDING_FIRST_PAUSE_MS * 2 ** (round - 1), HOLDING_MAX_PAUSE_MS) };
+	return { kind: 'again', afterMs: doublingPauseMs(HOLDING_FIRST_PAUSE_MS, HOLDING_MAX_PAUSE_MS, round) };
 }
 
 /** Reads the trigger's answer: `{ registered: true, held }`; undefined when it is not one. */

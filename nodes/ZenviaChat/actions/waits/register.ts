@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { REGISTRATION_HEADER, readDesk, signRegistration } from '../../helpers/waitDesk';
 import type { Registration } from '../../helpers/waitDesk';
+import { WEBHOOK_URL_HINT } from '../../helpers/pause';
 import { afterRegistration, readRegistrationAnswer } from './holding';
 import type { RegistrationAnswer } from './holding';
 import { limitOutcome } from './outcome';
@@ -47,7 +48,7 @@ function registrationFailure(context: IExecuteFunctions, itemIndex: number, inta
 	if (status === undefined) {
 		return new NodeOperationError(context.getNode(), `n8n could not reach the Zenvia Chat Trigger's Production URL to register the wait (${detail})`, {
 			itemIndex,
-			description: `The URL ${intake} is built from WEBHOOK_URL: set WEBHOOK_URL to an address this n8n can reach itself (with N8N_SSRF_PROTECTION_ENABLED, allow that host in N8N_SSRF_ALLOWED_HOSTNAMES).`,
+			description: `The URL is ${intake}. ${WEBHOOK_URL_HINT}`,
 		});
 	}
 	const why =
