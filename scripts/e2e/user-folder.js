@@ -95,4 +95,28 @@ function tempDir(prefix) {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-module.exports = { PACKAGE, NODE_TYPES, packPackage, createUserFolder, userFolderFor, tempDir };
+/**
+ * Everything n8n's SQLite database in a user folder holds right now, its WAL or journal included,
+ * as text: what a test looks for in stored executions (an error, a secret that must not be there).
+ * @param {string} folder the n8n user folder (its .n8n holds the database)
+ */
+function storedText(folder) {
+	const n8nFolder = path.join(folder, '.n8n');
+	return fs
+		.readdirSync(n8nFolder)
+		.filter((name) => name.startsWith('database.sqlite'))
+		.map((name) => readIfStillThere(path.join(n8nFolder, name)))
+		.join('\n');
+}
+
+/** n8n 1.x's rollback journal comes and goes with each write: a file gone since listed reads as empty. */
+function readIfStillThere(/** @type {string} */ file) {
+	try {
+		return fs.readFileSync(file).toString('utf8');
+	} catch (error) {
+		if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return '';
+		throw error;
+	}
+}
+
+module.exports = { PACKAGE, NODE_TYPES, packPackage, createUserFolder, userFolderFor, tempDir, storedText };

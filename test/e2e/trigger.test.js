@@ -4,9 +4,7 @@
 // The trigger in a published workflow of a running `n8n start`: the emulator posts agent events to
 // the production webhook URL; each execution reports its item to a local recorder.
 
-const fs = require('fs');
-const path = require('path');
-const { freePort, publishWorkflow, startN8n, waitFor, waitForWebhook } = require('../../scripts/e2e');
+const { freePort, publishWorkflow, startN8n, storedText, waitFor, waitForWebhook } = require('../../scripts/e2e');
 const { CHAT_TOKEN, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
 const { startRecorder } = require('../../scripts/e2e/recorder');
@@ -132,28 +130,9 @@ describe('Zenvia Chat Trigger in a running n8n', () => {
 		expect(answer.status).toBe(500);
 		// n8n keeps the call as a failed execution carrying the node's error, where the owner looks.
 		const named = "The trigger's settings: Raw Body Only must be true or false, got maybe";
-		await waitFor('the failed execution in n8n\'s database', async () => storedText().includes(named), { timeoutMs: 15_000 });
+		await waitFor('the failed execution in n8n\'s database', async () => storedText(userFolder).includes(named), { timeoutMs: 15_000 });
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(recorder.records).toHaveLength(before);
 	});
 });
 
-/** Everything n8n's SQLite database holds right now, its WAL or journal included, as text. */
-function storedText() {
-	const folder = path.join(userFolder, '.n8n');
-	return fs
-		.readdirSync(folder)
-		.filter((name) => name.startsWith('database.sqlite'))
-		.map((name) => readIfStillThere(path.join(folder, name)))
-		.join('\n');
-}
-
-/** n8n 1.x's rollback journal comes and goes with each write: a file gone since listed reads as empty. */
-function readIfStillThere(/** @type {string} */ file) {
-	try {
-		return fs.readFileSync(file).toString('utf8');
-	} catch (error) {
-		if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return '';
-		throw error;
-	}
-}

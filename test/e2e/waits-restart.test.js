@@ -9,7 +9,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, publishWorkflow, startN8n, waitFor, waitForWebhook } = require('../../scripts/e2e');
+const { freePort, publishWorkflow, startN8n, storedText, waitFor, waitForWebhook } = require('../../scripts/e2e');
 const { WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
 const { startRecorder } = require('../../scripts/e2e/recorder');
@@ -68,21 +68,6 @@ async function recorded(/** @type {string} */ hash, /** @type {string} */ kind) 
 	return recordsOf(hash, kind)[0];
 }
 
-/** n8n's SQLite files as text: an execution's stored error is in them. */
-function storedText() {
-	const folder = path.join(userFolder, '.n8n');
-	return fs
-		.readdirSync(folder)
-		.filter((name) => name.startsWith('database.sqlite'))
-		.map((name) => {
-			try {
-				return fs.readFileSync(path.join(folder, name)).toString('utf8');
-			} catch {
-				return '';
-			}
-		})
-		.join('\n');
-}
 
 // n8n 1.x gives nodes no execution custom data, which a wait needs: the node refuses, naming it.
 const onLine1 = runtime.major === 1;
@@ -93,8 +78,8 @@ const onLine1 = runtime.major === 1;
 		expect(sent.delivered).toEqual([{ status: 200, body: STARTED }]);
 		const hash = /** @type {string} */ (sent.payload.interaction_hash);
 		await recorded(hash, 'started');
-		await waitFor('the refusal in n8n\'s database', async () => storedText().includes('Waiting needs n8n 2.0 or later'), { timeoutMs: 60_000 });
-		expect(storedText()).toContain('this.customData');
+		await waitFor('the refusal in n8n\'s database', async () => storedText(userFolder).includes('Waiting needs n8n 2.0 or later'), { timeoutMs: 60_000 });
+		expect(storedText(userFolder)).toContain('this.customData');
 		expect((await emulator.requests()).filter((request) => request.path === `/api/v1/bot/${hash}/message`)).toEqual([]);
 	});
 });

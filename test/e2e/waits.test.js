@@ -16,6 +16,7 @@ const {
 	prepareN8n,
 	publishWorkflow,
 	startN8n,
+	storedText,
 	tempDir,
 	userFolderFor,
 	waitFor,
@@ -260,21 +261,6 @@ describe('Interaction > Wait for Event in a running n8n', () => {
 	});
 });
 
-/** n8n's SQLite files as text: an execution's stored error is in them. */
-function storedText() {
-	const folder = path.join(userFolder, '.n8n');
-	return fs
-		.readdirSync(folder)
-		.filter((name) => name.startsWith('database.sqlite'))
-		.map((name) => {
-			try {
-				return fs.readFileSync(path.join(folder, name)).toString('utf8');
-			} catch {
-				return '';
-			}
-		})
-		.join('\n');
-}
 
 describe('Interaction > Wait for Event by WhatsApp API v1 customer', () => {
 	it('waits until the customer\'s conversation is transferred, by external ID', async () => {
@@ -315,10 +301,10 @@ describe('An n8n that cannot reach its own WEBHOOK_URL', () => {
 
 		const hash = await newBotInteraction();
 		await recorded(hash, 'started');
-		await waitFor('the failed execution in n8n\'s database', async () => storedText().includes('set WEBHOOK_URL to an address this n8n can reach itself'), {
+		await waitFor('the failed execution in n8n\'s database', async () => storedText(userFolder).includes('set WEBHOOK_URL to an address this n8n can reach itself'), {
 			timeoutMs: 30_000,
 		});
-		expect(storedText()).toContain('n8n could not reach the Zenvia Chat Trigger\'s Production URL to register the wait');
+		expect(storedText(userFolder)).toContain('n8n could not reach the Zenvia Chat Trigger\'s Production URL to register the wait');
 		// Nothing was sent: the question would have been asked with no one to hear the answer.
 		expect((await emulator.requests()).filter((request) => request.path === `/api/v1/bot/${hash}/message`)).toEqual([]);
 	});
