@@ -211,9 +211,9 @@ async function main() {
 			return await send(scenario, SIZE.limitedSends);
 		});
 
-		log('per-item overhead, one request at a time, no latency');
+		log('per-item overhead, no latency');
 		emu.configure({ latencyMs: 0, rateLimitPerSecond: 0 });
-		results.overhead = await collect('overhead', ['send-zenvia-serial', 'send-http-serial', 'baseline', 'bare'], async (scenario) => {
+		results.overhead = await collect('overhead', ['send-zenvia', 'send-http', 'send-zenvia-serial', 'baseline', 'bare'], async (scenario) => {
 			if (scenario === 'bare') return { msPerItem: await bareRoundTripMs(emu.url, hashes[0], SIZE.serial) };
 			const outcome = await send(scenario, SIZE.serial);
 			return { ...outcome, msPerItem: (outcome.seconds * 1000) / SIZE.serial };

@@ -88,7 +88,6 @@ function actionWorkflow(api) {
 		{ path: 'send-http', node: http({}) },
 		{ path: 'send-http-retry', node: http({}, { retryOnFail: true }) },
 		{ path: 'send-http-batch', node: http(batch(50, 1000)) },
-		{ path: 'send-http-serial', node: http(batch(1, 0)) },
 		{ path: 'baseline', node: node('No Operation', 'n8n-nodes-base.noOp', 1, {}) },
 		{
 			path: 'export-zenvia',
