@@ -4,6 +4,7 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 import { testWebhookSecret } from './credentialTest';
 import { eventSubtitle, properties } from './description';
 import { WEBHOOK_PATH } from './relay';
+import { processDesks } from './latestDesks';
 import { ensureDesk } from './waits';
 import { handleWebhook } from './webhook';
 
@@ -46,7 +47,7 @@ export class ZenviaChatTrigger implements INodeType {
 			// key and this Production URL) is ready before any execution of the workflow waits.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				// Not for the editor's test listener, whose URL is not where waiting nodes register.
-				if (this.getMode() !== 'manual') ensureDesk(this);
+				if (this.getMode() !== 'manual') ensureDesk(this, processDesks);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {

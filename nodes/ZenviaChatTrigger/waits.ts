@@ -2,17 +2,10 @@ import { randomBytes } from 'crypto';
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import {
-	DESK_ENTRY,
-	findWaiter,
-	isOwnResumeUrl,
-	isRegistration,
-	readDesk,
-	register,
-	verifyRegistration,
-} from '../ZenviaChat/helpers/waitDesk';
-import type { Found, WaitDesk, Waiter } from '../ZenviaChat/helpers/waitDesk';
+import { findWaiter, isOwnResumeUrl, isRegistration, register, verifyRegistration } from '../ZenviaChat/helpers/waitDesk';
+import type { Found, Waiter } from '../ZenviaChat/helpers/waitDesk';
 import { afterAttempt } from './delivery';
+import type { LatestDesks } from './latestDesks';
 import type { Attempt } from './delivery';
 import type { EventPayload } from './events';
 import type { TriggerItem } from './output';
@@ -23,10 +16,10 @@ import { refuse } from './refusal';
  * The trigger's half of waits (see ../ZenviaChat/helpers/waitDesk.ts): it keeps the desk, takes
  * registrations from waiting nodes, and hands each event a waiter waits for to that execution.
  *
- * Only writes that cannot hide a newer registration are made: the desk's key and URL when they
- * are missing, a registration, and the removal of a waiter that can no longer be reached. A
- * delivered event changes nothing, so the static data this call saves never overwrites the
- * registration the resumed execution may make a few milliseconds later; the resumed waiter's
+ * Every read and write goes through the process's newest copy (latestDesks.ts), so a save never
+ * hides a registration another call made meanwhile. Writes are few: the desk's key and URL when
+ * they are missing or moved, a registration, and the removal of a waiter that can no longer be
+ * reached. A delivered event changes nothing, so n8n saves nothing for it; the resumed waiter's
  * entry stays until the next registration for its conversation replaces it (a later event that
  * reaches it finds its execution moved on, and falls back).
  */
@@ -37,17 +30,13 @@ const PRODUCTION_MODE = 'webhook';
 const RESUME_TIMEOUT_MS = 10_000;
 
 /** The desk, created with its key on first use; its intake follows the trigger's Production URL. */
-export function ensureDesk(context: IHookFunctions | IWebhookFunctions): WaitDesk {
-	const staticData = context.getWorkflowStaticData('global');
-	let desk = readDesk(staticData);
-	if (!desk) {
-		desk = { key: randomBytes(32).toString('hex'), waiters: {} };
-		staticData[DESK_ENTRY] = desk;
-	}
+export function ensureDesk(context: IHookFunctions | IWebhookFunctions, desks: LatestDesks): void {
 	const intake = context.getNodeWebhookUrl('default');
 	// Written only when it changes: an unchanged desk is not saved again.
-	if (intake && desk.intake !== intake) desk.intake = intake;
-	return desk;
+	desks.change(context.getWorkflow().id ?? '', context.getWorkflowStaticData('global'), (desk) => {
+		if (!desk) return { key: randomBytes(32).toString('hex'), intake, waiters: {} };
+		return intake && desk.intake !== intake ? { ...desk, intake } : undefined;
+	});
 }
 
 /** Whether this call may touch waits: the published workflow's, never the editor's test listener. */
@@ -59,10 +48,13 @@ export function servesWaits(context: IWebhookFunctions): boolean {
  * A waiting node's registration: signed with the desk's key (only this workflow's nodes know it),
  * recent, and naming a resume URL on this n8n. Answered 200, or refused without saying more.
  */
-export async function acceptRegistration(context: IWebhookFunctions, header: string): Promise<IWebhookResponseData> {
-	const desk = readDesk(context.getWorkflowStaticData('global'));
-	const now = Date.now();
+export async function acceptRegistration(context: IWebhookFunctions, header: string, desks: LatestDesks): Promise<IWebhookResponseData> {
 	const raw = await rawBodyBytes(context);
+	// Read after the last await: from here to the change below, no other call runs.
+	const workflowId = context.getWorkflow().id ?? '';
+	const staticData = context.getWorkflowStaticData('global');
+	const desk = desks.read(workflowId, staticData);
+	const now = Date.now();
 	if (!servesWaits(context) || !desk || !verifyRegistration(desk.key, header, raw, now)) {
 		return refuse(context, { status: 401, message: 'The wait registration is not signed by this workflow' });
 	}
@@ -75,34 +67,48 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 	if (!isRegistration(body) || !desk.intake || !isOwnResumeUrl(body.waiter.url, desk.intake, body.waiter.executionId)) {
 		return refuse(context, { status: 400, message: 'The wait registration is not one this trigger takes' });
 	}
-	// The same waiter again: the node asking whether its registration held (static data is read
-	// fresh for each call). Nothing is written, so n8n saves nothing that could hide another's.
-	if (desk.waiters[body.conversation]?.url === body.waiter.url) return { webhookResponse: { registered: true, held: true } };
-	const { replaced } = register(desk, body, now);
+	const registration = body;
+	// The same waiter again: the node asking whether its registration held. Nothing is written.
+	if (desk.waiters[registration.conversation]?.url === registration.waiter.url) return { webhookResponse: { registered: true, held: true } };
+	let replaced: Waiter | undefined;
+	desks.change(workflowId, staticData, (newest) => {
+		if (!newest) return undefined;
+		replaced = register(newest, registration, now).replaced;
+		return newest;
+	});
 	if (replaced) {
 		context.logger.info(
-			`Zenvia Chat Trigger: execution ${body.waiter.executionId} now waits for ${body.conversation}; execution ${replaced.executionId}, which waited for it too, can only end by its wait limit`,
+			`Zenvia Chat Trigger: execution ${registration.waiter.executionId} now waits for ${registration.conversation}; execution ${replaced.executionId}, which waited for it too, can only end by its wait limit`,
 		);
 	}
 	// Answered through n8n, not written to the response here: n8n sends a webhookResponse only
-	// after it has saved the static data holding this registration, so the customer's answer to
-	// the question the node sends next always finds its waiter.
+	// after it has saved the static data holding this registration. The node asks once more, and
+	// sends its question only when the answer is held.
 	return { webhookResponse: { registered: true, held: false } };
 }
 
 /** The waiter this event is for, if any; an expired one is removed and said so. */
-export function waiterFor(context: IWebhookFunctions, event: string, payload: EventPayload): Found {
+export function waiterFor(context: IWebhookFunctions, event: string, payload: EventPayload, desks: LatestDesks): Found {
 	if (!servesWaits(context)) return { kind: 'none' };
+	const workflowId = context.getWorkflow().id ?? '';
 	const staticData = context.getWorkflowStaticData('global');
-	const desk = readDesk(staticData);
-	const found = findWaiter(desk, event, payload, Date.now());
-	if (found.kind === 'expired' && desk) {
-		delete desk.waiters[found.conversation];
+	const found = findWaiter(desks.read(workflowId, staticData), event, payload, Date.now());
+	if (found.kind === 'expired') {
+		forget(context, desks, found.conversation, found.waiter);
 		context.logger.info(
 			`Zenvia Chat Trigger: the "${event}" event of ${found.conversation} came after execution ${found.waiter.executionId}'s wait limit; handled as an ordinary event`,
 		);
 	}
 	return found;
+}
+
+/** Removes a waiter that can no longer be reached, unless a newer registration replaced it. */
+function forget(context: IWebhookFunctions, desks: LatestDesks, conversation: string, waiter: Waiter): void {
+	desks.change(context.getWorkflow().id ?? '', context.getWorkflowStaticData('global'), (desk) => {
+		if (desk?.waiters[conversation]?.url !== waiter.url) return undefined;
+		delete desk.waiters[conversation];
+		return desk;
+	});
 }
 
 async function attemptOnce(context: IWebhookFunctions, waiter: Waiter, body: IDataObject): Promise<Attempt> {
@@ -127,7 +133,7 @@ async function attemptOnce(context: IWebhookFunctions, waiter: Waiter, body: IDa
  * True when the waiting node took it; otherwise the waiter is removed, the log says why, and the
  * caller handles the event as an ordinary one.
  */
-export async function deliver(context: IWebhookFunctions, conversation: string, waiter: Waiter, item: TriggerItem): Promise<boolean> {
+export async function deliver(context: IWebhookFunctions, desks: LatestDesks, conversation: string, waiter: Waiter, item: TriggerItem): Promise<boolean> {
 	const started = Date.now();
 	for (let attempts = 1; ; attempts++) {
 		const attempt = await attemptOnce(context, waiter, { item });
@@ -140,8 +146,7 @@ export async function deliver(context: IWebhookFunctions, conversation: string, 
 			await sleep(decision.afterMs);
 			continue;
 		}
-		const desk = readDesk(context.getWorkflowStaticData('global'));
-		if (desk?.waiters[conversation]?.url === waiter.url) delete desk.waiters[conversation];
+		forget(context, desks, conversation, waiter);
 		context.logger.warn(
 			`Zenvia Chat Trigger: the "${item.event}" event of ${conversation} could not resume execution ${waiter.executionId}: ${decision.reason}. Handled as an ordinary event (it starts the workflow if its event is picked)`,
 			{ workflowId: context.getWorkflow().id },

@@ -11,6 +11,7 @@ import { RELAY_CALLER_HEADER, RELAY_HEADER, isTestListener, shouldRelay, startRe
 import { callerIp, checkAllowList, checkAllowListAddress, checkSecret, expectedSecret } from './security';
 import { readEventSettings, readGuardSettings } from './settings';
 import type { GuardSettings } from './settings';
+import { processDesks } from './latestDesks';
 import { acceptRegistration, deliver, ensureDesk, servesWaits, waiterFor } from './waits';
 import { REGISTRATION_HEADER } from '../ZenviaChat/helpers/waitDesk';
 
@@ -28,8 +29,8 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	// A waiting node of this workflow registering (waits.ts): signed with the desk's key, so it
 	// needs neither Zenvia's secret nor an address on the allow-list (it comes from n8n itself).
 	const registration = headerText(this, REGISTRATION_HEADER);
-	if (registration !== undefined) return await acceptRegistration(this, registration);
-	if (servesWaits(this)) ensureDesk(this);
+	if (registration !== undefined) return await acceptRegistration(this, registration, processDesks);
+	if (servesWaits(this)) ensureDesk(this, processDesks);
 	const mark = headerText(this, RELAY_HEADER);
 	const guarding = readGuardSettings(this);
 	if (!guarding) return refuse(this, UNREADABLE_GUARD);
@@ -55,8 +56,8 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 
 	// An event an execution waits for resumes it and starts nothing; one that cannot reach its
 	// waiter goes on as any other event.
-	const found = waiterFor(this, event, payload);
-	if (found.kind === 'waiter' && (await deliver(this, found.conversation, found.waiter, toItem(event, payload)))) return {};
+	const found = waiterFor(this, event, payload, processDesks);
+	if (found.kind === 'waiter' && (await deliver(this, processDesks, found.conversation, found.waiter, toItem(event, payload)))) return {};
 
 	if (!isPicked(event, settings.picked, settings.passUnknownStates) || !passesFilters(event, payload, settings.filters)) {
 		// 200 so Zenvia does not retry, and no workflowData so no execution is started.

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
  * each webhook call and saves it right after, whereas an execution saves the snapshot it loaded
  * at its start (so a waiting node never writes it: it registers through the trigger's URL).
  *
- *   { key, intake, waiters: { "<conversation>": { url, events, until, registeredAt, executionId } } }
+ *   { key, intake, rev, waiters: { "<conversation>": { url, events, until, registeredAt, executionId } } }
  *
  * `key` signs registrations (only this workflow's nodes read it); `intake` is the trigger's
  * Production URL, where a waiting node registers.
@@ -37,6 +37,8 @@ export interface Waiter extends IDataObject {
 export interface WaitDesk extends IDataObject {
 	key: string;
 	intake?: string;
+	/** Counts the trigger's writes, so the newer of two copies is known (ZenviaChatTrigger/latestDesks.ts). */
+	rev?: number;
 	waiters: Record<string, Waiter>;
 }
 

@@ -238,6 +238,7 @@ describe('Zenvia Chat Trigger: description', () => {
 		const staticData: Record<string, unknown> = {};
 		const context = {
 			getMode: () => 'trigger',
+			getWorkflow: () => ({ id: 'lifecycle' }),
 			getWorkflowStaticData: () => staticData,
 			getNodeWebhookUrl: () => 'http://n8n.example.com/webhook/abc/zenvia-chat',
 		} as unknown as IHookFunctions;
@@ -252,6 +253,7 @@ describe('Zenvia Chat Trigger: description', () => {
 		const context = (mode: string) =>
 			({
 				getMode: () => mode,
+				getWorkflow: () => ({ id: 'activation' }),
 				getWorkflowStaticData: () => staticData,
 				getNodeWebhookUrl: () => 'http://n8n.example.com/webhook/abc/zenvia-chat',
 			}) as unknown as IHookFunctions;
@@ -260,9 +262,9 @@ describe('Zenvia Chat Trigger: description', () => {
 		expect(staticData).toEqual({});
 		await hooks.checkExists.call(context('trigger'));
 		const { key } = staticData.zenviaChatWaits;
-		expect(staticData.zenviaChatWaits).toEqual({ key: expect.stringMatching(/^[0-9a-f]{64}$/), intake: 'http://n8n.example.com/webhook/abc/zenvia-chat', waiters: {} });
+		expect(staticData.zenviaChatWaits).toEqual({ key: expect.stringMatching(/^[0-9a-f]{64}$/), intake: 'http://n8n.example.com/webhook/abc/zenvia-chat', waiters: {}, rev: 1 });
 		await hooks.checkExists.call(context('trigger'));
-		expect(staticData.zenviaChatWaits.key).toBe(key);
+		expect(staticData.zenviaChatWaits).toMatchObject({ key, rev: 1 });
 	});
 });
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { acceptRegistration } from '../../../nodes/ZenviaChatTrigger/waits';
+import { LatestDesks } from '../../../nodes/ZenviaChatTrigger/latestDesks';
+import { acceptRegistration, waiterFor } from '../../../nodes/ZenviaChatTrigger/waits';
 import { DESK_ENTRY, signRegistration } from '../../../nodes/ZenviaChat/helpers/waitDesk';
 
 const INTAKE = 'http://127.0.0.1:5678/webhook/6f1c2a3e-0000-4000-8000-000000000006/zenvia-chat';
@@ -21,6 +22,7 @@ function registrationCall(staticData: IDataObject, body: string, header: string)
 	};
 	const context = {
 		getMode: () => 'webhook',
+		getWorkflow: () => ({ id: 'wf1' }),
 		getWorkflowStaticData: () => staticData,
 		getRequestObject: () => ({ rawBody: Buffer.from(body) }),
 		getResponseObject: () => response,
@@ -38,7 +40,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 			waiter: { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' },
 		});
 		const { context, written } = registrationCall(staticData, body, '');
-		const result = await acceptRegistration(context, signRegistration(KEY, body, now));
+		const result = await acceptRegistration(context, signRegistration(KEY, body, now), new LatestDesks());
 		// A response written here would leave before n8n saves static data (it saves once webhook()
 		// has returned), and an answer posted at once to the question the node then sends would
 		// find no waiter: it would start a stray execution.
@@ -55,7 +57,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		const before = JSON.stringify(staticData);
 		const body = JSON.stringify({ conversation: 'interaction:abc', waiter });
 		const { context } = registrationCall(staticData, body, '');
-		expect(await acceptRegistration(context, signRegistration(KEY, body, now))).toEqual({ webhookResponse: { registered: true, held: true } });
+		expect(await acceptRegistration(context, signRegistration(KEY, body, now), new LatestDesks())).toEqual({ webhookResponse: { registered: true, held: true } });
 		expect(JSON.stringify(staticData)).toBe(before);
 	});
 
@@ -67,7 +69,29 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		const waiter = { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' };
 		const body = JSON.stringify({ conversation: 'interaction:abc', waiter });
 		const { context } = registrationCall(staticData, body, '');
-		expect(await acceptRegistration(context, signRegistration(KEY, body, now))).toEqual({ webhookResponse: { registered: true, held: false } });
+		expect(await acceptRegistration(context, signRegistration(KEY, body, now), new LatestDesks())).toEqual({ webhookResponse: { registered: true, held: false } });
 		expect(Object.keys((staticData[DESK_ENTRY] as IDataObject).waiters as IDataObject).sort()).toEqual(['interaction:abc', 'interaction:other']);
+	});
+
+	test('made at the same moment as another both survive: the second save carries the first waiter', async () => {
+		// n8n loads static data when each call arrives and saves it whole when the call ends: both
+		// calls below loaded the desk before either wrote, so without the process's own newest copy
+		// the second save would hide the first waiter.
+		const desks = new LatestDesks();
+		const now = Date.now();
+		const loaded = () => ({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {} } }) as IDataObject;
+		const first = loaded();
+		const second = loaded();
+		for (const [staticData, execution, hash] of [[first, '41', 'abc'], [second, '42', 'def']] as const) {
+			const waiter = { url: `http://127.0.0.1:5678/webhook-waiting/${execution}/ask-node?signature=x`, events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: execution };
+			const body = JSON.stringify({ conversation: `interaction:${hash}`, waiter });
+			const { context } = registrationCall(staticData, body, '');
+			expect(await acceptRegistration(context, signRegistration(KEY, body, now), desks)).toEqual({ webhookResponse: { registered: true, held: false } });
+		}
+		expect(Object.keys((second[DESK_ENTRY] as IDataObject).waiters as IDataObject).sort()).toEqual(['interaction:abc', 'interaction:def']);
+
+		// And a reply that comes before either save has landed (its call loaded the old desk) finds its waiter.
+		const { context } = registrationCall(loaded(), '', '');
+		expect(waiterFor(context, 'new_message', { interaction_hash: 'abc', type: 'new_message' }, desks)).toMatchObject({ kind: 'waiter', waiter: { executionId: '41' } });
 	});
 });

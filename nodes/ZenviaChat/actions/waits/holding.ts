@@ -2,10 +2,11 @@ import { doublingPauseMs } from '../../helpers/pause';
 
 /*
  * Whether a registration held. The trigger keeps waiters in the workflow's static data, which n8n
- * loads at the start of each webhook call and saves whole at its end: two registrations at the
- * same moment each save a desk without the other's waiter, and one is lost. So a registration is
- * repeated until the trigger answers that it already held it (read fresh, in a later call, after a
- * pause long enough for the calls that raced it to have saved). The question is sent only then.
+ * loads at the start of each webhook call and saves whole at its end. Within one n8n process the
+ * trigger's own newest copy keeps registrations from hiding each other (ZenviaChatTrigger/
+ * latestDesks.ts); a write by another process, or by a Code node of the workflow, still can. So a
+ * registration is repeated until the trigger answers that it already held it, in a later call after
+ * a pause. The question is sent only then.
  */
 
 /** What the trigger answered a registration. */
