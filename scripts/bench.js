@@ -17,18 +17,21 @@ const os = require('os');
 const path = require('path');
 const { startEmulator } = require('../emulator');
 const e2e = require('./e2e');
-const { actionWorkflow, triggerWorkflow, TRIGGER_PATHS } = require('./bench/workflows');
+const { CREDENTIAL, actionWorkflow, triggerWorkflow, TRIGGER_PATHS } = require('./bench/workflows');
 const { report } = require('./bench/report');
+const { waitsWorkflow, measureWaitLatency, TRIGGER_WEBHOOK_ID } = require('./bench/waits');
+const { startRecorder } = require('./e2e/recorder');
 
 const SMALL = process.argv.includes('--small') || process.env.BENCH_SIZE === 'small';
 const SIZE = SMALL
-	? { label: 'small (CI check; figures not meaningful)', sends: 40, serial: 20, rounds: 1, records: 3000, events: 5, limitedSends: 60 }
-	: { label: 'full', sends: 1000, serial: 300, rounds: 3, records: 100_000, events: 60, limitedSends: 1000 };
+	? { label: 'small (CI check; figures not meaningful)', sends: 40, serial: 20, rounds: 1, records: 3000, events: 5, limitedSends: 60, waitSamples: 3 }
+	: { label: 'full', sends: 1000, serial: 300, rounds: 3, records: 100_000, events: 60, limitedSends: 1000, waitSamples: 40 };
 const LATENCY_MS = 20;
 /** How long after a run's answer n8n's CPU is read: long enough for it to save the execution. */
 const CPU_SETTLE_MS = 250;
 const RATE_LIMIT = 50;
 const TOKEN = 'bench-chat-api-token-0123456789';
+const SDK_TOKEN = 'bench-client-sdk-token-0123456789';
 const OUTPUT = path.join(e2e.REPO_DIR, SMALL ? path.join('.n8n-bench', 'BENCHMARKS.small.md') : path.join('docs', 'BENCHMARKS.md'));
 const WORK_DIR = path.join(e2e.REPO_DIR, '.n8n-bench');
 
@@ -127,20 +130,21 @@ async function bareRoundTripMs(/** @type {string} */ url, /** @type {string} */ 
 async function main() {
 	const startedAt = new Date();
 	log(`size: ${SIZE.label}`);
-	const emu = await startEmulator({ token: TOKEN, records: SIZE.records, host: '127.0.0.1' });
+	const emu = await startEmulator({ token: TOKEN, clientSdkToken: SDK_TOKEN, records: SIZE.records, host: '127.0.0.1' });
+	const recorder = await startRecorder();
 	const api = { baseUrl: emu.url, token: TOKEN };
 
 	fs.rmSync(WORK_DIR, { recursive: true, force: true });
 	const workflowsDir = path.join(WORK_DIR, 'workflows');
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	const workflows = [actionWorkflow(api), triggerWorkflow()];
+	const workflows = [actionWorkflow(api), triggerWorkflow(), waitsWorkflow({ recorderUrl: recorder.url, credentials: CREDENTIAL })];
 	for (const workflow of workflows) fs.writeFileSync(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow));
 	const folder = e2e.userFolderFor('bench');
 	const credential = {
 		id: 'benchZenviaCred',
 		name: 'Zenvia Chat (benchmark emulator)',
 		type: 'zenviaChatApi',
-		data: { chatApiToken: TOKEN, clientSdkToken: '', environment: 'production', customBaseUrls: true, chatApiBaseUrl: emu.url, whatsappApiBaseUrl: emu.url, botApiBaseUrl: emu.url },
+		data: { chatApiToken: TOKEN, clientSdkToken: SDK_TOKEN, environment: 'production', customBaseUrls: true, chatApiBaseUrl: emu.url, whatsappApiBaseUrl: emu.url, botApiBaseUrl: emu.url },
 	};
 	const runtime = await e2e.prepareN8n({ folder, credentials: [credential], workflowsDir, log });
 	for (const workflow of workflows) await e2e.publishWorkflow(runtime, folder, workflow.id);
@@ -231,6 +235,10 @@ async function main() {
 			return { seconds: answer.seconds, status: answer.status, requests, rssBeforeMb: Math.round(before), rssPeakMb: Math.round(peak) };
 		});
 
+		log('waits: event → resumed execution');
+		await e2e.waitForWebhook(`${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/zenvia-chat`);
+		results.waits = await measureWaitLatency({ n8nUrl: n8n.url, emu, recorder, samples: SIZE.waitSamples, log });
+
 		results.trigger = { default: await measureTrigger(n8n, emu) };
 		await n8n.stop();
 		servers.pop();
@@ -244,6 +252,7 @@ async function main() {
 	} finally {
 		for (const server of servers) await server.stop();
 		await emu.close();
+		await recorder.close();
 	}
 
 	const machine = {

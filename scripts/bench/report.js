@@ -143,6 +143,31 @@ function report({ results, machine, versions, small, median, command }) {
 	out('growth of a later run can read lower than the memory it used.');
 	out();
 
+	// ---- Waits
+	if (results.waits) {
+		const { zenvia, floor } = results.waits;
+		const pct = (/** @type {number[]} */ values, /** @type {number} */ p) => {
+			const sorted = [...values].sort((a, b) => a - b);
+			return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+		};
+		const gap = pct(zenvia, 50) - pct(floor, 50);
+		out(`## Waits: event → resumed execution (${zenvia.length} samples each, interleaved)`);
+		out();
+		out('Zenvia: the customer\'s reply posted to the Zenvia Chat Trigger while Bot > Send and Wait for Reply waits;');
+		out('floor: a POST to n8n\'s Wait node\'s own resume URL in the same n8n. Each sample starts once the');
+		out('execution has been waiting for 0.5 s and ends when the resumed execution\'s next node (the same HTTP');
+		out('Request for both) reaches a local recorder.');
+		out();
+		out('| set-up | p50 (ms) | p99 (ms) | min (ms) | max (ms) |');
+		out('| --- | --- | --- | --- | --- |');
+		for (const [name, values] of /** @type {Array<[string, number[]]>} */ ([['Zenvia Chat Trigger → Send and Wait for Reply', zenvia], ['n8n Wait node, its resume URL (floor)', floor]])) {
+			out(`| ${name} | ${fixed(pct(values, 50), 1)} | ${fixed(pct(values, 99), 1)} | ${fixed(Math.min(...values), 1)} | ${fixed(Math.max(...values), 1)} |`);
+		}
+		out();
+		out(`p50 above the floor: **${fixed(gap, 1)} ms** (target: at most 50 ms) — ${gap <= 50 ? 'met' : 'missed'}.`);
+		out();
+	}
+
 	// ---- Trigger
 	const trig = { default: results.trigger.default, lazy: results.trigger.lazy ?? {} };
 	out(`## Trigger: n8n CPU per event (${size.events} events per run, posted one after the other)`);

@@ -10,6 +10,9 @@ const { waitFor } = require('./processes');
 async function startRecorder() {
 	/** @type {unknown[]} */
 	const records = [];
+	/** When each record arrived (performance.now(), in the same order as records): for latency figures. */
+	/** @type {number[]} */
+	const arrivals = [];
 	const server = http.createServer((req, res) => {
 		let text = '';
 		// Decode as one stream: a chunk may end inside a multi-byte character.
@@ -18,10 +21,12 @@ async function startRecorder() {
 		req.on('end', () => {
 			try {
 				records.push(JSON.parse(text));
+				arrivals.push(performance.now());
 				res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
 			} catch {
 				// Kept, so the test sees a wrong record instead of a recorder that died.
 				records.push({ unreadableBody: text.slice(0, 200) });
+				arrivals.push(performance.now());
 				res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"ok":false}');
 			}
 		});
@@ -31,6 +36,7 @@ async function startRecorder() {
 	return {
 		url: `http://127.0.0.1:${port}/record`,
 		records,
+		arrivals,
 		/** @param {number} count */
 		waitForRecords: (count) => waitFor(`${count} recorded executions`, async () => records.length >= count, { timeoutMs: 60_000 }),
 		close: () =>

@@ -26,6 +26,7 @@
 //     (npm run screenshots)
 //   CHROMIUM=/path                       another Chromium binary
 
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const e2e = require('../../scripts/e2e');
@@ -33,7 +34,7 @@ const browser = require('../../scripts/e2e/browser');
 const { DEPARTMENTS, AGENTS } = require('../../emulator/catalog');
 const { FORM_FIELDS } = require('../../emulator/account');
 const c = require('./setup/constants');
-const { runtime, userFolder, emulatorUrl } = require('./setup/context');
+const { runtime, userFolder, emulatorUrl, emulator } = require('./setup/context');
 
 const FIXTURE = path.join(__dirname, 'editor', 'fields.json');
 const ARTIFACTS = path.join(c.WORK_DIR, 'editor');
@@ -484,6 +485,38 @@ describeInBrowser(`n8n ${N8N_VERSION}'s editor in Chromium`, () => {
 			await page.locator(`${browser.NDV} [data-test-id="parameter-input-simplify"]`).scrollIntoViewIfNeeded();
 			await page.screenshot({ path: path.join(IMAGES, 'report-simplify.png') });
 			await browser.closePanel(page);
+		});
+
+		it('docs/images/waiting-execution.png: the decision-tree bot waiting for the customer\'s reply', async () => {
+			if (!n8n) throw new Error('n8n did not start');
+			const session = await e2e.signIn(n8n.url, LOGIN);
+			const saved = /** @type {{ id: string, name: string }[]} */ (await e2e.restOk(session, 'GET', '/rest/credentials'));
+			const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, 'bot-decision-tree.json'), 'utf8'));
+			// Its own Production URL, whatever else this n8n has published.
+			const webhookId = crypto.randomUUID();
+			for (const node of example.nodes) {
+				if (node.type === `${PACKAGE_NAME}.zenviaChatTrigger`) node.webhookId = webhookId;
+				for (const credential of Object.values(node.credentials ?? {})) credential.id = saved.find((entry) => entry.name === credential.name)?.id;
+			}
+			const created = await e2e.restOk(session, 'POST', '/rest/workflows', { name: 'Bot: decision tree', nodes: example.nodes, connections: example.connections, settings: example.settings ?? {} });
+			await e2e.restOk(session, 'POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
+			await e2e.waitForWebhook(`${n8n.url}/webhook/${webhookId}/zenvia-chat`);
+			// A customer opens a conversation: the bot greets, asks for a name and waits.
+			await emulator.bot('newInteraction', { target: `${n8n.url}/webhook/${webhookId}/zenvia-chat`, departmentId: 3 });
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: created.id, status: ['waiting'] }));
+			let waiting = '';
+			await e2e.waitFor('the bot\'s execution to wait', async () => {
+				const found = await e2e.restOk(session, 'GET', `/rest/executions?filter=${filter}`);
+				waiting = String(found?.results?.[0]?.id ?? '');
+				return waiting !== '';
+			}, { timeoutMs: 60_000 });
+			await page.setViewportSize(README_VIEWPORT);
+			await page.goto(`${n8n.url}/workflow/${created.id}/executions/${waiting}`);
+			await page.getByText('Waiting', { exact: false }).first().waitFor();
+			// The canvas draws after the list: give it its frame.
+			await page.waitForTimeout(1500);
+			await page.screenshot({ path: path.join(IMAGES, 'waiting-execution.png') });
+			await e2e.restOk(session, 'POST', `/rest/workflows/${created.id}/deactivate`, {});
 		});
 
 		it('docs/images/credential-dialog.png: the credential, after a successful Test', async () => {
