@@ -264,8 +264,7 @@ async function main() {
 	// The runs first: a report that fails can be written again from them (--report).
 	fs.writeFileSync(path.join(WORK_DIR, 'results.json'), JSON.stringify({ results, machine, versions }, null, 2));
 	const text = report({ results, machine, versions, small: SMALL, median, command: `npm run bench${SMALL ? ' -- --small' : ''}` });
-	fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-	fs.writeFileSync(OUTPUT, text);
+	writeReport(text);
 	log(`wrote ${path.relative(e2e.REPO_DIR, OUTPUT)} in ${e2e.seconds(Date.now() - startedAt.getTime())}`);
 }
 
@@ -322,12 +321,23 @@ async function measureTrigger(n8n, emu) {
 	return runs;
 }
 
+/** The hand-written part of the document: from this heading on, kept as it is by every run. */
+const HAND_WRITTEN = '\n## Before and after';
+
+/** Writes the report, keeping the document's hand-written part. */
+function writeReport(/** @type {string} */ text) {
+	const old = fs.existsSync(OUTPUT) ? fs.readFileSync(OUTPUT, 'utf8') : '';
+	const kept = old.includes(HAND_WRITTEN) ? old.slice(old.indexOf(HAND_WRITTEN)) : '';
+	fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
+	fs.writeFileSync(OUTPUT, `${text.trimEnd()}\n${kept}`);
+}
+
 /** `--report FILE`: rewrites the document from a run's results.json, without measuring again. */
 function rewriteReport(/** @type {string} */ file) {
 	const { results, machine, versions } = JSON.parse(fs.readFileSync(file, 'utf8'));
 	const small = results.size.label.startsWith('small');
 	const text = report({ results, machine, versions, small, median, command: `npm run bench${small ? ' -- --small' : ''}` });
-	fs.writeFileSync(OUTPUT, text);
+	writeReport(text);
 	log(`wrote ${path.relative(e2e.REPO_DIR, OUTPUT)} from ${file}`);
 }
 

@@ -1,3 +1,4 @@
+import { deepCopy } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DESK_ENTRY, readDesk } from '../ZenviaChat/helpers/waitDesk';
@@ -29,7 +30,8 @@ export class LatestDesks {
 	/** A copy of the desk to read for this call. */
 	read(workflowId: string, staticData: IDataObject): WaitDesk | undefined {
 		const desk = newerDesk(readDesk(staticData), this.kept.get(workflowId));
-		return desk && structuredClone(desk);
+		// deepCopy, not structuredClone: n8n hands static data over as an observed object (a Proxy).
+		return desk && deepCopy(desk);
 	}
 
 	/**
@@ -43,7 +45,7 @@ export class LatestDesks {
 		if (!changed) return undefined;
 		const written: WaitDesk = { ...changed, rev: (changed.rev ?? 0) + 1 };
 		staticData[DESK_ENTRY] = written;
-		this.kept.set(workflowId, structuredClone(written));
+		this.kept.set(workflowId, deepCopy(written));
 		return written;
 	}
 }

@@ -1,3 +1,4 @@
+import { ObservableObject } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { LatestDesks, newerDesk } from '../../../nodes/ZenviaChatTrigger/latestDesks';
@@ -51,5 +52,14 @@ describe('LatestDesks', () => {
 		copy.waiters.x = { url: 'u', events: [], until: 0, registeredAt: 0, executionId: '1' };
 		expect(desks.read('wf1', {})?.waiters).toEqual({});
 		expect((staticData[DESK_ENTRY] as WaitDesk).waiters).toEqual({});
+	});
+
+	test('works on static data as n8n hands it over (an observed object, which structuredClone cannot copy), and marks it changed', () => {
+		const desks = new LatestDesks();
+		const staticData = ObservableObject.create({ [DESK_ENTRY]: { key: 'k', waiters: {}, rev: 2 } });
+		expect(desks.read('wf1', staticData)).toEqual({ key: 'k', waiters: {}, rev: 2 });
+		desks.change('wf1', staticData, (desk) => desk && { ...desk, intake: 'http://n8n/webhook/w/zenvia-chat' });
+		expect(staticData[DESK_ENTRY]).toMatchObject({ rev: 3, intake: 'http://n8n/webhook/w/zenvia-chat' });
+		expect(staticData.__dataChanged).toBe(true);
 	});
 });
