@@ -9,24 +9,10 @@
 
 const fs = require('fs');
 const path = require('path');
-const {
-	REPO_DIR,
-	freePort,
-	ownerEnv,
-	prepareN8n,
-	publishWorkflow,
-	restOk,
-	signIn,
-	startN8n,
-	tempDir,
-	userFolderFor,
-	waitFor,
-	waitForWebhook,
-	webhookSecretCredential,
-	zenviaCredential,
-} = require('../../scripts/e2e');
-const { CHAT_TOKEN, CLIENT_SDK_TOKEN, CREDENTIALS, WEBHOOK_SECRET } = require('./setup/constants');
+const { REPO_DIR, freePort, ownerEnv, restOk, signIn, startN8n, userFolderFor, waitFor, waitForWebhook } = require('../../scripts/e2e');
+const { CHAT_TOKEN, CREDENTIALS, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime } = require('./setup/context');
+const { preparePublished } = require('./setup/published');
 const { TOKEN } = require('./setup/requests');
 
 const EXAMPLES = ['events-hub.json', 'events-hub-crm-note.json', 'events-hub-agent-message.json'].map((file) =>
@@ -60,23 +46,7 @@ function asSetUp(example) {
 }
 
 beforeAll(async () => {
-	const folder = tempDir('zenvia-events-hub-');
-	try {
-		EXAMPLES.forEach((example, index) => fs.writeFileSync(path.join(folder, `${index}.json`), JSON.stringify(asSetUp(example))));
-		await prepareN8n({
-			folder: USER_FOLDER,
-			workflowsDir: folder,
-			credentials: [
-				zenviaCredential({ ...CREDENTIALS.account, chatApiToken: CHAT_TOKEN, clientSdkToken: CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
-				webhookSecretCredential({ ...CREDENTIALS.webhookSecret, secret: WEBHOOK_SECRET }),
-			],
-			log: (line) => process.stdout.write(`      ${line}\n`),
-		});
-	} finally {
-		fs.rmSync(folder, { recursive: true, force: true });
-	}
-	// A published workflow calls the published version of a sub-workflow: all three are published.
-	for (const workflow of EXAMPLES) await publishWorkflow(runtime, USER_FOLDER, workflow.id);
+	await preparePublished({ userFolder: USER_FOLDER, workflows: EXAMPLES.map(asSetUp) });
 	n8n = await startN8n(runtime, USER_FOLDER, { port: await freePort(), env: ownerEnv(runtime, LOGIN) });
 	const trigger = HUB.nodes.find((/** @type {{ type: string }} */ node) => node.type.endsWith('.zenviaChatTrigger'));
 	hubUrl = `${n8n.url}/webhook/${trigger.webhookId}/zenvia-chat`;

@@ -13,19 +13,9 @@
 
 const fs = require('fs');
 const path = require('path');
-const {
-	freePort,
-	prepareN8n,
-	publishWorkflow,
-	startN8n,
-	tempDir,
-	userFolderFor,
-	waitFor,
-	waitForWebhook,
-	webhookSecretCredential,
-	zenviaCredential,
-} = require('../../scripts/e2e');
-const { CHAT_TOKEN, CLIENT_SDK_TOKEN, CREDENTIALS, WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
+const { freePort, startN8n, userFolderFor, waitFor, waitForWebhook } = require('../../scripts/e2e');
+const { WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
+const { preparePublished, recorderEnv } = require('./setup/published');
 const { emulator } = require('./setup/context');
 const { startFixedModel, DONE } = require('./setup/fixedModel');
 const { startRecorder } = require('../../scripts/e2e/recorder');
@@ -52,27 +42,12 @@ let botUrl = '';
 beforeAll(async () => {
 	recorder = await startRecorder();
 	model = await startFixedModel();
-	const folder = tempDir('zenvia-human-review-');
-	try {
-		fs.writeFileSync(path.join(folder, 'human-review.json'), JSON.stringify(WORKFLOW));
-		const runtime = await prepareN8n({
-			folder: userFolder,
-			workflowsDir: folder,
-			credentials: [
-				zenviaCredential({ ...CREDENTIALS.account, chatApiToken: CHAT_TOKEN, clientSdkToken: CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
-				webhookSecretCredential({ ...CREDENTIALS.webhookSecret, secret: WEBHOOK_SECRET }),
-				/** @type {any} */ ({ ...MODEL_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'e2e-not-a-real-key', organizationId: '', url: model.url, header: false } }),
-			],
-			log: (line) => process.stdout.write(`      ${line}\n`),
-		});
-		await publishWorkflow(runtime, userFolder, WORKFLOW.id);
-		n8n = await startN8n(runtime, userFolder, {
-			port: await freePort(),
-			env: { E2E_RECORDER_URL: recorder.url, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false', N8N_LOG_LEVEL: process.env.E2E_N8N_LOG_LEVEL ?? 'info' },
-		});
-	} finally {
-		fs.rmSync(folder, { recursive: true, force: true });
-	}
+	const runtime = await preparePublished({
+		userFolder,
+		workflows: [WORKFLOW],
+		credentials: [{ ...MODEL_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'e2e-not-a-real-key', organizationId: '', url: model.url, header: false } }],
+	});
+	n8n = await startN8n(runtime, userFolder, { port: await freePort(), env: recorderEnv(recorder) });
 	botUrl = `${n8n.url}/webhook/${TRIGGER.webhookId}/zenvia-chat${SECRET_QUERY}`;
 	await waitForWebhook(botUrl);
 });

@@ -11,20 +11,9 @@
 
 const fs = require('fs');
 const path = require('path');
-const {
-	freePort,
-	prepareN8n,
-	publishWorkflow,
-	startN8n,
-	storedText,
-	tempDir,
-	userFolderFor,
-	waitFor,
-	waitForWebhook,
-	webhookSecretCredential,
-	zenviaCredential,
-} = require('../../scripts/e2e');
-const { CHAT_TOKEN, CLIENT_SDK_TOKEN, CREDENTIALS, WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
+const { freePort, startN8n, storedText, userFolderFor, waitFor, waitForWebhook } = require('../../scripts/e2e');
+const { WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
+const { preparePublished, recorderEnv } = require('./setup/published');
 const { emulator, runtime } = require('./setup/context');
 const { startRecorder } = require('../../scripts/e2e/recorder');
 
@@ -49,28 +38,8 @@ let crmTriggerUrl = '';
 
 beforeAll(async () => {
 	recorder = await startRecorder();
-	const folder = tempDir('zenvia-waits-');
-	try {
-		fs.writeFileSync(path.join(folder, 'bot.json'), JSON.stringify(BOT));
-		fs.writeFileSync(path.join(folder, 'crm.json'), JSON.stringify(CRM));
-		await prepareN8n({
-			folder: userFolder,
-			workflowsDir: folder,
-			credentials: [
-				zenviaCredential({ ...CREDENTIALS.account, chatApiToken: CHAT_TOKEN, clientSdkToken: CLIENT_SDK_TOKEN, baseUrl: emulator.url }),
-				webhookSecretCredential({ ...CREDENTIALS.webhookSecret, secret: WEBHOOK_SECRET }),
-			],
-			log: (line) => process.stdout.write(`      ${line}\n`),
-		});
-	} finally {
-		fs.rmSync(folder, { recursive: true, force: true });
-	}
-	await publishWorkflow(runtime, userFolder, BOT.id);
-	await publishWorkflow(runtime, userFolder, CRM.id);
-	n8n = await startN8n(runtime, userFolder, {
-		port: await freePort(),
-		env: { E2E_RECORDER_URL: recorder.url, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false', N8N_LOG_LEVEL: process.env.E2E_N8N_LOG_LEVEL ?? 'info' },
-	});
+	await preparePublished({ userFolder, workflows: [BOT, CRM] });
+	n8n = await startN8n(runtime, userFolder, { port: await freePort(), env: recorderEnv(recorder) });
 	botUrl = `${n8n.url}/webhook/${triggerOf(BOT).webhookId}/zenvia-chat${SECRET_QUERY}`;
 	crmTriggerUrl = `${n8n.url}/webhook/${triggerOf(CRM).webhookId}/zenvia-chat${SECRET_QUERY}`;
 	await waitForWebhook(botUrl);
@@ -293,7 +262,7 @@ describe('An n8n that cannot reach its own WEBHOOK_URL', () => {
 		// WEBHOOK_URL names a port nobody listens on; Zenvia still reaches n8n on its real port.
 		n8n = await startN8n(runtime, userFolder, {
 			port: await freePort(),
-			env: { E2E_RECORDER_URL: recorder.url, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false', WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/` },
+			env: { ...recorderEnv(recorder), WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/` },
 		});
 		botUrl = `${n8n.url}/webhook/${triggerOf(BOT).webhookId}/zenvia-chat${SECRET_QUERY}`;
 		await waitForWebhook(botUrl);
