@@ -4,6 +4,12 @@
  * only after the node that put it to wait has returned (waiting-webhooks.ts answers 409 "is
  * running already" until then), and Zenvia can post the customer's answer within milliseconds of
  * the question: those answers must wait for the save, not be lost.
+ *
+ * A call that got no answer in time was sent, and a busy n8n may have resumed the execution and
+ * answered too late. Starting an ordinary execution then would handle the event twice, so the call
+ * is made again and n8n's next answer decides: the waiting node takes it (delivered now), the
+ * execution has moved on or ended (the late call took it), or, if nothing settles it in time, the
+ * event is left uncertain: logged, and not started again.
  */
 
 import { doublingPauseMs, WEBHOOK_URL_HINT } from '../ZenviaChat/helpers/pause';
@@ -14,6 +20,8 @@ export const DELIVERY_PATIENCE_MS = 15_000;
 /** The first pause between attempts; it doubles up to DELIVERY_MAX_PAUSE_MS. */
 export const DELIVERY_FIRST_PAUSE_MS = 25;
 export const DELIVERY_MAX_PAUSE_MS = 500;
+/** After a call that timed out, how long n8n's later answers may take to settle what happened. */
+export const LATE_ANSWER_PATIENCE_MS = 90_000;
 
 export interface Attempt {
 	/** The HTTP status, or undefined when n8n could not be reached at all. */
@@ -21,9 +29,15 @@ export interface Attempt {
 	body?: unknown;
 	/** Why the call failed without an answer (connection refused, timeout...). */
 	error?: string;
+	/** The call was sent and no answer came in time: n8n may have acted on it. */
+	timedOut?: boolean;
 }
 
-export type Decision = { kind: 'delivered' } | { kind: 'retry'; afterMs: number } | { kind: 'unreachable'; reason: string };
+export type Decision =
+	| { kind: 'delivered'; late?: true }
+	| { kind: 'retry'; afterMs: number }
+	| { kind: 'unreachable'; reason: string }
+	| { kind: 'uncertain'; reason: string };
 
 function bodyText(body: unknown): string {
 	if (typeof body === 'string') return body;
@@ -40,20 +54,31 @@ function stillRunning(attempt: Attempt): boolean {
 }
 
 /**
- * What to do after one attempt, `elapsedMs` after the first began and after `attempts` attempts.
- * Delivered only when the waiting node itself answered (its marker): a 200 page from n8n (a
- * finished send-and-wait execution) is not a delivery.
+ * What to do after one attempt, `elapsedMs` after the first began and after `attempts` attempts;
+ * `earlierTimedOut`: an earlier call got no answer in time (so it may have been taken). Delivered
+ * only when the waiting node itself answered (its marker): a 200 page from n8n (a finished
+ * send-and-wait execution) is not a delivery, unless a call that timed out came before it.
  */
-export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: number): Decision {
+export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: number, earlierTimedOut = false): Decision {
 	if (attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300 && bodyText(attempt.body).includes(RESUMED_ANSWER)) {
 		return { kind: 'delivered' };
 	}
-	if (stillRunning(attempt)) {
+	const maybeTaken = earlierTimedOut || attempt.timedOut === true;
+	const patienceMs = maybeTaken ? LATE_ANSWER_PATIENCE_MS : DELIVERY_PATIENCE_MS;
+	const again = (): Decision | undefined => {
 		const afterMs = doublingPauseMs(DELIVERY_FIRST_PAUSE_MS, DELIVERY_MAX_PAUSE_MS, attempts);
-		if (elapsedMs + afterMs <= DELIVERY_PATIENCE_MS) return { kind: 'retry', afterMs };
-		return { kind: 'unreachable', reason: `the execution was still running after ${Math.round(elapsedMs / 1000)} s (it never came to wait)` };
+		return elapsedMs + afterMs <= patienceMs ? { kind: 'retry', afterMs } : undefined;
+	};
+	const uncertain: Decision = {
+		kind: 'uncertain',
+		reason: `n8n did not answer a call in time, so it may have resumed the execution; after ${Math.round(elapsedMs / 1000)} s nothing had settled it`,
+	};
+	if (attempt.timedOut) return again() ?? uncertain;
+	if (stillRunning(attempt)) {
+		return again() ?? (maybeTaken ? uncertain : { kind: 'unreachable', reason: `the execution was still running after ${Math.round(elapsedMs / 1000)} s (it never came to wait)` });
 	}
 	if (attempt.status === undefined) {
+		if (maybeTaken) return uncertain;
 		return {
 			kind: 'unreachable',
 			reason:
@@ -62,6 +87,9 @@ export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: numb
 	}
 	const said = bodyText(attempt.body).replace(/\s+/g, ' ').slice(0, 160);
 	if (attempt.status === 401) return { kind: 'unreachable', reason: 'n8n refused the resume URL\'s signature (401)' };
+	// The execution moved on or ended: after a call that timed out, that call is what moved it.
+	const ended = attempt.status === 404 || attempt.status === 409 || (attempt.status >= 200 && attempt.status < 300);
+	if (ended && earlierTimedOut) return { kind: 'delivered', late: true };
 	if (attempt.status === 404) return { kind: 'unreachable', reason: `the execution no longer waits there (404: ${said})` };
 	if (attempt.status === 409) return { kind: 'unreachable', reason: `the execution has ended (409: ${said})` };
 	if (attempt.status >= 200 && attempt.status < 300) return { kind: 'unreachable', reason: 'the execution has ended (n8n answered with its "no action required" page)' };

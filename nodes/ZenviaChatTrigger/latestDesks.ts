@@ -34,6 +34,12 @@ export class LatestDesks {
 		return desk && deepCopy(desk);
 	}
 
+	/** Whether this process wrote the newest desk it can see (so nothing it loaded is newer). */
+	ownsNewest(workflowId: string, staticData: IDataObject): boolean {
+		const kept = this.kept.get(workflowId);
+		return kept !== undefined && (kept.rev ?? 0) >= (readDesk(staticData)?.rev ?? 0);
+	}
+
 	/**
 	 * Changes the desk: `change` gets a copy of the newest and returns the desk to write, or undefined
 	 * to write nothing. Synchronous on purpose: no other call can change the desk in between, so two

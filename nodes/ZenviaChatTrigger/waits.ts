@@ -26,8 +26,8 @@ import { refuse } from './refusal';
 
 /** n8n's execution mode of a published workflow's webhook call (the only one that serves waits). */
 const PRODUCTION_MODE = 'webhook';
-/** How long one call to a resume URL may take. */
-const RESUME_TIMEOUT_MS = 10_000;
+/** How long one call to a resume URL may take (a busy n8n answers late; delivery.ts). */
+const RESUME_TIMEOUT_MS = 30_000;
 
 /** The desk, created with its key on first use; its intake follows the trigger's Production URL. */
 export function ensureDesk(context: IHookFunctions | IWebhookFunctions, desks: LatestDesks): void {
@@ -70,6 +70,9 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 	const registration = body;
 	// The same waiter again: the node asking whether its registration held. Nothing is written.
 	if (desk.waiters[registration.conversation]?.url === registration.waiter.url) return { webhookResponse: { registered: true, held: true } };
+	// Written from this process's own newest copy, no other call of this process can hide it; one
+	// that another process wrote (several webhook processes) is confirmed by a second call.
+	const held = desks.ownsNewest(workflowId, staticData);
 	let replaced: Waiter | undefined;
 	desks.change(workflowId, staticData, (newest) => {
 		if (!newest) return undefined;
@@ -82,9 +85,9 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 		);
 	}
 	// Answered through n8n, not written to the response here: n8n sends a webhookResponse only
-	// after it has saved the static data holding this registration. The node asks once more, and
-	// sends its question only when the answer is held.
-	return { webhookResponse: { registered: true, held: false } };
+	// after it has saved the static data holding this registration, so the node's question goes
+	// out after the save.
+	return { webhookResponse: { registered: true, held } };
 }
 
 /** The waiter this event is for, if any; an expired one is removed and said so. */
@@ -124,27 +127,44 @@ async function attemptOnce(context: IWebhookFunctions, waiter: Waiter, body: IDa
 		})) as { statusCode?: number; body?: unknown };
 		return { status: Number(response.statusCode), body: response.body };
 	} catch (error) {
-		return { error: error instanceof Error ? error.message : String(error) };
+		const message = error instanceof Error ? error.message : String(error);
+		const code = (error as { code?: unknown } | undefined)?.code;
+		// The call left, and no answer came in time: n8n may have acted on it.
+		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
+		return { error: message, timedOut };
 	}
 }
 
 /**
  * Hands the event to its waiter, retrying while n8n has not yet saved the execution as waiting.
- * True when the waiting node took it; otherwise the waiter is removed, the log says why, and the
- * caller handles the event as an ordinary one.
+ * True when the waiting node took it, or may have (a call that timed out, never settled: logged);
+ * otherwise the waiter is removed, the log says why, and the caller handles the event as an
+ * ordinary one.
  */
 export async function deliver(context: IWebhookFunctions, desks: LatestDesks, conversation: string, waiter: Waiter, item: TriggerItem): Promise<boolean> {
 	const started = Date.now();
+	let timedOut = false;
 	for (let attempts = 1; ; attempts++) {
 		const attempt = await attemptOnce(context, waiter, { item });
-		const decision = afterAttempt(attempt, attempts, Date.now() - started);
+		const decision = afterAttempt(attempt, attempts, Date.now() - started, timedOut);
+		timedOut ||= attempt.timedOut === true;
 		if (decision.kind === 'delivered') {
-			context.logger.debug(`Zenvia Chat Trigger: the "${item.event}" event of ${conversation} resumed execution ${waiter.executionId} (attempt ${attempts})`);
+			context.logger.debug(
+				`Zenvia Chat Trigger: the "${item.event}" event of ${conversation} resumed execution ${waiter.executionId} (attempt ${attempts}${decision.late ? ', answered late' : ''})`,
+			);
 			return true;
 		}
 		if (decision.kind === 'retry') {
 			await sleep(decision.afterMs);
 			continue;
+		}
+		if (decision.kind === 'uncertain') {
+			// Not started as an ordinary event: the execution may already have it.
+			context.logger.warn(
+				`Zenvia Chat Trigger: the "${item.event}" event of ${conversation} may or may not have resumed execution ${waiter.executionId}: ${decision.reason}. Not handled again, so it is not handled twice; check that execution`,
+				{ workflowId: context.getWorkflow().id },
+			);
+			return true;
 		}
 		forget(context, desks, conversation, waiter);
 		context.logger.warn(

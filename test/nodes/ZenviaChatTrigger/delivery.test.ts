@@ -1,4 +1,4 @@
-import { DELIVERY_MAX_PAUSE_MS, DELIVERY_PATIENCE_MS, afterAttempt } from '../../../nodes/ZenviaChatTrigger/delivery';
+import { DELIVERY_MAX_PAUSE_MS, DELIVERY_PATIENCE_MS, LATE_ANSWER_PATIENCE_MS, afterAttempt } from '../../../nodes/ZenviaChatTrigger/delivery';
 import { RESUMED_ANSWER } from '../../../nodes/ZenviaChat/helpers/waitDesk';
 
 const RUNNING = { status: 409, body: { code: 409, message: 'The execution "12" is running already.' } };
@@ -36,5 +36,44 @@ describe('afterAttempt: what one call to a resume URL decides', () => {
 	test('names WEBHOOK_URL when n8n cannot reach itself', () => {
 		const decision = afterAttempt({ error: 'getaddrinfo ENOTFOUND n8n.internal' }, 1, 0);
 		expect(decision.kind === 'unreachable' && decision.reason).toMatch(/WEBHOOK_URL.*ENOTFOUND|ENOTFOUND.*WEBHOOK_URL/s);
+	});
+
+});
+
+// A call that got no answer in time was sent and may have been taken: n8n resumes the execution
+// and answers later when it is busy. Starting an ordinary execution then would handle the reply
+// twice, so what n8n says next decides.
+describe('afterAttempt after a call that timed out', () => {
+	const TIMED_OUT = { error: 'timeout of 30000ms exceeded', timedOut: true };
+	const ENDED = [
+		['finished execution', { status: 409, body: { message: 'The execution "12 has finished already.' } }],
+		['waiting at its next question', { status: 404, body: { message: 'does not contain a waiting webhook' } }],
+		['a finished send-and-wait: n8n\'s 200 page', { status: 200, body: '<html>No action required</html>' }],
+	] as const;
+
+	test('the timed-out call is followed by another, not by an ordinary execution', () => {
+		expect(afterAttempt(TIMED_OUT, 1, 30_000, false)).toEqual({ kind: 'retry', afterMs: expect.any(Number) });
+	});
+
+	test.each(ENDED)('then %s: the late call took it (delivered)', (_case, attempt) => {
+		expect(afterAttempt(attempt, 2, 31_000, true)).toEqual({ kind: 'delivered', late: true });
+	});
+
+	test.each(ENDED)('without an earlier timeout, %s is no delivery', (_case, attempt) => {
+		expect(afterAttempt(attempt, 2, 1_000, false).kind).toBe('unreachable');
+	});
+
+	test('then the waiting node takes the next call: delivered', () => {
+		expect(afterAttempt({ status: 200, body: { status: RESUMED_ANSWER } }, 2, 31_000, true)).toEqual({ kind: 'delivered' });
+	});
+
+	test('then still running: retried for longer, and at the end uncertain, never an ordinary execution', () => {
+		expect(afterAttempt(RUNNING, 3, DELIVERY_PATIENCE_MS + 1_000, true).kind).toBe('retry');
+		expect(afterAttempt(RUNNING, 40, LATE_ANSWER_PATIENCE_MS, true)).toEqual({ kind: 'uncertain', reason: expect.stringContaining('may have resumed') });
+		expect(afterAttempt(TIMED_OUT, 3, LATE_ANSWER_PATIENCE_MS, true).kind).toBe('uncertain');
+	});
+
+	test('a refused signature stays a refusal', () => {
+		expect(afterAttempt({ status: 401, body: { error: 'Invalid token' } }, 2, 31_000, true).kind).toBe('unreachable');
 	});
 });

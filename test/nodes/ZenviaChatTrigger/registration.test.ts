@@ -86,12 +86,29 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 			const waiter = { url: `http://127.0.0.1:5678/webhook-waiting/${execution}/ask-node?signature=x`, events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: execution };
 			const body = JSON.stringify({ conversation: `interaction:${hash}`, waiter });
 			const { context } = registrationCall(staticData, body, '');
-			expect(await acceptRegistration(context, signRegistration(KEY, body, now), desks)).toEqual({ webhookResponse: { registered: true, held: false } });
+			expect(await acceptRegistration(context, signRegistration(KEY, body, now), desks)).toEqual({ webhookResponse: { registered: true, held: expect.any(Boolean) } });
 		}
 		expect(Object.keys((second[DESK_ENTRY] as IDataObject).waiters as IDataObject).sort()).toEqual(['interaction:abc', 'interaction:def']);
 
 		// And a reply that comes before either save has landed (its call loaded the old desk) finds its waiter.
 		const { context } = registrationCall(loaded(), '', '');
 		expect(waiterFor(context, 'new_message', { interaction_hash: 'abc', type: 'new_message' }, desks)).toMatchObject({ kind: 'waiter', waiter: { executionId: '41' } });
+	});
+
+	test('is answered held at once when this process wrote the newest desk, and confirmed by a second call when another wrote a newer one', async () => {
+		const desks = new LatestDesks();
+		const now = Date.now();
+		const call = async (staticData: IDataObject, execution: string) => {
+			const waiter = { url: `http://127.0.0.1:5678/webhook-waiting/${execution}/ask-node?signature=x`, events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: execution };
+			const body = JSON.stringify({ conversation: `interaction:${execution}`, waiter });
+			const { context } = registrationCall(staticData, body, '');
+			return await acceptRegistration(context, signRegistration(KEY, body, now), desks);
+		};
+		// This process has written nothing yet: it cannot tell whether another save will hide it.
+		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: 1 } }, '41')).toEqual({ webhookResponse: { registered: true, held: false } });
+		// Now it has (rev 2), and what n8n loaded is no newer.
+		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: 2 } }, '42')).toEqual({ webhookResponse: { registered: true, held: true } });
+		// Another process saved rev 9: this one's copy is older.
+		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: 9 } }, '43')).toEqual({ webhookResponse: { registered: true, held: false } });
 	});
 });

@@ -4,9 +4,10 @@ import { doublingPauseMs } from '../../helpers/pause';
  * Whether a registration held. The trigger keeps waiters in the workflow's static data, which n8n
  * loads at the start of each webhook call and saves whole at its end. Within one n8n process the
  * trigger's own newest copy keeps registrations from hiding each other (ZenviaChatTrigger/
- * latestDesks.ts); a write by another process, or by a Code node of the workflow, still can. So a
- * registration is repeated until the trigger answers that it already held it, in a later call after
- * a pause. The question is sent only then.
+ * latestDesks.ts), and the trigger answers such a registration held at once. When it cannot tell
+ * (it has not written the desk since n8n started, or another process wrote a newer one), it answers
+ * not held, and the registration is repeated after a pause until a later call finds it held. The
+ * question is sent only then.
  */
 
 /** What the trigger answered a registration. */

@@ -7,6 +7,7 @@ import { WEBHOOK_URL_HINT } from '../../helpers/pause';
 import { afterRegistration, readRegistrationAnswer } from './holding';
 import type { RegistrationAnswer } from './holding';
 import { limitOutcome } from './outcome';
+import { WAIT_SINCE } from './resume';
 
 /*
  * The waiting node's half of a wait (the trigger's half: ../../../ZenviaChatTrigger/waits.ts).
@@ -16,7 +17,8 @@ import { limitOutcome } from './outcome';
  * execution waits.
  */
 
-const REGISTRATION_TIMEOUT_MS = 10_000;
+/** A busy n8n answers its own webhook calls late: a registration may wait this long. */
+const REGISTRATION_TIMEOUT_MS = 30_000;
 
 export interface WaitPlan {
 	itemIndex: number;
@@ -121,11 +123,13 @@ export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Pro
 		throw new NodeOperationError(this.getNode(), 'Waiting needs a published Zenvia Chat Trigger in this workflow', {
 			itemIndex,
 			description:
-				'The trigger delivers the events a wait ends with. Add a Zenvia Chat Trigger to this workflow (with the events Zenvia posts for this conversation) and publish the workflow.',
+				'The trigger delivers the events a wait ends with. Add a Zenvia Chat Trigger to this workflow (with the events Zenvia posts for this conversation) and publish the workflow. In queue mode waits are not supported yet: a worker\'s new execution gets no workflow static data, where the trigger keeps the address waits register at.',
 		});
 	}
 	const since = Date.now();
 	const until = since + plan.limitMs;
+	// Before the URL is out: only a call for this wait may resume the execution (resume.ts).
+	this.customData.set(WAIT_SINCE, String(since));
 	const registration: Registration = {
 		conversation: plan.conversation,
 		waiter: { url: resumeUrl(this, plan, since), events: plan.events, until, registeredAt: since, executionId: this.getExecutionId() },

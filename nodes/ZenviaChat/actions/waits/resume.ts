@@ -24,6 +24,22 @@ export const resumeWebhooks: IWebhookDescription[] = [
 ];
 
 /**
+ * The execution custom data entry holding when the current wait began (the `since` its resume URL
+ * carries, signed). An execution that comes back to the same node waits there again under the same
+ * URL path: only the call made for the current wait may resume it.
+ */
+export const WAIT_SINCE = 'zenviaChatWaitSince';
+
+/** The execution's custom data entry, or undefined where n8n gives none. */
+function carried(context: IWebhookFunctions, key: string): string | undefined {
+	try {
+		return context.customData?.get(key);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
  * The waiting node's webhook (n8n's restart webhook, /webhook-waiting/<execution>/<node>): the
  * Zenvia Chat Trigger posts the event here, n8n has already checked the URL's signature or resume
  * token, and what this returns becomes the node's output. The answer carries a marker so the
@@ -36,6 +52,13 @@ export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		return { noWebhookResponse: true };
 	}
 	const query = this.getQueryData() as { since?: unknown; [APPROVE_QUERY]?: unknown };
+	const current = carried(this, WAIT_SINCE);
+	if (current !== undefined && String(query.since) !== current) {
+		// 409 as n8n answers for an execution that moved on: the trigger then handles the event as
+		// an ordinary one (or, after a call of its own that timed out, as delivered by that call).
+		this.getResponseObject().status(409).json({ message: 'This event is for an earlier wait of this node; the execution now waits for a newer answer' });
+		return { noWebhookResponse: true };
+	}
 	const since = Number(query.since);
 	const waitedMs = Number.isFinite(since) && since > 0 ? Math.max(0, Date.now() - since) : 0;
 	const operation = this.getNodeParameter('operation', '') as string;
