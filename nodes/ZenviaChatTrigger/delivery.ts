@@ -15,13 +15,17 @@
 import { doublingPauseMs, WEBHOOK_URL_HINT } from '../ZenviaChat/helpers/pause';
 import { RESUMED_ANSWER } from '../ZenviaChat/helpers/waitDesk';
 
-/** How long a reply may wait for its execution to be saved as waiting. */
-export const DELIVERY_PATIENCE_MS = 15_000;
+/**
+ * How long a reply may wait for its execution to be saved as waiting. Zenvia has its answer
+ * already (webhook.ts), so this can cover a busy n8n: 200 conversations at once on 2 cores took
+ * more than 15 s to save some.
+ */
+export const DELIVERY_PATIENCE_MS = 60_000;
 /** The first pause between attempts; it doubles up to DELIVERY_MAX_PAUSE_MS. */
 export const DELIVERY_FIRST_PAUSE_MS = 25;
 export const DELIVERY_MAX_PAUSE_MS = 500;
 /** After a call that timed out, how long n8n's later answers may take to settle what happened. */
-export const LATE_ANSWER_PATIENCE_MS = 90_000;
+export const LATE_ANSWER_PATIENCE_MS = 120_000;
 
 export interface Attempt {
 	/** The HTTP status, or undefined when n8n could not be reached at all. */

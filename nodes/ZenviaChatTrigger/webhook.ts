@@ -55,18 +55,26 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 
 	// An event an execution waits for resumes it and starts nothing; one that cannot reach its
-	// waiter goes on as any other event.
+	// waiter goes on as any other event. Zenvia is answered first: handing the event over may take
+	// a busy n8n a while, and Zenvia's call must not wait for it (nor time out and post it again).
 	const found = waiterFor(this, event, payload, processDesks);
-	if (found.kind === 'waiter' && (await deliver(this, processDesks, found.conversation, found.waiter, toItem(event, payload)))) return {};
+	const answered = found.kind === 'waiter';
+	if (answered) {
+		this.getResponseObject().status(200).json(ANSWER_RECEIVED);
+		if (await deliver(this, processDesks, found.conversation, found.waiter, toItem(event, payload))) return { noWebhookResponse: true };
+	}
 
 	if (!isPicked(event, settings.picked, settings.passUnknownStates) || !passesFilters(event, payload, settings.filters)) {
 		// 200 so Zenvia does not retry, and no workflowData so no execution is started.
-		return {};
+		return answered ? { noWebhookResponse: true } : {};
 	}
 
 	const json = settings.rawBody ? payload : toItem(event, payload);
-	return { workflowData: [this.helpers.returnJsonArray(json)] };
+	return { workflowData: [this.helpers.returnJsonArray(json)], ...(answered ? { noWebhookResponse: true } : {}) };
 }
+
+/** What n8n itself answers a webhook call that starts nothing. */
+const ANSWER_RECEIVED = { message: 'Webhook call received' };
 
 function headerText(context: IWebhookFunctions, name: string): string | undefined {
 	const value = context.getHeaderData()[name];
