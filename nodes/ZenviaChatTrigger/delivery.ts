@@ -16,9 +16,9 @@ import { doublingPauseMs, WEBHOOK_URL_HINT } from '../ZenviaChat/helpers/pause';
 import { RESUMED_ANSWER } from '../ZenviaChat/helpers/waitDesk';
 
 /**
- * How long a reply may wait for its execution to be saved as waiting. Zenvia has its answer
- * already (webhook.ts), so this can cover a busy n8n: 200 conversations at once on 2 cores took
- * more than 15 s to save some.
+ * How long a reply may wait for its execution to be saved as waiting: 200 conversations at once on
+ * 2 cores took n8n more than 15 s to save some. Zenvia's call waits that long for its answer
+ * (webhook.ts says why).
  */
 export const DELIVERY_PATIENCE_MS = 60_000;
 /** The first pause between attempts; it doubles up to DELIVERY_MAX_PAUSE_MS. */

@@ -55,26 +55,20 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 
 	// An event an execution waits for resumes it and starts nothing; one that cannot reach its
-	// waiter goes on as any other event. Zenvia is answered first: handing the event over may take
-	// a busy n8n a while, and Zenvia's call must not wait for it (nor time out and post it again).
+	// waiter goes on as any other event. Zenvia is answered only then: an event is acknowledged once
+	// n8n holds it (resumed, or an execution started), so one that meets n8n stopping gets no 200
+	// and is posted again.
 	const found = waiterFor(this, event, payload, processDesks);
-	const answered = found.kind === 'waiter';
-	if (answered) {
-		this.getResponseObject().status(200).json(ANSWER_RECEIVED);
-		if (await deliver(this, processDesks, found.conversation, found.waiter, toItem(event, payload))) return { noWebhookResponse: true };
-	}
+	if (found.kind === 'waiter' && (await deliver(this, processDesks, found.conversation, found.waiter, toItem(event, payload)))) return {};
 
 	if (!isPicked(event, settings.picked, settings.passUnknownStates) || !passesFilters(event, payload, settings.filters)) {
 		// 200 so Zenvia does not retry, and no workflowData so no execution is started.
-		return answered ? { noWebhookResponse: true } : {};
+		return {};
 	}
 
 	const json = settings.rawBody ? payload : toItem(event, payload);
-	return { workflowData: [this.helpers.returnJsonArray(json)], ...(answered ? { noWebhookResponse: true } : {}) };
+	return { workflowData: [this.helpers.returnJsonArray(json)] };
 }
-
-/** What n8n itself answers a webhook call that starts nothing. */
-const ANSWER_RECEIVED = { message: 'Webhook call received' };
 
 function headerText(context: IWebhookFunctions, name: string): string | undefined {
 	const value = context.getHeaderData()[name];
