@@ -6,7 +6,7 @@
  * the question: those answers must wait for the save, not be lost.
  *
  * A call that got no answer in time was sent, and a busy n8n may have resumed the execution and
- * answered too late. Starting an ordinary execution then would handle the event twice, so the call
+ * answered too late (or failed with a 500 while resuming it). Starting an ordinary execution then would handle the event twice, so the call
  * is made again and n8n's next answer decides: the waiting node takes it (delivered now), the
  * execution has moved on or ended (the late call took it), or, if nothing settles it in time, the
  * event is left uncertain: logged, and not started again.
@@ -33,7 +33,7 @@ export interface Attempt {
 	body?: unknown;
 	/** Why the call failed without an answer (connection refused, timeout...). */
 	error?: string;
-	/** The call was sent and no answer came in time: n8n may have acted on it. */
+	/** The call was sent and no answer came in time: n8n may have acted on it (mayHaveBeenTaken). */
 	timedOut?: boolean;
 }
 
@@ -57,17 +57,31 @@ function stillRunning(attempt: Attempt): boolean {
 	return attempt.status === 409 && /is running already/.test(bodyText(attempt.body));
 }
 
+/** n8n's answer when it could not do anything yet (its database busy): asked again. */
+function notNow(attempt: Attempt): boolean {
+	return attempt.status === 503;
+}
+
+/**
+ * Whether this attempt may have resumed the execution though it did not say so: no answer in
+ * time, or n8n failing while it resumed (a 500 or a gateway's 502/504). What n8n answers next
+ * decides (see the module comment).
+ */
+export function mayHaveBeenTaken(attempt: Attempt): boolean {
+	return attempt.timedOut === true || attempt.status === 500 || attempt.status === 502 || attempt.status === 504;
+}
+
 /**
  * What to do after one attempt, `elapsedMs` after the first began and after `attempts` attempts;
- * `earlierTimedOut`: an earlier call got no answer in time (so it may have been taken). Delivered
+ * `earlierUnsettled`: an earlier call may have been taken (mayHaveBeenTaken). Delivered
  * only when the waiting node itself answered (its marker): a 200 page from n8n (a finished
  * send-and-wait execution) is not a delivery, unless a call that timed out came before it.
  */
-export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: number, earlierTimedOut = false): Decision {
+export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: number, earlierUnsettled = false): Decision {
 	if (attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300 && bodyText(attempt.body).includes(RESUMED_ANSWER)) {
 		return { kind: 'delivered' };
 	}
-	const maybeTaken = earlierTimedOut || attempt.timedOut === true;
+	const maybeTaken = earlierUnsettled || mayHaveBeenTaken(attempt);
 	const patienceMs = maybeTaken ? LATE_ANSWER_PATIENCE_MS : DELIVERY_PATIENCE_MS;
 	const again = (): Decision | undefined => {
 		const afterMs = doublingPauseMs(DELIVERY_FIRST_PAUSE_MS, DELIVERY_MAX_PAUSE_MS, attempts);
@@ -77,7 +91,10 @@ export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: numb
 		kind: 'uncertain',
 		reason: `n8n did not answer a call in time, so it may have resumed the execution; after ${Math.round(elapsedMs / 1000)} s nothing had settled it`,
 	};
-	if (attempt.timedOut) return again() ?? uncertain;
+	if (mayHaveBeenTaken(attempt)) return again() ?? uncertain;
+	if (notNow(attempt)) {
+		return again() ?? (maybeTaken ? uncertain : { kind: 'unreachable', reason: `n8n kept answering 503 for ${Math.round(elapsedMs / 1000)} s (${bodyText(attempt.body).slice(0, 80)})` });
+	}
 	if (stillRunning(attempt)) {
 		return again() ?? (maybeTaken ? uncertain : { kind: 'unreachable', reason: `the execution was still running after ${Math.round(elapsedMs / 1000)} s (it never came to wait)` });
 	}
@@ -93,7 +110,7 @@ export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: numb
 	if (attempt.status === 401) return { kind: 'unreachable', reason: 'n8n refused the resume URL\'s signature (401)' };
 	// The execution moved on or ended: after a call that timed out, that call is what moved it.
 	const ended = attempt.status === 404 || attempt.status === 409 || (attempt.status >= 200 && attempt.status < 300);
-	if (ended && earlierTimedOut) return { kind: 'delivered', late: true };
+	if (ended && earlierUnsettled) return { kind: 'delivered', late: true };
 	if (attempt.status === 404) return { kind: 'unreachable', reason: `the execution no longer waits there (404: ${said})` };
 	if (attempt.status === 409) return { kind: 'unreachable', reason: `the execution has ended (409: ${said})` };
 	if (attempt.status >= 200 && attempt.status < 300) return { kind: 'unreachable', reason: 'the execution has ended (n8n answered with its "no action required" page)' };

@@ -4,7 +4,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseDa
 
 import { findWaiter, isOwnResumeUrl, isRegistration, register, verifyRegistration } from '../ZenviaChat/helpers/waitDesk';
 import type { Found, Waiter } from '../ZenviaChat/helpers/waitDesk';
-import { afterAttempt } from './delivery';
+import { afterAttempt, mayHaveBeenTaken } from './delivery';
 import type { LatestDesks } from './latestDesks';
 import type { Attempt } from './delivery';
 import type { EventPayload } from './events';
@@ -143,11 +143,12 @@ async function attemptOnce(context: IWebhookFunctions, waiter: Waiter, body: IDa
  */
 export async function deliver(context: IWebhookFunctions, desks: LatestDesks, conversation: string, waiter: Waiter, item: TriggerItem): Promise<boolean> {
 	const started = Date.now();
-	let timedOut = false;
+	/** An earlier call may have resumed the execution without saying so. */
+	let maybeTaken = false;
 	for (let attempts = 1; ; attempts++) {
 		const attempt = await attemptOnce(context, waiter, { item });
-		const decision = afterAttempt(attempt, attempts, Date.now() - started, timedOut);
-		timedOut ||= attempt.timedOut === true;
+		const decision = afterAttempt(attempt, attempts, Date.now() - started, maybeTaken);
+		maybeTaken ||= mayHaveBeenTaken(attempt);
 		if (decision.kind === 'delivered') {
 			context.logger.debug(
 				`Zenvia Chat Trigger: the "${item.event}" event of ${conversation} resumed execution ${waiter.executionId} (attempt ${attempts}${decision.late ? ', answered late' : ''})`,

@@ -512,6 +512,15 @@ describeInBrowser(`n8n ${N8N_VERSION}'s editor in Chromium`, () => {
 			}, { timeoutMs: 60_000 });
 			await page.setViewportSize(README_VIEWPORT);
 			await page.goto(`${n8n.url}/workflow/${created.id}/executions/${waiting}`);
+			// n8n shows a published workflow's "Production Checklist" once, over the executions list.
+			await page.evaluate(() => {
+				const heading = [...document.querySelectorAll('body *')].find((element) => element.children.length === 0 && element.textContent?.trim() === 'Production Checklist');
+				for (let box = heading?.parentElement, depth = 0; box && depth < 4; box = box.parentElement, depth++) {
+					const close = box.querySelector('button');
+					if (close) return close.click();
+				}
+				return undefined;
+			});
 			await page.getByText('Waiting', { exact: false }).first().waitFor();
 			// The canvas draws after the list: give it its frame.
 			await page.waitForTimeout(1500);

@@ -1,4 +1,4 @@
-import { DELIVERY_MAX_PAUSE_MS, DELIVERY_PATIENCE_MS, LATE_ANSWER_PATIENCE_MS, afterAttempt } from '../../../nodes/ZenviaChatTrigger/delivery';
+import { DELIVERY_MAX_PAUSE_MS, DELIVERY_PATIENCE_MS, LATE_ANSWER_PATIENCE_MS, afterAttempt, mayHaveBeenTaken } from '../../../nodes/ZenviaChatTrigger/delivery';
 import { RESUMED_ANSWER } from '../../../nodes/ZenviaChat/helpers/waitDesk';
 
 const RUNNING = { status: 409, body: { code: 409, message: 'The execution "12" is running already.' } };
@@ -14,7 +14,10 @@ describe('afterAttempt: what one call to a resume URL decides', () => {
 		['waiting at another node', { status: 404, body: { message: 'does not contain a waiting webhook' } }, 'unreachable'],
 		['unknown execution', { status: 404, body: { message: 'The execution "99" does not exist.' } }, 'unreachable'],
 		['bad signature', { status: 401, body: { error: 'Invalid token' } }, 'unreachable'],
-		['a losing duplicate', { status: 500, body: { message: 'Error' } }, 'unreachable'],
+		// A busy n8n: its database did not answer, nothing was done; asked again.
+		['n8n\'s database not ready', { status: 503, body: { code: 503, message: 'Database is not ready!' } }, 'retry'],
+		// n8n failed while resuming (or lost a race to another call): asked again, and the next answer decides.
+		['n8n failed while resuming', { status: 500, body: { message: 'There was a problem executing the workflow' } }, 'retry'],
 		['n8n unreachable', { error: 'connect ECONNREFUSED 127.0.0.1:5678' }, 'unreachable'],
 	])('%s: %s', (_case, attempt, kind) => {
 		expect(afterAttempt(attempt, 1, 0).kind).toBe(kind);
@@ -75,5 +78,23 @@ describe('afterAttempt after a call that timed out', () => {
 
 	test('a refused signature stays a refusal', () => {
 		expect(afterAttempt({ status: 401, body: { error: 'Invalid token' } }, 2, 31_000, true).kind).toBe('unreachable');
+	});
+
+});
+
+describe('afterAttempt when n8n itself is overloaded', () => {
+	test('a 503 is asked again until the patience runs out, then handled as unreachable (nothing was done)', () => {
+		const busy = { status: 503, body: { code: 503, message: 'Database is not ready!' } };
+		expect(mayHaveBeenTaken(busy)).toBe(false);
+		expect(afterAttempt(busy, 40, DELIVERY_PATIENCE_MS - 100)).toEqual({ kind: 'unreachable', reason: expect.stringContaining('503') });
+	});
+
+	test('a 500 may have resumed the execution: like a call that timed out, the next answer decides', () => {
+		const failed = { status: 500, body: { message: 'There was a problem executing the workflow' } };
+		expect(mayHaveBeenTaken(failed)).toBe(true);
+		expect(mayHaveBeenTaken({ error: 'timeout of 30000ms exceeded', timedOut: true })).toBe(true);
+		expect(mayHaveBeenTaken({ error: 'connect ECONNREFUSED 127.0.0.1:5678' })).toBe(false);
+		expect(afterAttempt({ status: 404, body: { message: 'does not contain a waiting webhook' } }, 2, 1_000, true)).toEqual({ kind: 'delivered', late: true });
+		expect(afterAttempt(failed, 40, LATE_ANSWER_PATIENCE_MS, true).kind).toBe('uncertain');
 	});
 });
