@@ -512,15 +512,25 @@ describeInBrowser(`n8n ${N8N_VERSION}'s editor in Chromium`, () => {
 			}, { timeoutMs: 60_000 });
 			await page.setViewportSize(README_VIEWPORT);
 			await page.goto(`${n8n.url}/workflow/${created.id}/executions/${waiting}`);
-			// n8n shows a published workflow's "Production Checklist" once, over the executions list.
-			await page.evaluate(() => {
-				const heading = [...document.querySelectorAll('body *')].find((element) => element.children.length === 0 && element.textContent?.trim() === 'Production Checklist');
-				for (let box = heading?.parentElement, depth = 0; box && depth < 4; box = box.parentElement, depth++) {
-					const close = box.querySelector('button');
-					if (close) return close.click();
-				}
-				return undefined;
-			});
+			// n8n shows a published workflow's "Production Checklist" once, over the executions list:
+			// closed with the cross at the right of its title.
+			const checklist = page.getByText('Production Checklist', { exact: true });
+			if (await checklist.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
+				const cross = await checklist.evaluate((title) => {
+					const row = title.getBoundingClientRect();
+					let best;
+					for (let box = title.parentElement, depth = 0; box && depth < 5 && !best; box = box.parentElement, depth++) {
+						for (const element of box.querySelectorAll('button, [role="button"], svg')) {
+							const rect = element.getBoundingClientRect();
+							const sameRow = Math.abs(rect.top + rect.height / 2 - (row.top + row.height / 2)) < row.height;
+							if (sameRow && rect.left > row.right && (!best || rect.left > best.x)) best = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+						}
+					}
+					return best;
+				});
+				if (cross) await page.mouse.click(cross.x, cross.y);
+				await checklist.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+			}
 			await page.getByText('Waiting', { exact: false }).first().waitFor();
 			// The canvas draws after the list: give it its frame.
 			await page.waitForTimeout(1500);
