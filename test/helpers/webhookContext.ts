@@ -59,7 +59,8 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-function recordingResponse(recorded: RecordedResponse) {
+/** A response object that keeps what a node writes to it. */
+export function recordingResponse(recorded: RecordedResponse) {
 	const response = {
 		status(code: number) {
 			recorded.status = code;

@@ -3,23 +3,16 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { LatestDesks } from '../../../nodes/ZenviaChatTrigger/latestDesks';
 import { acceptRegistration, waiterFor } from '../../../nodes/ZenviaChatTrigger/waits';
 import { DESK_ENTRY, signRegistration } from '../../../nodes/ZenviaChat/helpers/waitDesk';
+import { recordingResponse } from '../../helpers/webhookContext';
+import type { RecordedResponse } from '../../helpers/webhookContext';
 
 const INTAKE = 'http://127.0.0.1:5678/webhook/6f1c2a3e-0000-4000-8000-000000000006/zenvia-chat';
 const KEY = 'a'.repeat(64);
 
 /** A published trigger's webhook call carrying a waiting node's registration. */
 function registrationCall(staticData: IDataObject, body: string, header: string) {
-	const written: { status?: number; body?: unknown } = {};
-	const response = {
-		status(code: number) {
-			written.status = code;
-			return response;
-		},
-		json(value: unknown) {
-			written.body = value;
-			return response;
-		},
-	};
+	const written: RecordedResponse = { ended: false };
+	const response = recordingResponse(written);
 	const context = {
 		getMode: () => 'webhook',
 		getWorkflow: () => ({ id: 'wf1' }),
@@ -45,7 +38,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		// has returned), and an answer posted at once to the question the node then sends would
 		// find no waiter: it would start a stray execution.
 		expect(result).toEqual({ webhookResponse: { registered: true, held: false } });
-		expect(written).toEqual({});
+		expect(written).toEqual({ ended: false });
 		expect((staticData[DESK_ENTRY] as IDataObject).waiters).toEqual({ 'interaction:abc': expect.objectContaining({ executionId: '41' }) });
 	});
 

@@ -2,22 +2,15 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { WAIT_SINCE, resumeWebhook } from '../../../../../nodes/ZenviaChat/actions/waits/resume';
 import { RESUMED_ANSWER } from '../../../../../nodes/ZenviaChat/helpers/waitDesk';
+import { recordingResponse } from '../../../../helpers/webhookContext';
+import type { RecordedResponse } from '../../../../helpers/webhookContext';
 
 const EVENT = { item: { event: 'new_message', interactionHash: 'abc', content: 'Ana', contentType: 'text' } };
 
 /** The waiting node's restart webhook as n8n calls it, with the execution's custom data. */
 function resumeCall(querySince: string, carried: Record<string, string>) {
-	const written: { status?: number; body?: unknown } = {};
-	const response = {
-		status(code: number) {
-			written.status = code;
-			return response;
-		},
-		json(value: unknown) {
-			written.body = value;
-			return response;
-		},
-	};
+	const written: RecordedResponse = { ended: false };
+	const response = recordingResponse(written);
 	const context = {
 		getBodyData: () => EVENT,
 		getQueryData: () => ({ since: querySince }),
