@@ -57,6 +57,16 @@ function stillRunning(attempt: Attempt): boolean {
 	return attempt.status === 409 && /is running already/.test(bodyText(attempt.body));
 }
 
+/** How long a hand-over may go on, all its calls included: longer once a call may have been taken. */
+export function deliveryPatienceMs(maybeTaken: boolean): number {
+	return maybeTaken ? LATE_ANSWER_PATIENCE_MS : DELIVERY_PATIENCE_MS;
+}
+
+/** Whether a failed call's error says it left and no answer came in time (axios's time-out), not that it never connected. */
+export function isAnswerTimeout(error: { code?: unknown; message?: unknown }): boolean {
+	return error.code === 'ECONNABORTED' || /timeout of \d+ms exceeded/.test(String(error.message ?? ''));
+}
+
 /** n8n's answer when it could not do anything yet (its database busy): asked again. */
 function notNow(attempt: Attempt): boolean {
 	return attempt.status === 503;
@@ -82,7 +92,7 @@ export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: numb
 		return { kind: 'delivered' };
 	}
 	const maybeTaken = earlierUnsettled || mayHaveBeenTaken(attempt);
-	const patienceMs = maybeTaken ? LATE_ANSWER_PATIENCE_MS : DELIVERY_PATIENCE_MS;
+	const patienceMs = deliveryPatienceMs(maybeTaken);
 	const again = (): Decision | undefined => {
 		const afterMs = doublingPauseMs(DELIVERY_FIRST_PAUSE_MS, DELIVERY_MAX_PAUSE_MS, attempts);
 		return elapsedMs + afterMs <= patienceMs ? { kind: 'retry', afterMs } : undefined;
@@ -99,7 +109,8 @@ export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: numb
 		return again() ?? (maybeTaken ? uncertain : { kind: 'unreachable', reason: `the execution was still running after ${Math.round(elapsedMs / 1000)} s (it never came to wait)` });
 	}
 	if (attempt.status === undefined) {
-		if (maybeTaken) return uncertain;
+		// n8n unreachable for a moment (restarting?) after a call that may have been taken: ask again.
+		if (maybeTaken) return again() ?? uncertain;
 		return {
 			kind: 'unreachable',
 			reason:

@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import { deepCopy } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -26,6 +27,8 @@ export function newerDesk(loaded: WaitDesk | undefined, kept: WaitDesk | undefin
 /** The newest desk this process wrote, per workflow. One per process: `processDesks`. */
 export class LatestDesks {
 	private readonly kept = new Map<string, WaitDesk>();
+	/** Marks this process's writes: another process counts its revisions on its own. */
+	private readonly writer = randomUUID();
 
 	/** A copy of the desk to read for this call. */
 	read(workflowId: string, staticData: IDataObject): WaitDesk | undefined {
@@ -34,10 +37,17 @@ export class LatestDesks {
 		return desk && deepCopy(desk);
 	}
 
-	/** Whether this process wrote the newest desk it can see (so nothing it loaded is newer). */
+	/**
+	 * Whether what n8n loaded for this call is this process's own writing and no newer than its
+	 * copy: then no other process has written since, and a registration made now cannot be hidden
+	 * by one (revisions count per process, so another writer's copy never vouches).
+	 */
 	ownsNewest(workflowId: string, staticData: IDataObject): boolean {
 		const kept = this.kept.get(workflowId);
-		return kept !== undefined && (kept.rev ?? 0) >= (readDesk(staticData)?.rev ?? 0);
+		const loaded = readDesk(staticData);
+		if (!kept) return false;
+		if (!loaded) return true;
+		return loaded.writer === this.writer && (kept.rev ?? 0) >= (loaded.rev ?? 0);
 	}
 
 	/**
@@ -49,7 +59,7 @@ export class LatestDesks {
 	change(workflowId: string, staticData: IDataObject, change: (desk: WaitDesk | undefined) => WaitDesk | undefined): WaitDesk | undefined {
 		const changed = change(this.read(workflowId, staticData));
 		if (!changed) return undefined;
-		const written: WaitDesk = { ...changed, rev: (changed.rev ?? 0) + 1 };
+		const written: WaitDesk = { ...changed, rev: (changed.rev ?? 0) + 1, writer: this.writer };
 		staticData[DESK_ENTRY] = written;
 		this.kept.set(workflowId, deepCopy(written));
 		return written;

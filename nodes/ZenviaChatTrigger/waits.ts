@@ -4,7 +4,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseDa
 
 import { findWaiter, isOwnResumeUrl, isRegistration, register, verifyRegistration } from '../ZenviaChat/helpers/waitDesk';
 import type { Found, Waiter } from '../ZenviaChat/helpers/waitDesk';
-import { afterAttempt, mayHaveBeenTaken } from './delivery';
+import { afterAttempt, deliveryPatienceMs, isAnswerTimeout, mayHaveBeenTaken } from './delivery';
 import type { LatestDesks } from './latestDesks';
 import type { Attempt } from './delivery';
 import type { EventPayload } from './events';
@@ -114,7 +114,7 @@ function forget(context: IWebhookFunctions, desks: LatestDesks, conversation: st
 	});
 }
 
-async function attemptOnce(context: IWebhookFunctions, waiter: Waiter, body: IDataObject): Promise<Attempt> {
+async function attemptOnce(context: IWebhookFunctions, waiter: Waiter, body: IDataObject, timeoutMs: number): Promise<Attempt> {
 	try {
 		const response = (await context.helpers.httpRequest({
 			method: 'POST',
@@ -123,15 +123,13 @@ async function attemptOnce(context: IWebhookFunctions, waiter: Waiter, body: IDa
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: RESUME_TIMEOUT_MS,
+			timeout: timeoutMs,
 		})) as { statusCode?: number; body?: unknown };
 		return { status: Number(response.statusCode), body: response.body };
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		const code = (error as { code?: unknown } | undefined)?.code;
 		// The call left, and no answer came in time: n8n may have acted on it.
-		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
-		return { error: message, timedOut };
+		return { error: message, timedOut: isAnswerTimeout({ code: (error as { code?: unknown } | undefined)?.code, message }) };
 	}
 }
 
@@ -146,7 +144,9 @@ export async function deliver(context: IWebhookFunctions, desks: LatestDesks, co
 	/** An earlier call may have resumed the execution without saying so. */
 	let maybeTaken = false;
 	for (let attempts = 1; ; attempts++) {
-		const attempt = await attemptOnce(context, waiter, { item });
+		// No call outlasts the hand-over's patience: Zenvia's call waits for it.
+		const leftMs = deliveryPatienceMs(maybeTaken) - (Date.now() - started);
+		const attempt = await attemptOnce(context, waiter, { item }, Math.max(1_000, Math.min(RESUME_TIMEOUT_MS, leftMs)));
 		const decision = afterAttempt(attempt, attempts, Date.now() - started, maybeTaken);
 		maybeTaken ||= mayHaveBeenTaken(attempt);
 		if (decision.kind === 'delivered') {
@@ -160,7 +160,9 @@ export async function deliver(context: IWebhookFunctions, desks: LatestDesks, co
 			continue;
 		}
 		if (decision.kind === 'uncertain') {
-			// Not started as an ordinary event: the execution may already have it.
+			// Not started as an ordinary event: the execution may already have it. Its waiter goes,
+			// so later events of the conversation do not wait on an n8n that cannot settle this one.
+			forget(context, desks, conversation, waiter);
 			context.logger.warn(
 				`Zenvia Chat Trigger: the "${item.event}" event of ${conversation} may or may not have resumed execution ${waiter.executionId}: ${decision.reason}. Not handled again, so it is not handled twice; check that execution`,
 				{ workflowId: context.getWorkflow().id },

@@ -59,6 +59,8 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
+let workflowCount = 0;
+
 /** A response object that keeps what a node writes to it. */
 export function recordingResponse(recorded: RecordedResponse) {
 	const response = {
@@ -96,7 +98,8 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookOutcome> {
 		}),
 	};
 	// The Workflow fills in the defaults of unset parameters, as n8n does for a saved workflow.
-	const workflow = new Workflow({ id: 'trigger-test', nodes: [node], connections: {}, active: true, nodeTypes });
+	// A workflow of its own per call: the trigger keeps its newest wait desk per workflow and process.
+	const workflow = new Workflow({ id: `trigger-test-${++workflowCount}`, nodes: [node], connections: {}, active: true, nodeTypes });
 	const recorded: RecordedResponse = { ended: false };
 	const bytes = Buffer.from(call.rawBody ?? '');
 	const request = {

@@ -39,6 +39,8 @@ export interface WaitDesk extends IDataObject {
 	intake?: string;
 	/** Counts the trigger's writes, so the newer of two copies is known (ZenviaChatTrigger/latestDesks.ts). */
 	rev?: number;
+	/** Which n8n process wrote this copy (a random id per process): revisions count per process. */
+	writer?: string;
 	waiters: Record<string, Waiter>;
 }
 

@@ -262,7 +262,7 @@ describe('Zenvia Chat Trigger: description', () => {
 		expect(staticData).toEqual({});
 		await hooks.checkExists.call(context('trigger'));
 		const { key } = staticData.zenviaChatWaits;
-		expect(staticData.zenviaChatWaits).toEqual({ key: expect.stringMatching(/^[0-9a-f]{64}$/), intake: 'http://n8n.example.com/webhook/abc/zenvia-chat', waiters: {}, rev: 1 });
+		expect(staticData.zenviaChatWaits).toEqual({ key: expect.stringMatching(/^[0-9a-f]{64}$/), intake: 'http://n8n.example.com/webhook/abc/zenvia-chat', waiters: {}, rev: 1, writer: expect.any(String) });
 		await hooks.checkExists.call(context('trigger'));
 		expect(staticData.zenviaChatWaits).toMatchObject({ key, rev: 1 });
 	});

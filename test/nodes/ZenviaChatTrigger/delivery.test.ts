@@ -1,4 +1,4 @@
-import { DELIVERY_MAX_PAUSE_MS, DELIVERY_PATIENCE_MS, LATE_ANSWER_PATIENCE_MS, afterAttempt, mayHaveBeenTaken } from '../../../nodes/ZenviaChatTrigger/delivery';
+import { DELIVERY_MAX_PAUSE_MS, DELIVERY_PATIENCE_MS, LATE_ANSWER_PATIENCE_MS, afterAttempt, isAnswerTimeout, mayHaveBeenTaken } from '../../../nodes/ZenviaChatTrigger/delivery';
 import { RESUMED_ANSWER } from '../../../nodes/ZenviaChat/helpers/waitDesk';
 
 const RUNNING = { status: 409, body: { code: 409, message: 'The execution "12" is running already.' } };
@@ -96,5 +96,23 @@ describe('afterAttempt when n8n itself is overloaded', () => {
 		expect(mayHaveBeenTaken({ error: 'connect ECONNREFUSED 127.0.0.1:5678' })).toBe(false);
 		expect(afterAttempt({ status: 404, body: { message: 'does not contain a waiting webhook' } }, 2, 1_000, true)).toEqual({ kind: 'delivered', late: true });
 		expect(afterAttempt(failed, 40, LATE_ANSWER_PATIENCE_MS, true).kind).toBe('uncertain');
+	});
+
+	test('n8n unreachable for a moment after a call that may have been taken (a restart): asked again', () => {
+		expect(afterAttempt({ error: 'connect ECONNREFUSED 127.0.0.1:5678' }, 3, 40_000, true).kind).toBe('retry');
+		expect(afterAttempt({ error: 'connect ECONNREFUSED 127.0.0.1:5678' }, 40, LATE_ANSWER_PATIENCE_MS, true).kind).toBe('uncertain');
+	});
+});
+
+describe('isAnswerTimeout: which failures mean the call left and no answer came', () => {
+	test.each([
+		[{ code: 'ECONNABORTED', message: 'timeout of 30000ms exceeded' }, true],
+		[{ message: 'timeout of 1000ms exceeded' }, true],
+		// Never connected: nothing was sent.
+		[{ code: 'ETIMEDOUT', message: 'connect ETIMEDOUT 10.0.0.1:443' }, false],
+		[{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5678' }, false],
+		[{ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND n8n.internal' }, false],
+	])('%j: %s', (error, expected) => {
+		expect(isAnswerTimeout(error)).toBe(expected);
 	});
 });

@@ -99,9 +99,12 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		};
 		// This process has written nothing yet: it cannot tell whether another save will hide it.
 		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: 1 } }, '41')).toEqual({ webhookResponse: { registered: true, held: false } });
-		// Now it has (rev 2), and what n8n loaded is no newer.
-		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: 2 } }, '42')).toEqual({ webhookResponse: { registered: true, held: true } });
+		// Now it has (rev 2), and what n8n loaded is that writing.
+		expect(await call(desks.read('wf1', {}) ? { [DESK_ENTRY]: desks.read('wf1', {}) as IDataObject } : {}, '42')).toEqual({ webhookResponse: { registered: true, held: true } });
 		// Another process saved rev 9: this one's copy is older.
-		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: 9 } }, '43')).toEqual({ webhookResponse: { registered: true, held: false } });
+		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: 9, writer: 'another-process' } }, '43')).toEqual({ webhookResponse: { registered: true, held: false } });
+		// Another process saved a desk with this process's revision number (revisions count per process).
+		const own = desks.read('wf1', {}) as IDataObject;
+		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: own.rev, writer: 'another-process' } }, '44')).toEqual({ webhookResponse: { registered: true, held: false } });
 	});
 });

@@ -12,7 +12,7 @@ import { doublingPauseMs } from '../../helpers/pause';
 
 /** What the trigger answered a registration. */
 export interface RegistrationAnswer {
-	/** The waiter was already on the desk, as registered (nothing was written). */
+	/** The trigger vouches that the waiter is on the desk: found there, or written from a desk only its own process wrote. */
 	held: boolean;
 }
 

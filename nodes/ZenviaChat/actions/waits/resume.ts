@@ -25,7 +25,8 @@ export const resumeWebhooks: IWebhookDescription[] = [
 
 /**
  * The execution custom data entry holding when the current wait began (the `since` its resume URL
- * carries, signed). An execution that comes back to the same node waits there again under the same
+ * carries: signed with the URL for Send and Wait for Reply, beside the resume token for Wait for
+ * Event). An execution that comes back to the same node waits there again under the same
  * URL path: only the call made for the current wait may resume it.
  */
 export const WAIT_SINCE = 'zenviaChatWaitSince';
