@@ -99,24 +99,15 @@ export function afterAttempt(attempt: Attempt, attempts: number, elapsedMs: numb
 	};
 	const uncertain: Decision = {
 		kind: 'uncertain',
-		reason: `n8n did not answer a call in time, so it may have resumed the execution; after ${Math.round(elapsedMs / 1000)} s nothing had settled it`,
+		reason: `an earlier call got no answer in time or a 500, so it may have resumed the execution; after ${Math.round(elapsedMs / 1000)} s nothing had settled it`,
 	};
-	if (mayHaveBeenTaken(attempt)) return again() ?? uncertain;
-	if (notNow(attempt)) {
-		return again() ?? (maybeTaken ? uncertain : { kind: 'unreachable', reason: `n8n kept answering 503 for ${Math.round(elapsedMs / 1000)} s (${bodyText(attempt.body).slice(0, 80)})` });
-	}
-	if (stillRunning(attempt)) {
-		return again() ?? (maybeTaken ? uncertain : { kind: 'unreachable', reason: `the execution was still running after ${Math.round(elapsedMs / 1000)} s (it never came to wait)` });
-	}
-	if (attempt.status === undefined) {
-		// n8n unreachable for a moment (restarting?) after a call that may have been taken: ask again.
-		if (maybeTaken) return again() ?? uncertain;
-		return {
-			kind: 'unreachable',
-			reason:
-				`n8n could not reach its own resume URL (${attempt.error ?? 'no answer'}). ${WEBHOOK_URL_HINT}`,
-		};
-	}
+	/** Ask again while the patience lasts; then uncertain if a call may have been taken, else `whyNot`. */
+	const waitMore = (whyNot: string): Decision => again() ?? (maybeTaken ? uncertain : { kind: 'unreachable', reason: whyNot });
+	// n8n unreachable after a call that may have been taken: for a moment (restarting?), so asked again.
+	if (mayHaveBeenTaken(attempt) || (attempt.status === undefined && maybeTaken)) return again() ?? uncertain;
+	if (notNow(attempt)) return waitMore(`n8n kept answering 503 for ${Math.round(elapsedMs / 1000)} s (${bodyText(attempt.body).slice(0, 80)})`);
+	if (stillRunning(attempt)) return waitMore(`the execution was still running after ${Math.round(elapsedMs / 1000)} s (it never came to wait)`);
+	if (attempt.status === undefined) return { kind: 'unreachable', reason: `n8n could not reach its own resume URL (${attempt.error ?? 'no answer'}). ${WEBHOOK_URL_HINT}` };
 	const said = bodyText(attempt.body).replace(/\s+/g, ' ').slice(0, 160);
 	if (attempt.status === 401) return { kind: 'unreachable', reason: 'n8n refused the resume URL\'s signature (401)' };
 	// The execution moved on or ended: after a call that timed out, that call is what moved it.
