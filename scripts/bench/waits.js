@@ -12,18 +12,12 @@
 
 const { NODE_TYPES } = require('../e2e/user-folder');
 const { waitFor } = require('../e2e');
+const { node } = require('./workflows');
 
 const TRIGGER_WEBHOOK_ID = 'bench-wait-trigger';
 const FLOOR_PATH = 'wait-floor';
 /** After the question (or the resume URL) is known: long enough for n8n to save the execution as waiting. */
 const SETTLE_MS = 500;
-
-let counter = 0;
-/** @param {string} name @param {string} type @param {number} typeVersion @param {Record<string, unknown>} parameters */
-function node(name, type, typeVersion, parameters, extra = {}) {
-	counter++;
-	return { id: `00000000-0000-4000-9000-${String(counter).padStart(12, '0')}`, name, type, typeVersion, position: [counter * 200, 400], parameters, ...extra };
-}
 
 /** @param {string} name @param {string} recorderUrl @param {string} body an expression of an object */
 function record(name, recorderUrl, body) {

@@ -180,4 +180,4 @@ const TRIGGER_PATHS = {
 	switch: 'webhook/trigger-switch',
 };
 
-module.exports = { CREDENTIAL, actionWorkflow, triggerWorkflow, TRIGGER_PATHS };
+module.exports = { CREDENTIAL, actionWorkflow, node, triggerWorkflow, TRIGGER_PATHS };
