@@ -36,8 +36,9 @@ function report({ results, machine, versions, small, median, command }) {
 	out(`- Each action scenario is a published workflow: Webhook (answers when the last node ends) > Split Out >`);
 	out('  the node measured. Time is the webhook call\'s wall time, so it includes n8n starting the execution,');
 	out('  Split Out and saving the execution; the same for every contender.');
-	out(`- ${size.rounds} round(s), contenders interleaved within each round (order rotating); tables give medians,`);
-	out('  with every run listed.');
+	out(`- ${size.rounds} round(s), ${size.cpuRounds ?? size.rounds} for the two CPU-bound comparisons (sends at latency, per-item cost),`);
+	out('  contenders interleaved within each round (order rotating); tables give medians, with every run listed.');
+	out('  Before the rounds each send contender runs once at full size, unmeasured (n8n and V8 warm up).');
 	out();
 
 	// ---- Sends at latency

@@ -23,14 +23,18 @@ function deepFreeze<T>(value: T): T {
  * with an expression is read per item, as before. Values read once are frozen, so a reader that
  * tried to change one would fail loudly instead of changing it for the next item.
  * `defaultsWithExpressions` names the parameters whose default is an expression.
+ * The node itself is copied once too: n8n deep-copies it on every getNode(), which each reader and
+ * request asks for to name it in an error; nothing here changes it.
  */
 export function readingConstantsOnce(context: IExecuteFunctions, defaultsWithExpressions: ReadonlySet<string>): IExecuteFunctions {
 	const saved = context.getNodeParameter.bind(context);
-	const parameters = context.getNode().parameters;
+	const node = context.getNode();
+	const parameters = node.parameters;
 	// n8n leaves a parameter at its default out of the saved node: its default then decides.
 	const perItem = (name: string) => (name in parameters ? holdsExpression(parameters[name]) : defaultsWithExpressions.has(name));
 	const once = new Map<string, unknown>();
 	const facade = Object.create(context) as IExecuteFunctions;
+	facade.getNode = () => node;
 	facade.getNodeParameter = ((name: string, itemIndex: number, fallback?: unknown, options?: object) => {
 		// Paths ("options.timeLimit") and unusual reads go to n8n each time.
 		if (name.includes('.') || perItem(name)) return saved(name, itemIndex, fallback, options);

@@ -5,14 +5,18 @@ import { holdsExpression, readingConstantsOnce } from '../../../../nodes/ZenviaC
 /** A context whose reads are counted, giving "name@item" so a per-item read is visible. */
 function countingContext(parameters: INode['parameters']) {
 	const reads: string[] = [];
+	let nodeCopies = 0;
 	const context = {
-		getNode: () => ({ parameters }) as INode,
+		getNode: () => {
+			nodeCopies++;
+			return { parameters } as INode;
+		},
 		getNodeParameter: (name: string, itemIndex: number) => {
 			reads.push(`${name}@${itemIndex}`);
 			return name === 'options' ? { timeLimit: 5 } : `${name} of item ${itemIndex}`;
 		},
 	} as unknown as IExecuteFunctions;
-	return { context, reads };
+	return { context, reads, nodeCopies: () => nodeCopies };
 }
 
 describe('holdsExpression', () => {
@@ -62,5 +66,16 @@ describe('readingConstantsOnce', () => {
 			'use strict';
 			options.timeLimit = 1;
 		}).toThrow(TypeError);
+	});
+
+	it('asks n8n for its copy of the node once per execution, not once per item and request', () => {
+		const { context, nodeCopies } = countingContext({ content: '={{ $json.text }}' });
+		const once = readingConstantsOnce(context, new Set());
+
+		const nodes = [0, 1, 2].map(() => once.getNode());
+
+		expect(nodeCopies()).toBe(1);
+		expect(nodes[2]).toBe(nodes[0]);
+		expect(nodes[0].parameters).toEqual({ content: '={{ $json.text }}' });
 	});
 });
