@@ -13,11 +13,13 @@
 // instead), the outcomes, and the reply → resumed-turn latency. Not a timed test: a command.
 // Run `npm run build` first (npm run load:waits does).
 //
-//   npm run load:waits [-- --conversations 200 --max-delay 2000 --restart --postgres --small]
+//   npm run load:waits [-- --conversations 200 --max-delay 2000 --restart --grace 10 --postgres --small]
 //
 // --restart: n8n is stopped and started again (same folder, database and address) once a third of
 //   the replies are out; a reply that meets the stopped n8n is posted again until it answers, as a
 //   webhook sender retries (counted).
+// --grace: seconds n8n gets between SIGTERM and SIGKILL at the restart (default 10, as `docker
+//   stop`; n8n itself gives running executions up to N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s).
 // --postgres: n8n's database is a throw-away local PostgreSQL (scripts/e2e/postgres.js).
 // --small: 10 conversations, for CI.
 
@@ -177,19 +179,20 @@ async function main() {
 	const conversations = option('conversations', small ? 10 : 200);
 	const maxDelayMs = option('max-delay', 2000);
 	const restart = flag('restart');
+	const graceMs = option('grace', 10) * 1000;
 	const database = flag('postgres') ? await startPostgres() : undefined;
 	try {
-		process.exitCode = (await measure({ conversations, maxDelayMs, restart, databaseEnv: database?.env })) ? 0 : 1;
+		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, databaseEnv: database?.env })) ? 0 : 1;
 	} finally {
 		await database?.stop();
 	}
 }
 
 /**
- * @param {{ conversations: number, maxDelayMs: number, restart: boolean, databaseEnv: NodeJS.ProcessEnv | undefined }} options
+ * @param {{ conversations: number, maxDelayMs: number, restart: boolean, graceMs: number, databaseEnv: NodeJS.ProcessEnv | undefined }} options
  * @returns {Promise<boolean>} whether every check held
  */
-async function measure({ conversations, maxDelayMs, restart, databaseEnv }) {
+async function measure({ conversations, maxDelayMs, restart, graceMs, databaseEnv }) {
 	const loadAtStart = os.loadavg();
 	const runDir = path.join(WORK_DIR, 'waits');
 	const workflowsDir = path.join(runDir, 'workflows');
@@ -279,7 +282,7 @@ async function measure({ conversations, maxDelayMs, restart, databaseEnv }) {
 					console.log(`A third of the replies are out: restarting n8n (${replies.length} of ${totalReplies})`);
 					void (async () => {
 						logs.push(n8n?.output() ?? '');
-						await n8n?.stop();
+						await n8n?.stop(graceMs);
 						n8n = await startN8n(runtime, folder, { port, env });
 						await waitForWebhook(`${n8n.url}/webhook/${WEBHOOK_ID}/zenvia-chat`);
 						restarted = { stoppedAt, upAt: Date.now() };
@@ -290,7 +293,7 @@ async function measure({ conversations, maxDelayMs, restart, databaseEnv }) {
 			})
 			: Promise.resolve();
 
-		console.log(`${conversations} conversations at once, ${TURNS} turns each, replies within ${maxDelayMs} ms${restart ? ', one n8n restart' : ''}, to ${n8n.url}`);
+		console.log(`${conversations} conversations at once, ${TURNS} turns each, replies within ${maxDelayMs} ms${restart ? `, one n8n restart (SIGKILL ${graceMs / 1000} s after SIGTERM)` : ''}, to ${n8n.url}`);
 		const started = Date.now();
 		/** @type {string[]} */
 		const hashes = Array.from({ length: conversations }, (_, index) => `load-waits-${String(index).padStart(4, '0')}-${started.toString(36)}`);
@@ -372,7 +375,7 @@ async function measure({ conversations, maxDelayMs, restart, databaseEnv }) {
 			repliesResumingTheWrongTurn: wrongReply,
 			strayExecutions: ordinary.length,
 			conversationsSplitOverExecutions: splitConversations,
-			restart: restart ? { ...(restarted ? { downSeconds: Number(((restarted.upAt - restarted.stoppedAt) / 1000).toFixed(1)) } : { happened: false }), repliesPostedAgain: retriedForRestart } : undefined,
+			restart: restart ? { graceSeconds: graceMs / 1000, ...(restarted ? { downSeconds: Number(((restarted.upAt - restarted.stoppedAt) / 1000).toFixed(1)) } : { happened: false }), repliesPostedAgain: retriedForRestart } : undefined,
 			allSeconds: Number((allMs / 1000 - 5).toFixed(1)),
 			database: databaseEnv ? 'postgresdb' : 'sqlite',
 			n8n: path.basename(runtime.dir),

@@ -258,7 +258,7 @@ function nodeOutput(execution, nodeName, outputIndex = 0) {
  * @property {string} url e.g. http://127.0.0.1:5679
  * @property {number | undefined} pid n8n's main process, for CPU and memory readings
  * @property {() => string} output what n8n printed so far
- * @property {() => Promise<void>} stop
+ * @property {(graceMs?: number) => Promise<void>} stop SIGTERM, then SIGKILL after graceMs (10 s unless given)
  */
 
 /**

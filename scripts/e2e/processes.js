@@ -104,7 +104,7 @@ function run(command, args, options) {
  * @typedef {object} LongRunning
  * @property {import('child_process').ChildProcess} child
  * @property {() => string} output what it printed so far (stdout and stderr)
- * @property {() => Promise<void>} stop SIGTERM, then SIGKILL after a grace period
+ * @property {(graceMs?: number) => Promise<void>} stop SIGTERM, then SIGKILL after a grace period (10 s unless given)
  */
 
 /**
@@ -128,13 +128,13 @@ function startProcess(command, args, options) {
 	return {
 		child,
 		output: () => output,
-		stop: async () => {
+		stop: async (graceMs = 10_000) => {
 			try {
 				process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
 			} catch {
 				// The group is gone already.
 			}
-			const grace = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+			const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
 			await Promise.race([exited, grace]);
 			killGroup(child);
 			await exited;
