@@ -84,6 +84,17 @@ async function executions() {
 	return [...(answer?.results ?? [])].sort((a, b) => Number(a.id) - Number(b.id)).map((run) => [run.mode, run.status]);
 }
 
+/**
+ * "Execute workflow" in the editor, from the New CRM Case trigger: the REST call the editor makes,
+ * which arms the trigger's Test URL (n8n answers { waitingForWebhook: true }).
+ */
+async function executeFromEditor() {
+	if (!session) throw new Error('set-up failed');
+	const workflowData = await restOk(session, 'GET', `/rest/workflows/${workflowId}`);
+	const editor = { ...session, headers: { ...session.headers, 'push-ref': 'e2e-crm-editor-tab' } };
+	return await restOk(editor, 'POST', `/rest/workflows/${workflowId}/run`, { workflowData, startNodes: [], triggerToStartFrom: { name: 'New CRM Case' } });
+}
+
 /** Waits long enough for anything late (a second execution, a second update) to show. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
 
@@ -143,5 +154,33 @@ describe('The CRM start-and-wait example in a running n8n', () => {
 		expect(sent.delivered).toEqual([{ status: 200, body: RECEIVED }]);
 		await settle();
 		expect(await executions()).toHaveLength(2);
+	});
+
+	it('runs the same from the editor: a manual run waits and the published trigger resumes it', async () => {
+		if (!n8n) throw new Error('set-up failed');
+		const before = new Set((await emulator.state()).interactions.map((/** @type {{ hash: string }} */ interaction) => interaction.hash));
+		const runsBefore = await executions();
+		expect(await executeFromEditor()).toEqual({ waitingForWebhook: true });
+		const record = { crmId: 'CRM-4004', name: 'Joana Reis', email: 'joana.reis@example.com', phone: '11991418888', request: 'Where is my refund?' };
+		const testUrl = crmCaseUrl.replace('/webhook/', '/webhook-test/');
+		const answer = await fetch(testUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(record) });
+		expect(answer.status).toBe(200);
+
+		/** @type {string | undefined} */
+		let hash;
+		await waitFor('the manual run to wait', async () => {
+			hash = (await emulator.state()).interactions.find((/** @type {{ hash: string }} */ candidate) => !before.has(candidate.hash))?.hash;
+			return JSON.stringify(await executions()) === JSON.stringify([...runsBefore, ['manual', 'waiting']]);
+		}, { timeoutMs: 60_000 });
+		if (!hash) throw new Error('the manual run started no interaction');
+		// Zenvia posts to the Production URL: the published trigger delivers the event to the manual run.
+		expect((await emulator.agent('finish', { interactionHash: hash, target: triggerUrl })).delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		await waitFor('the CRM update', async () => notesOf('CRM-4004').length > 0, { timeoutMs: 60_000 });
+		await settle();
+		expect(notesOf('CRM-4004')).toEqual([
+			{ crmId: 'CRM-4004', interactionHash: hash, note: expect.stringMatching(new RegExp(`^Zenvia Chat conversation ${hash} finished \\(the workflow waited \\d+ s\\)\\.$`)) },
+		]);
+		await waitFor('the manual run to end', async () => (await executions()).every(([, status]) => status !== 'waiting'), { timeoutMs: 30_000 });
+		expect(await executions()).toEqual([...runsBefore, ['manual', 'success']]);
 	});
 });
