@@ -29,11 +29,19 @@ const PRODUCTION_MODE = 'webhook';
 /** How long one call to a resume URL may take (a busy n8n answers late; delivery.ts). */
 const RESUME_TIMEOUT_MS = 30_000;
 
+/**
+ * Where this workflow's desk is kept: the workflow's id (the process's newest copy is keyed by it)
+ * and the static data n8n loaded for this call.
+ */
+function deskPlace(context: IHookFunctions | IWebhookFunctions): [workflowId: string, staticData: IDataObject] {
+	return [context.getWorkflow().id ?? '', context.getWorkflowStaticData('global')];
+}
+
 /** The desk, created with its key on first use; its intake follows the trigger's Production URL. */
 export function ensureDesk(context: IHookFunctions | IWebhookFunctions, desks: LatestDesks): void {
 	const intake = context.getNodeWebhookUrl('default');
 	// Written only when it changes: an unchanged desk is not saved again.
-	desks.change(context.getWorkflow().id ?? '', context.getWorkflowStaticData('global'), (desk) => {
+	desks.change(...deskPlace(context), (desk) => {
 		if (!desk) return { key: randomBytes(32).toString('hex'), intake, waiters: {} };
 		return intake && desk.intake !== intake ? { ...desk, intake } : undefined;
 	});
@@ -51,9 +59,8 @@ export function servesWaits(context: IWebhookFunctions): boolean {
 export async function acceptRegistration(context: IWebhookFunctions, header: string, desks: LatestDesks): Promise<IWebhookResponseData> {
 	const raw = await rawBodyBytes(context);
 	// Read after the last await: from here to the change below, no other call runs.
-	const workflowId = context.getWorkflow().id ?? '';
-	const staticData = context.getWorkflowStaticData('global');
-	const desk = desks.read(workflowId, staticData);
+	const place = deskPlace(context);
+	const desk = desks.read(...place);
 	const now = Date.now();
 	if (!servesWaits(context) || !desk || !verifyRegistration(desk.key, header, raw, now)) {
 		return refuse(context, { status: 401, message: 'The wait registration is not signed by this workflow' });
@@ -72,9 +79,9 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 	if (desk.waiters[registration.conversation]?.url === registration.waiter.url) return { webhookResponse: { registered: true, held: true } };
 	// Written from this process's own newest copy, no other call of this process can hide it; one
 	// that another process wrote (several webhook processes) is confirmed by a second call.
-	const held = desks.ownsNewest(workflowId, staticData);
+	const held = desks.ownsNewest(...place);
 	let replaced: Waiter | undefined;
-	desks.change(workflowId, staticData, (newest) => {
+	desks.change(...place, (newest) => {
 		if (!newest) return undefined;
 		replaced = register(newest, registration, now).replaced;
 		return newest;
@@ -93,9 +100,7 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 /** The waiter this event is for, if any; an expired one is removed and said so. */
 export function waiterFor(context: IWebhookFunctions, event: string, payload: EventPayload, desks: LatestDesks): Found {
 	if (!servesWaits(context)) return { kind: 'none' };
-	const workflowId = context.getWorkflow().id ?? '';
-	const staticData = context.getWorkflowStaticData('global');
-	const found = findWaiter(desks.read(workflowId, staticData), event, payload, Date.now());
+	const found = findWaiter(desks.read(...deskPlace(context)), event, payload, Date.now());
 	if (found.kind === 'expired') {
 		forget(context, desks, found.conversation, found.waiter);
 		context.logger.info(
@@ -107,7 +112,7 @@ export function waiterFor(context: IWebhookFunctions, event: string, payload: Ev
 
 /** Removes a waiter that can no longer be reached, unless a newer registration replaced it. */
 function forget(context: IWebhookFunctions, desks: LatestDesks, conversation: string, waiter: Waiter): void {
-	desks.change(context.getWorkflow().id ?? '', context.getWorkflowStaticData('global'), (desk) => {
+	desks.change(...deskPlace(context), (desk) => {
 		if (desk?.waiters[conversation]?.url !== waiter.url) return undefined;
 		delete desk.waiters[conversation];
 		return desk;
