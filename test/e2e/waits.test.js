@@ -11,7 +11,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, startN8n, storedText, userFolderFor, waitFor, waitForWebhook } = require('../../scripts/e2e');
+const { freePort, ownerEnv, restOk, signIn, startN8n, storedText, userFolderFor, waitFor, waitForWebhook } = require('../../scripts/e2e');
 const { WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
 const { preparePublished, recorderEnv } = require('./setup/published');
 const { emulator, runtime } = require('./setup/context');
@@ -26,6 +26,8 @@ const RECEIVED = { message: 'Webhook call received' };
 const STARTED = { message: 'Workflow was started' };
 /** Its own n8n database: this file stops and restarts n8n, and touches no other test's executions. */
 const userFolder = userFolderFor('e2e-waits');
+/** The owner whose session runs the workflow from the editor and reads n8n's executions. */
+const LOGIN = { email: 'waits-owner@example.com', password: 'Waits-Owner-e2e-7' };
 /** n8n looks for expired waits about once a minute. */
 const LIMIT_TIMEOUT_MS = 150_000;
 
@@ -39,7 +41,7 @@ let crmTriggerUrl = '';
 beforeAll(async () => {
 	recorder = await startRecorder();
 	await preparePublished({ userFolder, workflows: [BOT, CRM] });
-	n8n = await startN8n(runtime, userFolder, { port: await freePort(), env: recorderEnv(recorder) });
+	n8n = await startN8n(runtime, userFolder, { port: await freePort(), env: { ...recorderEnv(recorder), ...ownerEnv(runtime, LOGIN) } });
 	botUrl = `${n8n.url}/webhook/${triggerOf(BOT).webhookId}/zenvia-chat${SECRET_QUERY}`;
 	crmTriggerUrl = `${n8n.url}/webhook/${triggerOf(CRM).webhookId}/zenvia-chat${SECRET_QUERY}`;
 	await waitForWebhook(botUrl);
@@ -251,6 +253,35 @@ describe('Interaction > Wait for Event by WhatsApp API v1 customer', () => {
 		await waitFor('the outcome', async () => (recorder?.records ?? []).some((record) => /** @type {any} */ (record).externalId === externalId), { timeoutMs: 30_000 });
 		const outcome = (recorder?.records ?? []).find((record) => /** @type {any} */ (record).externalId === externalId);
 		expect(outcome).toMatchObject({ kind: 'outcome', outcome: 'event', event: 'transferred', externalId, departmentId: '3' });
+	});
+});
+
+describe('A manual run from the editor', () => {
+	it('started by a message at the trigger\'s Test URL, waits, and the reply at the Production URL resumes it', async () => {
+		if (!n8n) throw new Error('set-up failed');
+		const session = await signIn(n8n.url, LOGIN);
+		const workflowData = await restOk(session, 'GET', `/rest/workflows/${BOT.id}`);
+		const editor = { ...session, headers: { ...session.headers, 'push-ref': 'e2e-waits-editor-tab' } };
+		// "Execute workflow" in the editor arms the trigger's Test URL.
+		expect(await restOk(editor, 'POST', `/rest/workflows/${BOT.id}/run`, { workflowData, startNodes: [], triggerToStartFrom: { name: 'Zenvia Chat Trigger' } })).toEqual({
+			waitingForWebhook: true,
+		});
+		const testUrl = botUrl.replace('/webhook/', '/webhook-test/');
+		const sent = await emulator.bot('newInteraction', { target: testUrl, departmentId: 1 });
+		expect(sent.delivered).toEqual([{ status: 200, body: STARTED }]);
+		const hash = /** @type {string} */ (sent.payload.interaction_hash);
+		const started = await recorded(hash, 'started');
+		await questionAsked(hash);
+		await waitFor('the manual run to wait', async () => (await restOk(session, 'GET', `/rest/executions/${started.executionId}`))?.status === 'waiting', { timeoutMs: 60_000 });
+
+		// Zenvia posts the reply to the Production URL: the published trigger hands it to the manual run.
+		expect(await reply(hash, 'Ana')).toEqual({ status: 200, body: RECEIVED });
+		const outcome = await recorded(hash, 'outcome');
+		expect(outcome).toMatchObject({ executionId: started.executionId, outcome: 'reply', content: 'Ana' });
+		const run = await restOk(session, 'GET', `/rest/executions/${started.executionId}`);
+		expect(run.mode).toBe('manual');
+		await settle();
+		expect(recordsOf(hash, 'ordinary')).toEqual([]);
 	});
 });
 
