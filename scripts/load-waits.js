@@ -180,6 +180,7 @@ async function main() {
 	const maxDelayMs = option('max-delay', 2000);
 	const restart = flag('restart');
 	const graceMs = option('grace', 10) * 1000;
+	if (!Number.isFinite(graceMs) || graceMs < 0) throw new Error('--grace takes a number of seconds, 0 or more');
 	const database = flag('postgres') ? await startPostgres() : undefined;
 	try {
 		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, databaseEnv: database?.env })) ? 0 : 1;

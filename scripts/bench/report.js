@@ -38,7 +38,10 @@ function report({ results, machine, versions, small, median, command }) {
 	out('  Split Out and saving the execution; the same for every contender.');
 	out(`- ${size.rounds} round(s), ${size.cpuRounds ?? size.rounds} for the two CPU-bound comparisons (sends at latency, per-item cost),`);
 	out('  contenders interleaved within each round (order rotating); tables give medians, with every run listed.');
-	out('  Before the rounds each send contender runs once at full size, unmeasured (n8n and V8 warm up).');
+	if (size.warmUpItems) {
+		out(`  Before the rounds the contenders of those two comparisons run once with ${size.warmUpItems} items, unmeasured`);
+		out('  (n8n and V8 warm up).');
+	}
 	out();
 
 	// ---- Sends at latency

@@ -256,6 +256,7 @@ describe('Interaction > Wait for Event by WhatsApp API v1 customer', () => {
 	});
 });
 
+// Before the WEBHOOK_URL test below: that one restarts n8n without the owner this test signs in as.
 describe('A manual run from the editor', () => {
 	it('started by a message at the trigger\'s Test URL, waits, and the reply at the Production URL resumes it', async () => {
 		if (!n8n) throw new Error('set-up failed');
