@@ -92,4 +92,17 @@ async function restOk(session, method, route, body, options) {
 	return answer.data;
 }
 
-module.exports = { ownerEnv, signIn, rest, restOk };
+/**
+ * "Execute workflow" in the editor, from one trigger: the REST call the editor tab makes (it names
+ * itself with a push-ref), which arms that trigger's Test URL. n8n answers { waitingForWebhook: true }.
+ * @param {Session} session
+ * @param {string} workflowId
+ * @param {string} triggerName
+ */
+async function executeFromEditor(session, workflowId, triggerName) {
+	const workflowData = await restOk(session, 'GET', `/rest/workflows/${workflowId}`);
+	const editorTab = { ...session, headers: { ...session.headers, 'push-ref': `e2e-editor-tab-${workflowId}` } };
+	return await restOk(editorTab, 'POST', `/rest/workflows/${workflowId}/run`, { workflowData, startNodes: [], triggerToStartFrom: { name: triggerName } });
+}
+
+module.exports = { ownerEnv, signIn, rest, restOk, executeFromEditor };

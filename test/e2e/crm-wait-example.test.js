@@ -10,7 +10,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, importWorkflows, ownerEnv, publishWorkflow, restOk, signIn, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
+const { executeFromEditor, freePort, importWorkflows, ownerEnv, publishWorkflow, restOk, signIn, startN8n, tempDir, waitFor, waitForWebhook, REPO_DIR } = require('../../scripts/e2e');
 const { startRecorder } = require('../../scripts/e2e/recorder');
 const { CREDENTIALS, WEBHOOK_SECRET } = require('./setup/constants');
 const { emulator, runtime, userFolder } = require('./setup/context');
@@ -84,16 +84,12 @@ async function executions() {
 	return [...(answer?.results ?? [])].sort((a, b) => Number(a.id) - Number(b.id)).map((run) => [run.mode, run.status]);
 }
 
-/**
- * "Execute workflow" in the editor, from the New CRM Case trigger: the REST call the editor makes,
- * which arms the trigger's Test URL (n8n answers { waitingForWebhook: true }).
- */
-async function executeFromEditor() {
-	if (!session) throw new Error('set-up failed');
-	const workflowData = await restOk(session, 'GET', `/rest/workflows/${workflowId}`);
-	const editor = { ...session, headers: { ...session.headers, 'push-ref': 'e2e-crm-editor-tab' } };
-	return await restOk(editor, 'POST', `/rest/workflows/${workflowId}/run`, { workflowData, startNodes: [], triggerToStartFrom: { name: 'New CRM Case' } });
-}
+/** The note Update CRM Record writes after the execution waited for the interaction to finish. */
+const noteAfterWaiting = (/** @type {string} */ crmId, /** @type {string} */ hash) => ({
+	crmId,
+	interactionHash: hash,
+	note: expect.stringMatching(new RegExp(`^Zenvia Chat conversation ${hash} finished \\(the workflow waited \\d+ s\\)\\.$`)),
+});
 
 /** Waits long enough for anything late (a second execution, a second update) to show. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
@@ -128,9 +124,7 @@ describe('The CRM start-and-wait example in a running n8n', () => {
 		expect((await emulator.agent('finish', { interactionHash: hash, target: triggerUrl })).delivered).toEqual([{ status: 200, body: RECEIVED }]);
 		await waitFor('the CRM update', async () => notesOf('CRM-2001').length > 0, { timeoutMs: 60_000 });
 		await settle();
-		expect(notesOf('CRM-2001')).toEqual([
-			{ crmId: 'CRM-2001', interactionHash: hash, note: expect.stringMatching(new RegExp(`^Zenvia Chat conversation ${hash} finished \\(the workflow waited \\d+ s\\)\\.$`)) },
-		]);
+		expect(notesOf('CRM-2001')).toEqual([noteAfterWaiting('CRM-2001', hash)]);
 		// One execution did it all: Finished resumed it and started none.
 		await waitFor('the execution to end', async () => (await executions()).every(([, status]) => status !== 'waiting'), { timeoutMs: 30_000 });
 		expect(await executions()).toEqual([['webhook', 'success']]);
@@ -160,7 +154,8 @@ describe('The CRM start-and-wait example in a running n8n', () => {
 		if (!n8n) throw new Error('set-up failed');
 		const before = new Set((await emulator.state()).interactions.map((/** @type {{ hash: string }} */ interaction) => interaction.hash));
 		const runsBefore = await executions();
-		expect(await executeFromEditor()).toEqual({ waitingForWebhook: true });
+		if (!session) throw new Error('set-up failed');
+		expect(await executeFromEditor(session, workflowId, 'New CRM Case')).toEqual({ waitingForWebhook: true });
 		const record = { crmId: 'CRM-4004', name: 'Joana Reis', email: 'joana.reis@example.com', phone: '11991418888', request: 'Where is my refund?' };
 		const testUrl = crmCaseUrl.replace('/webhook/', '/webhook-test/');
 		const answer = await fetch(testUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(record) });
@@ -177,9 +172,7 @@ describe('The CRM start-and-wait example in a running n8n', () => {
 		expect((await emulator.agent('finish', { interactionHash: hash, target: triggerUrl })).delivered).toEqual([{ status: 200, body: RECEIVED }]);
 		await waitFor('the CRM update', async () => notesOf('CRM-4004').length > 0, { timeoutMs: 60_000 });
 		await settle();
-		expect(notesOf('CRM-4004')).toEqual([
-			{ crmId: 'CRM-4004', interactionHash: hash, note: expect.stringMatching(new RegExp(`^Zenvia Chat conversation ${hash} finished \\(the workflow waited \\d+ s\\)\\.$`)) },
-		]);
+		expect(notesOf('CRM-4004')).toEqual([noteAfterWaiting('CRM-4004', hash)]);
 		await waitFor('the manual run to end', async () => (await executions()).every(([, status]) => status !== 'waiting'), { timeoutMs: 30_000 });
 		expect(await executions()).toEqual([...runsBefore, ['manual', 'success']]);
 	});

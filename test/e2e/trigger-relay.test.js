@@ -11,6 +11,7 @@
 const http = require('http');
 const path = require('path');
 const {
+	executeFromEditor,
 	freePort,
 	ownerEnv,
 	prepareN8n,
@@ -100,20 +101,10 @@ async function post(url, event, headers = {}) {
 	return { status: answer.status, body, ms: performance.now() - started };
 }
 
-/**
- * "Execute workflow" in the editor: the REST call it makes to run from the trigger, which arms the
- * Test URL (n8n answers { waitingForWebhook: true }).
- * @param {string} workflowId
- */
+/** "Execute workflow" in the editor, from the Zenvia Chat Trigger: arms its Test URL. @param {string} workflowId */
 async function listenForTestEvent(workflowId) {
 	if (!session) throw new Error('set-up failed');
-	const workflowData = await restOk(session, 'GET', `/rest/workflows/${workflowId}`);
-	const editor = { ...session, headers: { ...session.headers, 'push-ref': 'e2e-relay-editor-tab' } };
-	return await restOk(editor, 'POST', `/rest/workflows/${workflowId}/run`, {
-		workflowData,
-		startNodes: [],
-		triggerToStartFrom: { name: 'Zenvia Chat Trigger' },
-	});
+	return await executeFromEditor(session, workflowId, 'Zenvia Chat Trigger');
 }
 
 /**

@@ -11,7 +11,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { freePort, ownerEnv, restOk, signIn, startN8n, storedText, userFolderFor, waitFor, waitForWebhook } = require('../../scripts/e2e');
+const { executeFromEditor, freePort, ownerEnv, restOk, signIn, startN8n, storedText, userFolderFor, waitFor, waitForWebhook } = require('../../scripts/e2e');
 const { WEBHOOK_SECRET, WORK_DIR } = require('./setup/constants');
 const { preparePublished, recorderEnv } = require('./setup/published');
 const { emulator, runtime } = require('./setup/context');
@@ -261,12 +261,7 @@ describe('A manual run from the editor', () => {
 	it('started by a message at the trigger\'s Test URL, waits, and the reply at the Production URL resumes it', async () => {
 		if (!n8n) throw new Error('set-up failed');
 		const session = await signIn(n8n.url, LOGIN);
-		const workflowData = await restOk(session, 'GET', `/rest/workflows/${BOT.id}`);
-		const editor = { ...session, headers: { ...session.headers, 'push-ref': 'e2e-waits-editor-tab' } };
-		// "Execute workflow" in the editor arms the trigger's Test URL.
-		expect(await restOk(editor, 'POST', `/rest/workflows/${BOT.id}/run`, { workflowData, startNodes: [], triggerToStartFrom: { name: 'Zenvia Chat Trigger' } })).toEqual({
-			waitingForWebhook: true,
-		});
+		expect(await executeFromEditor(session, BOT.id, 'Zenvia Chat Trigger')).toEqual({ waitingForWebhook: true });
 		const testUrl = botUrl.replace('/webhook/', '/webhook-test/');
 		const sent = await emulator.bot('newInteraction', { target: testUrl, departmentId: 1 });
 		expect(sent.delivered).toEqual([{ status: 200, body: STARTED }]);
