@@ -2,8 +2,8 @@ import { randomBytes } from 'crypto';
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { findWaiter, isOwnResumeUrl, isRegistration, register, verifyRegistration } from '../ZenviaChat/helpers/waitDesk';
-import type { Found, Waiter } from '../ZenviaChat/helpers/waitDesk';
+import { findWaiter, isOwnResumeUrl, isRegistration, passFor, register, verifyRegistrationFor } from '../ZenviaChat/helpers/waitDesk';
+import type { Found, WaitPass, Waiter } from '../ZenviaChat/helpers/waitDesk';
 import { afterAttempt, deliveryPatienceMs, isAnswerTimeout, mayHaveBeenTaken } from './delivery';
 import type { LatestDesks } from './latestDesks';
 import type { Attempt } from './delivery';
@@ -62,14 +62,16 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 	const place = deskPlace(context);
 	const desk = desks.read(...place);
 	const now = Date.now();
-	if (!servesWaits(context) || !desk || !verifyRegistration(desk.key, header, raw, now)) {
-		return refuse(context, { status: 401, message: 'The wait registration is not signed by this workflow' });
-	}
 	let body: unknown;
 	try {
 		body = JSON.parse(raw.toString('utf8'));
 	} catch {
 		body = undefined;
+	}
+	// Signed with the desk's key, or with the key of the conversation it names (a wait pass).
+	const conversation = (body as { conversation?: unknown } | undefined)?.conversation;
+	if (!servesWaits(context) || !desk || !verifyRegistrationFor(desk, typeof conversation === 'string' ? conversation : undefined, header, raw, now)) {
+		return refuse(context, { status: 401, message: 'The wait registration is not signed by this workflow' });
 	}
 	if (!isRegistration(body) || !desk.intake || !isOwnResumeUrl(body.waiter.url, desk.intake, body.waiter.executionId)) {
 		return refuse(context, { status: 400, message: 'The wait registration is not one this trigger takes' });
@@ -95,6 +97,16 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 	// after it has saved the static data holding this registration, so the node's question goes
 	// out after the save.
 	return { webhookResponse: { registered: true, held } };
+}
+
+/**
+ * The wait pass for the execution this event starts (see waitDesk.ts): how its waiting nodes find
+ * the desk on a worker, which gets no static data. None outside the published workflow.
+ */
+export function waitPassFor(context: IWebhookFunctions, payload: EventPayload, desks: LatestDesks): WaitPass | undefined {
+	if (!servesWaits(context)) return undefined;
+	const desk = desks.read(...deskPlace(context));
+	return desk ? passFor(desk, payload) : undefined;
 }
 
 /** The waiter this event is for, if any; an expired one is removed and said so. */

@@ -12,8 +12,8 @@ import { callerIp, checkAllowList, checkAllowListAddress, checkSecret, expectedS
 import { readEventSettings, readGuardSettings } from './settings';
 import type { GuardSettings } from './settings';
 import { processDesks } from './latestDesks';
-import { acceptRegistration, deliver, ensureDesk, servesWaits, waiterFor } from './waits';
-import { REGISTRATION_HEADER } from '../ZenviaChat/helpers/waitDesk';
+import { acceptRegistration, deliver, ensureDesk, servesWaits, waitPassFor, waiterFor } from './waits';
+import { REGISTRATION_HEADER, WAIT_PASS_ENTRY } from '../ZenviaChat/helpers/waitDesk';
 
 const UNREADABLE_GUARD: Refusal = {
 	status: 403,
@@ -67,7 +67,8 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 
 	const json = settings.rawBody ? payload : toItem(event, payload);
-	return { workflowData: [this.helpers.returnJsonArray(json)] };
+	const pass = waitPassFor(this, payload, processDesks);
+	return { workflowData: [[pass ? { json, [WAIT_PASS_ENTRY]: pass } : { json }]] };
 }
 
 function headerText(context: IWebhookFunctions, name: string): string | undefined {

@@ -121,44 +121,34 @@ async function recorded(/** @type {string} */ hash, /** @type {string} */ kind) 
 	return recordsOf(hash, kind)[0];
 }
 
-async function newBotInteraction() {
-	const sent = await emulator.bot('newInteraction', { target: botUrl, departmentId: 1 });
+async function newBotInteraction(departmentId = 1) {
+	const sent = await emulator.bot('newInteraction', { target: botUrl, departmentId });
 	expect(sent.delivered).toEqual([{ status: 200, body: STARTED }]);
 	return /** @type {string} */ (sent.payload.interaction_hash);
 }
 
-/** @param {string} output */
-const finishedOnWorker = (output) => (output.match(/Worker finished execution \d+/g) ?? []).length;
-
 /**
- * Known gap (found by this test on n8n 2.41.1): a new execution that a worker runs gets no workflow
- * static data. n8n stores an execution's workflow as a snapshot without staticData
- * (executions/execution-data/types.js, toWorkflowSnapshot keeps id, name, nodes, connections,
- * settings, nodeGroups) and the worker reloads static data only for a resumed execution
- * (workflow-runner.js: loadStaticData only with an existing execution; scaling/job-processor.js).
- * The waiting node reads the trigger's desk (its Production URL and registration key) from static
- * data, finds none, and fails before sending with "Waiting needs a published Zenvia Chat Trigger".
- * While this is true, the test below pins that behaviour and the dialog tests are skipped; once the
- * node carries the desk to worker executions, set KNOWN_GAP to false (the pinned test then fails).
+ * The jobs the worker finished, by execution: a waiting execution runs as two jobs, one up to its
+ * wait and one from its resume.
+ * @param {string} output
  */
-const KNOWN_GAP = true;
-const itWhenFixed = KNOWN_GAP ? it.skip : it;
+function jobsByExecution(output) {
+	/** @type {Record<string, number>} */
+	const jobs = {};
+	for (const [, execution] of output.matchAll(/Worker finished execution (\d+) \(job \d+\)/g)) jobs[execution] = (jobs[execution] ?? 0) + 1;
+	return jobs;
+}
 
+/** A wait limit is ended by the main process's wait tracker, which looks for due waits every minute. */
+const LIMIT_TIMEOUT_MS = 150_000;
+
+// A worker's new execution gets no workflow static data: n8n stores an execution's workflow as a
+// snapshot without it (executions/execution-data/types.js, toWorkflowSnapshot) and reloads it only
+// for an execution a webhook call resumes (workflow-runner.js; scaling/job-processor.js). So the
+// waiting node finds the trigger's address and a key for its conversation in the wait pass the
+// trigger put on the item that started the execution (nodes/ZenviaChat/helpers/waitDesk.ts).
 describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process, worker)', () => {
-	(KNOWN_GAP ? it : it.skip)('known gap: the waiting node on the worker finds no desk in static data and fails before sending', async () => {
-		const worker = n8n.worker;
-		if (!worker) throw new Error('set-up failed');
-		const hash = await newBotInteraction();
-		await recorded(hash, 'started');
-		await waitFor('the waiting node to fail on the worker', async () => worker.output().includes('Waiting needs a published Zenvia Chat Trigger in this workflow'), {
-			timeoutMs: 60_000,
-		});
-		// Nothing was sent: the question is asked only once the wait is registered.
-		expect((await emulator.requests()).filter((request) => request.path === `/api/v1/bot/${hash}/message`)).toEqual([]);
-		expect(worker.output()).not.toMatch(/Unrecognized node type/);
-	});
-
-	itWhenFixed('resumes the bot\'s waiting execution with the reply posted to the webhook process, and starts no other', async () => {
+	it('resumes the bot\'s waiting execution with the reply posted to the webhook process, and starts no other', async () => {
 		const hash = await newBotInteraction();
 		const { executionId } = await recorded(hash, 'started');
 		await waitFor('the question', async () => (await emulator.requests()).some((request) => request.path === `/api/v1/bot/${hash}/message`), {
@@ -181,7 +171,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		expect(n8n.worker?.output()).not.toMatch(/Unrecognized node type/);
 	});
 
-	itWhenFixed('delivers an answer posted within milliseconds of the question, before the worker has saved the execution as waiting', async () => {
+	it('delivers an answer posted within milliseconds of the question, before the worker has saved the execution as waiting', async () => {
 		const hash = await newBotInteraction();
 		await emulator.bot('answerNextMessage', { target: botUrl, interactionHash: hash, content: 'Quick answer', delayMs: 0 });
 		const { executionId } = await recorded(hash, 'started');
@@ -194,13 +184,34 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
 	});
 
-	itWhenFixed('ran every execution on the worker: two dialogs, each started once and resumed once', async () => {
-		// The two executions above each finished once on the worker (started, waited, resumed, ended).
+	it('ran every execution on the worker: two dialogs, each started once and resumed once', async () => {
+		// Each execution above ran on the worker as two jobs: up to its wait, then from its resume.
 		const worker = n8n.worker;
 		if (!worker) throw new Error('set-up failed');
-		await waitFor('two finished executions on the worker', async () => finishedOnWorker(worker.output()) >= 2, { timeoutMs: 30_000 });
-		expect(finishedOnWorker(worker.output())).toBe(2);
+		await waitFor('four finished jobs on the worker', async () => Object.values(jobsByExecution(worker.output())).reduce((a, b) => a + b, 0) >= 4, { timeoutMs: 30_000 });
+		expect(Object.values(jobsByExecution(worker.output()))).toEqual([2, 2]);
 		const kinds = (recorder?.records ?? []).map((record) => /** @type {any} */ (record).kind).sort();
 		expect(kinds).toEqual(['outcome', 'outcome', 'started', 'started']);
 	});
+
+	it('ends a wait at its limit on the worker; the execution, resumed without static data, waits again and the reply resumes it', async () => {
+		// Department 3: the workflow's wait limit is then 0.05 minutes. The main process's wait
+		// tracker enqueues the resume; the worker runs it without the workflow's static data, and
+		// the second question registers with the wait pass again.
+		const hash = await newBotInteraction(3);
+		const { executionId } = await recorded(hash, 'started');
+		await waitFor('the no-reply outcome', async () => recordsOf(hash, 'outcome').length > 0, { timeoutMs: LIMIT_TIMEOUT_MS });
+		expect(recordsOf(hash, 'outcome')).toEqual([expect.objectContaining({ executionId, outcome: 'noReply', interactionHash: hash })]);
+		await waitFor('the second question', async () => (await emulator.requests()).filter((request) => request.path === `/api/v1/bot/${hash}/message`).length === 2, {
+			timeoutMs: 30_000,
+		});
+		const answer = await emulator.bot('newMessage', { target: botUrl, interactionHash: hash, content: 'Still here' });
+		expect(answer.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		await waitFor('the second outcome', async () => recordsOf(hash, 'second').length > 0, { timeoutMs: 60_000 });
+		expect(recordsOf(hash, 'second')).toEqual([expect.objectContaining({ executionId, outcome: 'reply', content: 'Still here' })]);
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(recordsOf(hash, 'ordinary')).toEqual([]);
+		// Three jobs: up to the first wait, from its limit to the second wait, from the reply.
+		expect(jobsByExecution(n8n.worker?.output() ?? '')[executionId]).toBe(3);
+	}, LIMIT_TIMEOUT_MS + 120_000);
 });

@@ -2,6 +2,7 @@ import { WebhookContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	INode,
 	INodeParameters,
 	INodeType,
@@ -33,6 +34,8 @@ export interface WebhookCall {
 	rawBodyUnread?: boolean;
 	/** The data of a `zenviaChatWebhookApi` credential attached to the node; none when unset. */
 	webhookCredential?: ICredentialDataDecryptedObject;
+	/** n8n's execution mode of the call: `webhook` for a published workflow's Production URL. */
+	mode?: 'trigger' | 'webhook' | 'manual';
 }
 
 export interface RecordedResponse {
@@ -46,6 +49,8 @@ export interface WebhookOutcome {
 	response: RecordedResponse;
 	/** The json of each item the node would start the workflow with; undefined when none. */
 	items?: unknown[];
+	/** The workflow's static data (global) after the call. */
+	staticData: IDataObject;
 }
 
 /** A request as n8n hands it over after parsing an `application/json` body. */
@@ -117,6 +122,7 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookOutcome> {
 		httpRequest: request,
 		httpResponse: recordingResponse(recorded),
 		credentialsHelper: new TestCredentialsHelper(call.webhookCredential ?? {}),
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const webhookData = {
 		httpMethod: 'POST',
@@ -126,8 +132,8 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookOutcome> {
 		workflowId: workflow.id,
 	} as unknown as IWebhookData;
 
-	const context = new WebhookContext(workflow, workflow.getNode(node.name)!, additionalData, 'trigger', webhookData, [], null);
+	const context = new WebhookContext(workflow, workflow.getNode(node.name)!, additionalData, call.mode ?? 'trigger', webhookData, [], null);
 	const result = await new ZenviaChatTrigger().webhook.call(context);
 	const items = result.workflowData?.[0]?.map((item) => item.json);
-	return { result, response: recorded, items };
+	return { result, response: recorded, items, staticData: workflow.getStaticData('global', node) };
 }

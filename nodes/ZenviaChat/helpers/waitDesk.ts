@@ -153,3 +153,52 @@ export function verifyRegistration(key: string, header: string, body: string | B
 	if (Math.abs(now - timestamp) > REGISTRATION_MAX_AGE_MS) return false;
 	return timingSafeEqual(Buffer.from(registrationHmac(key, timestamp, body), 'hex'), Buffer.from(match[2], 'hex'));
 }
+
+/*
+ * The wait pass: how a worker in queue mode finds the desk. n8n hands a worker a new execution
+ * without the workflow's static data, so the trigger puts a pass on the item it starts the
+ * execution with, beside `json` (the editor shows only `json`): the desk's address and, for each
+ * conversation of the event, a key that signs registrations for that conversation alone. The
+ * desk's own key never leaves static data: an execution's stored data can at most let someone
+ * register a waiter for the conversation that execution is about.
+ */
+
+/** The item entry, beside `json`, that carries the pass. */
+export const WAIT_PASS_ENTRY = 'zenviaChatWaitPass';
+
+export interface WaitPass extends IDataObject {
+	intake: string;
+	/** conversation → the key that signs registrations for it alone */
+	keys: Record<string, string>;
+}
+
+/** The key that signs registrations for one conversation, derived from the desk's key. */
+export function conversationKeyOf(deskKey: string, conversation: string): string {
+	return createHmac('sha256', deskKey).update(`conversation\n${conversation}`).digest('hex');
+}
+
+/** The pass for an event's conversations; undefined when the desk has no address yet or the event no conversation. */
+export function passFor(desk: WaitDesk, payload: IDataObject): WaitPass | undefined {
+	const conversations = conversationsOf(payload);
+	if (!desk.intake || conversations.length === 0) return undefined;
+	const keys = Object.fromEntries(conversations.map((conversation) => [conversation, conversationKeyOf(desk.key, conversation)]));
+	return { intake: desk.intake, keys };
+}
+
+/** A pass read back from an item: every field of the right type, or undefined. */
+export function readPass(entry: unknown): WaitPass | undefined {
+	if (!entry || typeof entry !== 'object') return undefined;
+	const { intake, keys } = entry as IDataObject;
+	if (typeof intake !== 'string' || !intake || !keys || typeof keys !== 'object') return undefined;
+	if (!Object.values(keys).every((key) => typeof key === 'string' && /^[0-9a-f]{64}$/.test(key))) return undefined;
+	return { intake, keys: keys as Record<string, string> };
+}
+
+/**
+ * Whether a registration is signed by this desk: with its key, or with the key of the one
+ * conversation it registers for (a pass).
+ */
+export function verifyRegistrationFor(desk: WaitDesk, conversation: string | undefined, header: string, body: string | Buffer, now: number): boolean {
+	if (verifyRegistration(desk.key, header, body, now)) return true;
+	return conversation !== undefined && verifyRegistration(conversationKeyOf(desk.key, conversation), header, body, now);
+}

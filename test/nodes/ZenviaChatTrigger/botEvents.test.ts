@@ -1,3 +1,5 @@
+import { DESK_ENTRY, WAIT_PASS_ENTRY, conversationKeyOf } from '../../../nodes/ZenviaChat/helpers/waitDesk';
+import type { WaitDesk } from '../../../nodes/ZenviaChat/helpers/waitDesk';
 import { callWebhook, jsonCall } from '../../helpers/webhookContext';
 import { botEvents } from './documentedEvents';
 
@@ -48,5 +50,24 @@ describe('Zenvia Chat Trigger: bot events', () => {
 			jsonCall(payload('new_interaction'), { events: ['new_interaction'], options: { allowedIps: '203.0.113.7' } }, { ip: '198.51.100.1' }),
 		);
 		expect(refused.response.status).toBe(403);
+	});
+
+	describe('the wait pass on the item (how a worker in queue mode finds the desk)', () => {
+		test('the published workflow\'s item carries the desk\'s address and its conversation\'s key beside json, not the desk\'s key', async () => {
+			const outcome = await callWebhook({ ...jsonCall(payload('new_message'), { events: ['new_message'] }), mode: 'webhook' });
+			const desk = outcome.staticData[DESK_ENTRY] as WaitDesk;
+			const item = outcome.result.workflowData?.[0]?.[0];
+			expect(item?.json).toEqual({ event: 'new_message', interactionHash: HASH, content: 'I want to talk to a person', contentType: 'text' });
+			expect(item?.[WAIT_PASS_ENTRY]).toEqual({
+				intake: 'http://127.0.0.1:5678/webhook/6f1c2a3e-0000-4000-8000-000000000006/zenvia-chat',
+				keys: { [`interaction:${HASH}`]: conversationKeyOf(desk.key, `interaction:${HASH}`) },
+			});
+			expect(JSON.stringify(item)).not.toContain(desk.key);
+		});
+
+		test.each(['manual', 'trigger'] as const)('no pass outside the published workflow (%s)', async (mode) => {
+			const outcome = await callWebhook({ ...jsonCall(payload('new_message'), { events: ['new_message'] }), mode });
+			expect(outcome.result.workflowData?.[0]?.[0]).toEqual({ json: expect.any(Object) });
+		});
 	});
 });

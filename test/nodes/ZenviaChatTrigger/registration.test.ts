@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { LatestDesks } from '../../../nodes/ZenviaChatTrigger/latestDesks';
 import { acceptRegistration, waiterFor } from '../../../nodes/ZenviaChatTrigger/waits';
-import { DESK_ENTRY, signRegistration } from '../../../nodes/ZenviaChat/helpers/waitDesk';
+import { DESK_ENTRY, conversationKeyOf, signRegistration } from '../../../nodes/ZenviaChat/helpers/waitDesk';
 import { recordingResponse } from '../../helpers/webhookContext';
 import type { RecordedResponse } from '../../helpers/webhookContext';
 
@@ -106,5 +106,30 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		// Another process saved a desk with this process's revision number (revisions count per process).
 		const own = desks.read('wf1', {}) as IDataObject;
 		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: own.rev, writer: 'another-process' } }, '44')).toEqual({ webhookResponse: { registered: true, held: false } });
+	});
+
+	describe('signed with a wait pass (a worker in queue mode: the key of one conversation)', () => {
+		const now = Date.now();
+		const waiter = { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' };
+		const deskData = (): IDataObject => ({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {} } });
+
+		test('is taken for the conversation the pass names', async () => {
+			const staticData = deskData();
+			const body = JSON.stringify({ conversation: 'interaction:abc', waiter });
+			const { context } = registrationCall(staticData, body, '');
+			const header = signRegistration(conversationKeyOf(KEY, 'interaction:abc'), body, now);
+			expect(await acceptRegistration(context, header, new LatestDesks())).toEqual({ webhookResponse: { registered: true, held: false } });
+			expect((staticData[DESK_ENTRY] as IDataObject).waiters).toEqual({ 'interaction:abc': expect.objectContaining({ executionId: '41' }) });
+		});
+
+		test('is refused 401 for any other conversation, and writes nothing', async () => {
+			const staticData = deskData();
+			const body = JSON.stringify({ conversation: 'interaction:other', waiter });
+			const { context, written } = registrationCall(staticData, body, '');
+			const header = signRegistration(conversationKeyOf(KEY, 'interaction:abc'), body, now);
+			expect(await acceptRegistration(context, header, new LatestDesks())).toEqual({ noWebhookResponse: true });
+			expect(written).toMatchObject({ status: 401 });
+			expect((staticData[DESK_ENTRY] as IDataObject).waiters).toEqual({});
+		});
 	});
 });

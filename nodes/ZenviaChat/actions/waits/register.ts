@@ -1,7 +1,7 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { REGISTRATION_HEADER, readDesk, signRegistration } from '../../helpers/waitDesk';
+import { REGISTRATION_HEADER, WAIT_PASS_ENTRY, readDesk, readPass, signRegistration } from '../../helpers/waitDesk';
 import type { Registration } from '../../helpers/waitDesk';
 import { WEBHOOK_URL_HINT } from '../../helpers/pause';
 import { afterRegistration, readRegistrationAnswer } from './holding';
@@ -66,12 +66,41 @@ function registrationFailure(context: IExecuteFunctions, itemIndex: number, inta
 const CARRIED_INTAKE = 'zenviaChatWaitIntake';
 const CARRIED_KEY = 'zenviaChatWaitKey';
 
+/** The Zenvia Chat Trigger's node type, whatever the package's scope. */
+const TRIGGER_TYPE = /(^|\.)zenviaChatTrigger$/;
+
 /**
- * Where to register and with which key: the desk the trigger keeps in static data. n8n runs an
- * execution that its wait limit resumed without the workflow's static data (an execution keeps no
- * copy of it), so the desk also travels with the execution, in its custom data, for a later wait.
+ * The wait pass the Zenvia Chat Trigger put on the item it started this execution with (see
+ * waitDesk.ts), for this conversation; undefined when there is none.
  */
-function deskForWait(context: IExecuteFunctions): { intake: string; key: string } | undefined {
+function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversation: string): { intake: string; key: string } | undefined {
+	const triggers = context.getParentNodes(context.getNode().name).filter((node) => TRIGGER_TYPE.test(node.type) && !node.disabled);
+	if (triggers.length === 0) return undefined;
+	const proxy = context.getWorkflowDataProxy(itemIndex);
+	for (const trigger of triggers) {
+		let item: IDataObject | undefined;
+		try {
+			// The whole item, not only its json: the pass sits beside it.
+			item = (proxy.$(trigger.name, true) as { first: () => IDataObject | undefined }).first();
+		} catch {
+			// This trigger did not start this execution.
+			continue;
+		}
+		const pass = readPass(item?.[WAIT_PASS_ENTRY]);
+		const key = pass?.keys[conversation];
+		if (pass && key) return { intake: pass.intake, key };
+	}
+	return undefined;
+}
+
+/**
+ * Where to register and with which key. First the desk the trigger keeps in static data. n8n runs
+ * an execution that its wait limit resumed without the workflow's static data (an execution keeps
+ * no copy of it), so the desk also travels with the execution, in its custom data, for a later
+ * wait. A worker in queue mode gets no static data for a new execution either: there the wait pass
+ * on the trigger's item gives the address and a key for the event's own conversation.
+ */
+function deskForWait(context: IExecuteFunctions, itemIndex: number, conversation: string): { intake: string; key: string } | undefined {
 	// n8n 1.x gives nodes no execution custom data (`this.customData` is undefined there).
 	if (!context.customData) {
 		throw new NodeOperationError(context.getNode(), 'Waiting needs n8n 2.0 or later', {
@@ -87,7 +116,8 @@ function deskForWait(context: IExecuteFunctions): { intake: string; key: string 
 	}
 	const intake = context.customData.get(CARRIED_INTAKE);
 	const key = context.customData.get(CARRIED_KEY);
-	return intake && key ? { intake, key } : undefined;
+	if (intake && key) return { intake, key };
+	return passFromTrigger(context, itemIndex, conversation);
 }
 
 /** One registration call to the trigger's Production URL, signed now; throws when it is refused. */
@@ -118,12 +148,12 @@ async function postRegistration(context: IExecuteFunctions, itemIndex: number, d
 /** Registers the wait with the workflow's Zenvia Chat Trigger. Throws, saying what to fix, when it cannot. */
 export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Promise<{ since: number; until: number }> {
 	const { itemIndex } = plan;
-	const desk = deskForWait(this);
+	const desk = deskForWait(this, itemIndex, plan.conversation);
 	if (!desk) {
 		throw new NodeOperationError(this.getNode(), 'Waiting needs a published Zenvia Chat Trigger in this workflow', {
 			itemIndex,
 			description:
-				'The trigger delivers the events a wait ends with. Add a Zenvia Chat Trigger to this workflow (with the events Zenvia posts for this conversation) and publish the workflow. In queue mode waits are not supported yet: a worker\'s new execution gets no workflow static data, where the trigger keeps the address waits register at.',
+				'The trigger delivers the events a wait ends with. Add a Zenvia Chat Trigger to this workflow (with the events Zenvia posts for this conversation) and publish the workflow. In queue mode a worker\'s new execution gets no workflow static data, where the trigger keeps the address waits register at: there the first wait must be for the conversation of the Zenvia Chat Trigger event that started the execution (docs/QUEUE-MODE.md).',
 		});
 	}
 	const since = Date.now();

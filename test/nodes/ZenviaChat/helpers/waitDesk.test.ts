@@ -7,8 +7,12 @@ import {
 	isRegistration,
 	readDesk,
 	register,
+	conversationKeyOf,
+	passFor,
+	readPass,
 	signRegistration,
 	verifyRegistration,
+	verifyRegistrationFor,
 } from '../../../../nodes/ZenviaChat/helpers/waitDesk';
 import type { WaitDesk, Waiter } from '../../../../nodes/ZenviaChat/helpers/waitDesk';
 
@@ -128,5 +132,58 @@ describe('the desk in static data', () => {
 
 	test('an event belongs to its interaction, then its WhatsApp customer', () => {
 		expect(conversationsOf({ interaction_hash: HASH, external_id: '5511' })).toEqual([`interaction:${HASH}`, 'externalId:5511']);
+	});
+});
+
+describe('the wait pass: a worker\'s way to the desk, scoped to the event\'s conversations', () => {
+	const interaction = conversationKey('interaction', HASH);
+	const customer = conversationKey('externalId', '5511');
+	const body = JSON.stringify({ conversation: interaction, waiter: waiter() });
+
+	test('carries the desk\'s address and one key per conversation of the event, never the desk\'s key', () => {
+		const pass = passFor(desk(), { interaction_hash: HASH, external_id: '5511' });
+		expect(pass).toEqual({
+			intake: desk().intake,
+			keys: { [interaction]: conversationKeyOf(desk().key, interaction), [customer]: conversationKeyOf(desk().key, customer) },
+		});
+		expect(JSON.stringify(pass)).not.toContain(desk().key);
+		expect(conversationKeyOf(desk().key, interaction)).not.toBe(conversationKeyOf(desk().key, customer));
+	});
+
+	test.each([
+		['an event without a conversation', desk(), {}],
+		['a desk without an address', { ...desk(), intake: undefined }, { interaction_hash: HASH }],
+	])('none for %s', (_case, given, payload) => {
+		expect(passFor(given as WaitDesk, payload)).toBeUndefined();
+	});
+
+	test.each([
+		['the desk\'s key', () => desk().key, interaction, true],
+		['the conversation\'s key, for its own conversation', () => conversationKeyOf(desk().key, interaction), interaction, true],
+		['another conversation\'s key', () => conversationKeyOf(desk().key, customer), interaction, false],
+		['a key of another desk', () => conversationKeyOf('x'.repeat(64), interaction), interaction, false],
+		['the conversation\'s key, its conversation unknown', () => conversationKeyOf(desk().key, interaction), undefined, false],
+	])('a registration signed with %s: %s', (_case, key, conversation, verified) => {
+		const header = signRegistration(key(), body, NOW);
+		expect(verifyRegistrationFor(desk(), conversation, header, body, NOW)).toBe(verified);
+	});
+
+	test('a pass-signed registration goes stale like any other', () => {
+		const header = signRegistration(conversationKeyOf(desk().key, interaction), body, NOW);
+		expect(verifyRegistrationFor(desk(), interaction, header, body, NOW + REGISTRATION_MAX_AGE_MS + 1)).toBe(false);
+	});
+
+	test.each([
+		['not an object', 'pass'],
+		['no address', { keys: {} }],
+		['keys not a map', { intake: 'http://x', keys: 'k' }],
+		['a key that is not one', { intake: 'http://x', keys: { [interaction]: 'short' } }],
+	])('readPass refuses %s', (_case, entry) => {
+		expect(readPass(entry)).toBeUndefined();
+	});
+
+	test('readPass gives back what passFor made', () => {
+		const pass = passFor(desk(), { interaction_hash: HASH });
+		expect(readPass(JSON.parse(JSON.stringify(pass)))).toEqual(pass);
 	});
 });
