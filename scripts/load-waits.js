@@ -13,13 +13,14 @@
 // instead), the outcomes, and the reply → resumed-turn latency. Not a timed test: a command.
 // Run `npm run build` first (npm run load:waits does).
 //
-//   npm run load:waits [-- --conversations 200 --max-delay 2000 --restart --grace 10 --postgres --small]
+//   npm run load:waits [-- --conversations 200 --max-delay 2000 --restart --grace 10 --shutdown-timeout 30 --postgres --small]
 //
 // --restart: n8n is stopped and started again (same folder, database and address) once a third of
 //   the replies are out; a reply that meets the stopped n8n is posted again until it answers, as a
 //   webhook sender retries (counted).
 // --grace: seconds n8n gets between SIGTERM and SIGKILL at the restart (default 10, as `docker
 //   stop`; n8n itself gives running executions up to N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s).
+// --shutdown-timeout: n8n's N8N_GRACEFUL_SHUTDOWN_TIMEOUT in seconds (default: n8n's own, 30 s).
 // --postgres: n8n's database is a throw-away local PostgreSQL (scripts/e2e/postgres.js).
 // --small: 10 conversations, for CI.
 
@@ -181,19 +182,21 @@ async function main() {
 	const restart = flag('restart');
 	const graceMs = option('grace', 10) * 1000;
 	if (!Number.isFinite(graceMs) || graceMs < 0) throw new Error('--grace takes a number of seconds, 0 or more');
+	const shutdownTimeout = process.argv.includes('--shutdown-timeout') ? option('shutdown-timeout', 30) : undefined;
+	if (shutdownTimeout !== undefined && !(Number.isInteger(shutdownTimeout) && shutdownTimeout > 0)) throw new Error('--shutdown-timeout takes a whole number of seconds above 0');
 	const database = flag('postgres') ? await startPostgres() : undefined;
 	try {
-		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, databaseEnv: database?.env })) ? 0 : 1;
+		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv: database?.env })) ? 0 : 1;
 	} finally {
 		await database?.stop();
 	}
 }
 
 /**
- * @param {{ conversations: number, maxDelayMs: number, restart: boolean, graceMs: number, databaseEnv: NodeJS.ProcessEnv | undefined }} options
+ * @param {{ conversations: number, maxDelayMs: number, restart: boolean, graceMs: number, shutdownTimeout: number | undefined, databaseEnv: NodeJS.ProcessEnv | undefined }} options
  * @returns {Promise<boolean>} whether every check held
  */
-async function measure({ conversations, maxDelayMs, restart, graceMs, databaseEnv }) {
+async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv }) {
 	const loadAtStart = os.loadavg();
 	const runDir = path.join(WORK_DIR, 'waits');
 	const workflowsDir = path.join(runDir, 'workflows');
@@ -261,7 +264,13 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, databaseEn
 	});
 	await publishWorkflow(runtime, folder, WORKFLOW_ID, { env: databaseEnv });
 	const port = await freePort();
-	const env = { E2E_RECORDER_URL: recorder.url, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false', N8N_LOG_LEVEL: 'warn', ...databaseEnv };
+	const env = {
+		E2E_RECORDER_URL: recorder.url,
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		N8N_LOG_LEVEL: 'warn',
+		...(shutdownTimeout !== undefined && { N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(shutdownTimeout) }),
+		...databaseEnv,
+	};
 	/** @type {import('./e2e/n8n').N8nServer | undefined} */
 	let n8n = await startN8n(runtime, folder, { port, env });
 	const logs = [];
@@ -294,7 +303,7 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, databaseEn
 			})
 			: Promise.resolve();
 
-		console.log(`${conversations} conversations at once, ${TURNS} turns each, replies within ${maxDelayMs} ms${restart ? `, one n8n restart (SIGKILL ${graceMs / 1000} s after SIGTERM)` : ''}, to ${n8n.url}`);
+		console.log(`${conversations} conversations at once, ${TURNS} turns each, replies within ${maxDelayMs} ms${restart ? `, one n8n restart (SIGKILL ${graceMs / 1000} s after SIGTERM, n8n's own shutdown timeout ${shutdownTimeout ?? 30} s)` : ''}, to ${n8n.url}`);
 		const started = Date.now();
 		/** @type {string[]} */
 		const hashes = Array.from({ length: conversations }, (_, index) => `load-waits-${String(index).padStart(4, '0')}-${started.toString(36)}`);
@@ -315,18 +324,20 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, databaseEn
 			fs.writeFileSync(path.join(runDir, 'n8n.log'), [...logs, n8n?.output() ?? ''].join('\n==== n8n restarted ====\n'));
 			console.log(`  ${seconds(Date.now() - started)}: ${botHost.calls()} calls to the bot host, ${replies.length} replies out, ${turnRecords()} of ${totalReplies} turns recorded, ${kinds.filter((k) => k === 'ordinary').length} stray`);
 		}, 10_000);
-		// Until every turn is in, or nothing has moved for a minute (a lost reply leaves its
-		// conversation waiting for its 10-minute limit).
+		// Until every turn is in, or nothing has moved for a minute since n8n was last up (a lost
+		// reply leaves its conversation waiting for its 10-minute limit; a stopping n8n may take as
+		// long as its shutdown timeout).
 		let seen = -1;
 		let movedAt = Date.now();
+		const down = () => restartBegun && !restarted;
 		await waitFor(`${totalReplies} turns recorded`, async () => {
 			const now = recorder.records.length + replies.length;
-			if (now !== seen) {
+			if (now !== seen || down()) {
 				seen = now;
 				movedAt = Date.now();
 			}
 			return turnRecords() >= totalReplies || Date.now() - movedAt > 60_000;
-		}, { timeoutMs: 120_000 + conversations * 3000 }).catch(() => undefined);
+		}, { timeoutMs: 120_000 + conversations * 3000 + graceMs }).catch(() => undefined);
 		clearInterval(progress);
 		if (restartBegun) await restartDone;
 		// Anything late (a second resume, a stray execution) shows up in this pause.
@@ -376,7 +387,7 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, databaseEn
 			repliesResumingTheWrongTurn: wrongReply,
 			strayExecutions: ordinary.length,
 			conversationsSplitOverExecutions: splitConversations,
-			restart: restart ? { graceSeconds: graceMs / 1000, ...(restarted ? { downSeconds: Number(((restarted.upAt - restarted.stoppedAt) / 1000).toFixed(1)) } : { happened: false }), repliesPostedAgain: retriedForRestart } : undefined,
+			restart: restart ? { graceSeconds: graceMs / 1000, shutdownTimeoutSeconds: shutdownTimeout ?? 30, ...(restarted ? { downSeconds: Number(((restarted.upAt - restarted.stoppedAt) / 1000).toFixed(1)) } : { happened: false }), repliesPostedAgain: retriedForRestart } : undefined,
 			allSeconds: Number((allMs / 1000 - 5).toFixed(1)),
 			database: databaseEnv ? 'postgresdb' : 'sqlite',
 			n8n: path.basename(runtime.dir),

@@ -2,8 +2,8 @@ import { randomBytes } from 'crypto';
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { findWaiter, isOwnResumeUrl, isRegistration, passFor, register, verifyRegistrationFor } from '../ZenviaChat/helpers/waitDesk';
-import type { Found, WaitPass, Waiter } from '../ZenviaChat/helpers/waitDesk';
+import { findWaiter, isOwnResumeUrl, isRecentSignature, isRegistration, passFor, register, verifyRegistrationFor } from '../ZenviaChat/helpers/waitDesk';
+import type { Found, WaitDesk, WaitPass, Waiter } from '../ZenviaChat/helpers/waitDesk';
 import { afterAttempt, deliveryPatienceMs, isAnswerTimeout, mayHaveBeenTaken } from './delivery';
 import type { LatestDesks } from './latestDesks';
 import type { Attempt } from './delivery';
@@ -53,8 +53,25 @@ export function servesWaits(context: IWebhookFunctions): boolean {
 }
 
 /**
- * A waiting node's registration: signed with the desk's key (only this workflow's nodes know it),
- * recent, and naming a resume URL on this n8n. Answered 200, or refused without saying more.
+ * The registration's parsed body when it is signed by this desk, with the key of the one
+ * conversation it names (waitDesk.ts, conversationKeyOf). A body is parsed only once its
+ * signature's form and age hold.
+ */
+function signedRegistration(desk: WaitDesk, header: string, raw: Buffer, now: number): unknown {
+	if (!isRecentSignature(header, now)) return undefined;
+	let body: unknown;
+	try {
+		body = JSON.parse(raw.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+	const conversation = (body as { conversation?: unknown } | null)?.conversation;
+	return typeof conversation === 'string' && verifyRegistrationFor(desk, conversation, header, raw, now) ? body : undefined;
+}
+
+/**
+ * A waiting node's registration: signed with its conversation's key (derived from the desk's key,
+ * which only this workflow's nodes read), recent, and naming a resume URL on this n8n. Answered 200, or refused without saying more.
  */
 export async function acceptRegistration(context: IWebhookFunctions, header: string, desks: LatestDesks): Promise<IWebhookResponseData> {
 	const raw = await rawBodyBytes(context);
@@ -62,15 +79,8 @@ export async function acceptRegistration(context: IWebhookFunctions, header: str
 	const place = deskPlace(context);
 	const desk = desks.read(...place);
 	const now = Date.now();
-	let body: unknown;
-	try {
-		body = JSON.parse(raw.toString('utf8'));
-	} catch {
-		body = undefined;
-	}
-	// Signed with the desk's key, or with the key of the conversation it names (a wait pass).
-	const conversation = (body as { conversation?: unknown } | undefined)?.conversation;
-	if (!servesWaits(context) || !desk || !verifyRegistrationFor(desk, typeof conversation === 'string' ? conversation : undefined, header, raw, now)) {
+	const body = desk && servesWaits(context) ? signedRegistration(desk, header, raw, now) : undefined;
+	if (!desk || body === undefined) {
 		return refuse(context, { status: 401, message: 'The wait registration is not signed by this workflow' });
 	}
 	if (!isRegistration(body) || !desk.intake || !isOwnResumeUrl(body.waiter.url, desk.intake, body.waiter.executionId)) {

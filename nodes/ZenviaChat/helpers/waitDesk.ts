@@ -10,8 +10,9 @@ import type { IDataObject } from 'n8n-workflow';
  *
  *   { key, intake, rev, waiters: { "<conversation>": { url, events, until, registeredAt, executionId } } }
  *
- * `key` signs registrations (only this workflow's nodes read it); `intake` is the trigger's
- * Production URL, where a waiting node registers.
+ * `key` never leaves static data: each conversation's key is derived from it (conversationKeyOf)
+ * and signs the registrations for that conversation; `intake` is the trigger's Production URL,
+ * where a waiting node registers.
  */
 
 /** The static data entry (global) that holds the desk. */
@@ -145,22 +146,29 @@ export function signRegistration(key: string, body: string, timestamp: number): 
 	return `v1.${timestamp}.${registrationHmac(key, timestamp, body)}`;
 }
 
-/** Whether a registration header signs this body with the desk's key, and is recent. */
+const SIGNATURE = /^v1\.(\d{1,15})\.([0-9a-f]{64})$/;
+
+/** Whether a registration header has the signature's form and is recent, whatever key signed it. */
+export function isRecentSignature(header: string, now: number): boolean {
+	const match = SIGNATURE.exec(header);
+	return match !== null && Math.abs(now - Number(match[1])) <= REGISTRATION_MAX_AGE_MS;
+}
+
+/** Whether a registration header signs this body with this key, and is recent. */
 export function verifyRegistration(key: string, header: string, body: string | Buffer, now: number): boolean {
-	const match = /^v1\.(\d{1,15})\.([0-9a-f]{64})$/.exec(header);
-	if (!match || !key) return false;
+	const match = SIGNATURE.exec(header);
+	if (!match || !key || !isRecentSignature(header, now)) return false;
 	const timestamp = Number(match[1]);
-	if (Math.abs(now - timestamp) > REGISTRATION_MAX_AGE_MS) return false;
 	return timingSafeEqual(Buffer.from(registrationHmac(key, timestamp, body), 'hex'), Buffer.from(match[2], 'hex'));
 }
 
 /*
  * The wait pass: how a worker in queue mode finds the desk. n8n hands a worker a new execution
  * without the workflow's static data, so the trigger puts a pass on the item it starts the
- * execution with, beside `json` (the editor shows only `json`): the desk's address and, for each
- * conversation of the event, a key that signs registrations for that conversation alone. The
- * desk's own key never leaves static data: an execution's stored data can at most let someone
- * register a waiter for the conversation that execution is about.
+ * execution with, beside `json` (the editor shows only `json`; nodes that pass items on unchanged
+ * carry it too): the desk's address and, for each conversation of the event, that conversation's
+ * key. An execution's stored data (its items, its custom data) can at most let someone register a
+ * waiter for the conversation that execution is about, for as long as the desk keeps its key.
  */
 
 /** The item entry, beside `json`, that carries the pass. */
@@ -195,10 +203,9 @@ export function readPass(entry: unknown): WaitPass | undefined {
 }
 
 /**
- * Whether a registration is signed by this desk: with its key, or with the key of the one
- * conversation it registers for (a pass).
+ * Whether a registration is signed by this desk: with the key of the one conversation it
+ * registers for. The desk's own key signs nothing itself, so it never has to leave static data.
  */
-export function verifyRegistrationFor(desk: WaitDesk, conversation: string | undefined, header: string, body: string | Buffer, now: number): boolean {
-	if (verifyRegistration(desk.key, header, body, now)) return true;
-	return conversation !== undefined && verifyRegistration(conversationKeyOf(desk.key, conversation), header, body, now);
+export function verifyRegistrationFor(desk: WaitDesk, conversation: string, header: string, body: string | Buffer, now: number): boolean {
+	return verifyRegistration(conversationKeyOf(desk.key, conversation), header, body, now);
 }

@@ -69,5 +69,13 @@ describe('Zenvia Chat Trigger: bot events', () => {
 			const outcome = await callWebhook({ ...jsonCall(payload('new_message'), { events: ['new_message'] }), mode });
 			expect(outcome.result.workflowData?.[0]?.[0]).toEqual({ json: expect.any(Object) });
 		});
+
+		test('a raw body that names item fields (json, the pass) stays inside json: a caller never sets the pass', async () => {
+			const forged = { ...payload('new_message'), json: { hijacked: true }, [WAIT_PASS_ENTRY]: { intake: 'http://203.0.113.9/', keys: {} } };
+			const outcome = await callWebhook({ ...jsonCall(forged, { events: ['new_message'], options: { rawBody: true } }), mode: 'webhook' });
+			const item = outcome.result.workflowData?.[0]?.[0];
+			expect(item?.json).toEqual(forged);
+			expect((item?.[WAIT_PASS_ENTRY] as { intake: string }).intake).toBe('http://127.0.0.1:5678/webhook/6f1c2a3e-0000-4000-8000-000000000006/zenvia-chat');
+		});
 	});
 });

@@ -33,7 +33,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 			waiter: { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' },
 		});
 		const { context, written } = registrationCall(staticData, body, '');
-		const result = await acceptRegistration(context, signRegistration(KEY, body, now), new LatestDesks());
+		const result = await acceptRegistration(context, signRegistration(conversationKeyOf(KEY, JSON.parse(body).conversation), body, now), new LatestDesks());
 		// A response written here would leave before n8n saves static data (it saves once webhook()
 		// has returned), and an answer posted at once to the question the node then sends would
 		// find no waiter: it would start a stray execution.
@@ -50,7 +50,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		const before = JSON.stringify(staticData);
 		const body = JSON.stringify({ conversation: 'interaction:abc', waiter });
 		const { context } = registrationCall(staticData, body, '');
-		expect(await acceptRegistration(context, signRegistration(KEY, body, now), new LatestDesks())).toEqual({ webhookResponse: { registered: true, held: true } });
+		expect(await acceptRegistration(context, signRegistration(conversationKeyOf(KEY, JSON.parse(body).conversation), body, now), new LatestDesks())).toEqual({ webhookResponse: { registered: true, held: true } });
 		expect(JSON.stringify(staticData)).toBe(before);
 	});
 
@@ -62,7 +62,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		const waiter = { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' };
 		const body = JSON.stringify({ conversation: 'interaction:abc', waiter });
 		const { context } = registrationCall(staticData, body, '');
-		expect(await acceptRegistration(context, signRegistration(KEY, body, now), new LatestDesks())).toEqual({ webhookResponse: { registered: true, held: false } });
+		expect(await acceptRegistration(context, signRegistration(conversationKeyOf(KEY, JSON.parse(body).conversation), body, now), new LatestDesks())).toEqual({ webhookResponse: { registered: true, held: false } });
 		expect(Object.keys((staticData[DESK_ENTRY] as IDataObject).waiters as IDataObject).sort()).toEqual(['interaction:abc', 'interaction:other']);
 	});
 
@@ -79,7 +79,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 			const waiter = { url: `http://127.0.0.1:5678/webhook-waiting/${execution}/ask-node?signature=x`, events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: execution };
 			const body = JSON.stringify({ conversation: `interaction:${hash}`, waiter });
 			const { context } = registrationCall(staticData, body, '');
-			expect(await acceptRegistration(context, signRegistration(KEY, body, now), desks)).toEqual({ webhookResponse: { registered: true, held: expect.any(Boolean) } });
+			expect(await acceptRegistration(context, signRegistration(conversationKeyOf(KEY, JSON.parse(body).conversation), body, now), desks)).toEqual({ webhookResponse: { registered: true, held: expect.any(Boolean) } });
 		}
 		expect(Object.keys((second[DESK_ENTRY] as IDataObject).waiters as IDataObject).sort()).toEqual(['interaction:abc', 'interaction:def']);
 
@@ -95,7 +95,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 			const waiter = { url: `http://127.0.0.1:5678/webhook-waiting/${execution}/ask-node?signature=x`, events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: execution };
 			const body = JSON.stringify({ conversation: `interaction:${execution}`, waiter });
 			const { context } = registrationCall(staticData, body, '');
-			return await acceptRegistration(context, signRegistration(KEY, body, now), desks);
+			return await acceptRegistration(context, signRegistration(conversationKeyOf(KEY, JSON.parse(body).conversation), body, now), desks);
 		};
 		// This process has written nothing yet: it cannot tell whether another save will hide it.
 		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: 1 } }, '41')).toEqual({ webhookResponse: { registered: true, held: false } });

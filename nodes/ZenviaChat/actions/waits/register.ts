@@ -1,7 +1,8 @@
+import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { REGISTRATION_HEADER, WAIT_PASS_ENTRY, readDesk, readPass, signRegistration } from '../../helpers/waitDesk';
+import { REGISTRATION_HEADER, WAIT_PASS_ENTRY, conversationKeyOf, readDesk, readPass, signRegistration } from '../../helpers/waitDesk';
 import type { Registration } from '../../helpers/waitDesk';
 import { WEBHOOK_URL_HINT } from '../../helpers/pause';
 import { afterRegistration, readRegistrationAnswer } from './holding';
@@ -62,21 +63,35 @@ function registrationFailure(context: IExecuteFunctions, itemIndex: number, inta
 	return new NodeOperationError(context.getNode(), `The Zenvia Chat Trigger refused to register the wait: ${why}`, { itemIndex });
 }
 
-/** Execution custom data entries that carry the desk's address and key along the execution. */
+/**
+ * Execution custom data entries that carry the trigger's address and the conversation's key along
+ * the execution, and which conversation that key is for (a digest: custom data values are short).
+ */
 const CARRIED_INTAKE = 'zenviaChatWaitIntake';
 const CARRIED_KEY = 'zenviaChatWaitKey';
+const CARRIED_FOR = 'zenviaChatWaitFor';
 
 /** The Zenvia Chat Trigger's node type, whatever the package's scope. */
 const TRIGGER_TYPE = /(^|\.)zenviaChatTrigger$/;
 
+/** Where a registration goes, and the key of its conversation that signs it. */
+interface RegistrationTarget {
+	intake: string;
+	key: string;
+}
+
+const digestOf = (conversation: string) => createHash('sha256').update(conversation).digest('hex');
+
 /**
  * The wait pass the Zenvia Chat Trigger put on the item it started this execution with (see
- * waitDesk.ts), for this conversation; undefined when there is none.
+ * waitDesk.ts), for this conversation; undefined when there is none. A pass is only taken for an
+ * address on this n8n (the origin of the execution's own resume URL).
  */
-function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversation: string): { intake: string; key: string } | undefined {
+function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversation: string): RegistrationTarget | undefined {
 	const triggers = context.getParentNodes(context.getNode().name).filter((node) => TRIGGER_TYPE.test(node.type) && !node.disabled);
 	if (triggers.length === 0) return undefined;
 	const proxy = context.getWorkflowDataProxy(itemIndex);
+	const ownOrigin = new URL(String(context.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex))).origin;
 	for (const trigger of triggers) {
 		let item: IDataObject | undefined;
 		try {
@@ -88,19 +103,21 @@ function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversa
 		}
 		const pass = readPass(item?.[WAIT_PASS_ENTRY]);
 		const key = pass?.keys[conversation];
-		if (pass && key) return { intake: pass.intake, key };
+		if (pass && key && new URL(pass.intake).origin === ownOrigin) return { intake: pass.intake, key };
 	}
 	return undefined;
 }
 
 /**
- * Where to register and with which key. First the desk the trigger keeps in static data. n8n runs
- * an execution that its wait limit resumed without the workflow's static data (an execution keeps
- * no copy of it), so the desk also travels with the execution, in its custom data, for a later
- * wait. A worker in queue mode gets no static data for a new execution either: there the wait pass
- * on the trigger's item gives the address and a key for the event's own conversation.
+ * Where to register and with which key; the desk's own key never leaves static data, a
+ * registration is signed with its conversation's key (waitDesk.ts, conversationKeyOf). First the
+ * desk the trigger keeps in static data. n8n runs an execution that its wait limit resumed without
+ * the workflow's static data (an execution keeps no copy of it), so the address and the
+ * conversation's key also travel with the execution, in its custom data, for a later wait. A
+ * worker in queue mode gets no static data for a new execution either: there the wait pass on the
+ * trigger's item gives them, for the event's own conversation.
  */
-function deskForWait(context: IExecuteFunctions, itemIndex: number, conversation: string): { intake: string; key: string } | undefined {
+function registrationTarget(context: IExecuteFunctions, itemIndex: number, conversation: string): RegistrationTarget | undefined {
 	// n8n 1.x gives nodes no execution custom data (`this.customData` is undefined there).
 	if (!context.customData) {
 		throw new NodeOperationError(context.getNode(), 'Waiting needs n8n 2.0 or later', {
@@ -108,39 +125,41 @@ function deskForWait(context: IExecuteFunctions, itemIndex: number, conversation
 				'This n8n gives nodes no execution custom data (this.customData, added in n8n 2), which a wait needs to carry the trigger\'s address across n8n\'s own resumes. Update n8n, or answer each message in its own execution with Bot > Send Message.',
 		});
 	}
+	const { customData } = context;
 	const desk = readDesk(context.getWorkflowStaticData('global'));
-	if (desk?.intake) {
-		if (context.customData.get(CARRIED_INTAKE) !== desk.intake) context.customData.set(CARRIED_INTAKE, desk.intake);
-		if (context.customData.get(CARRIED_KEY) !== desk.key) context.customData.set(CARRIED_KEY, desk.key);
-		return { intake: desk.intake, key: desk.key };
-	}
-	const intake = context.customData.get(CARRIED_INTAKE);
-	const key = context.customData.get(CARRIED_KEY);
-	if (intake && key) return { intake, key };
-	return passFromTrigger(context, itemIndex, conversation);
+	const carried = (): RegistrationTarget | undefined => {
+		const intake = customData.get(CARRIED_INTAKE);
+		const key = customData.get(CARRIED_KEY);
+		return intake && key && customData.get(CARRIED_FOR) === digestOf(conversation) ? { intake, key } : undefined;
+	};
+	const target = desk?.intake ? { intake: desk.intake, key: conversationKeyOf(desk.key, conversation) } : (carried() ?? passFromTrigger(context, itemIndex, conversation));
+	if (!target) return undefined;
+	const carry: Array<[string, string]> = [[CARRIED_INTAKE, target.intake], [CARRIED_KEY, target.key], [CARRIED_FOR, digestOf(conversation)]];
+	for (const [entry, value] of carry) if (customData.get(entry) !== value) customData.set(entry, value);
+	return target;
 }
 
 /** One registration call to the trigger's Production URL, signed now; throws when it is refused. */
-async function postRegistration(context: IExecuteFunctions, itemIndex: number, desk: { intake: string; key: string }, body: string): Promise<RegistrationAnswer> {
+async function postRegistration(context: IExecuteFunctions, itemIndex: number, target: RegistrationTarget, body: string): Promise<RegistrationAnswer> {
 	let response: { statusCode?: number; body?: unknown };
 	try {
 		response = (await context.helpers.httpRequest({
 			method: 'POST',
-			url: desk.intake,
+			url: target.intake,
 			body,
-			headers: { 'content-type': 'application/json', [REGISTRATION_HEADER]: signRegistration(desk.key, body, Date.now()) },
+			headers: { 'content-type': 'application/json', [REGISTRATION_HEADER]: signRegistration(target.key, body, Date.now()) },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			timeout: REGISTRATION_TIMEOUT_MS,
 		})) as { statusCode?: number; body?: unknown };
 	} catch (error) {
-		throw registrationFailure(context, itemIndex, desk.intake, undefined, error instanceof Error ? error.message : String(error));
+		throw registrationFailure(context, itemIndex, target.intake, undefined, error instanceof Error ? error.message : String(error));
 	}
 	const status = Number(response.statusCode);
 	const answer = status === 200 ? readRegistrationAnswer(response.body) : undefined;
 	if (!answer) {
 		const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-		throw registrationFailure(context, itemIndex, desk.intake, status, text.slice(0, 200));
+		throw registrationFailure(context, itemIndex, target.intake, status, text.slice(0, 200));
 	}
 	return answer;
 }
@@ -148,8 +167,8 @@ async function postRegistration(context: IExecuteFunctions, itemIndex: number, d
 /** Registers the wait with the workflow's Zenvia Chat Trigger. Throws, saying what to fix, when it cannot. */
 export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Promise<{ since: number; until: number }> {
 	const { itemIndex } = plan;
-	const desk = deskForWait(this, itemIndex, plan.conversation);
-	if (!desk) {
+	const target = registrationTarget(this, itemIndex, plan.conversation);
+	if (!target) {
 		throw new NodeOperationError(this.getNode(), 'Waiting needs a published Zenvia Chat Trigger in this workflow', {
 			itemIndex,
 			description:
@@ -166,7 +185,7 @@ export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Pro
 	};
 	const body = JSON.stringify(registration);
 	for (let round = 1; ; round++) {
-		const answer = await postRegistration(this, itemIndex, desk, body);
+		const answer = await postRegistration(this, itemIndex, target, body);
 		const step = afterRegistration(answer, round);
 		if (step.kind === 'held') break;
 		if (step.kind === 'lost') {

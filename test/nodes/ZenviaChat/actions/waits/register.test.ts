@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { registerWait } from '../../../../../nodes/ZenviaChat/actions/waits/register';
-import { REGISTRATION_HEADER, WAIT_PASS_ENTRY, conversationKeyOf, verifyRegistration } from '../../../../../nodes/ZenviaChat/helpers/waitDesk';
+import { DESK_ENTRY, REGISTRATION_HEADER, WAIT_PASS_ENTRY, conversationKeyOf, verifyRegistration } from '../../../../../nodes/ZenviaChat/helpers/waitDesk';
 
 describe('Waits on an n8n without execution custom data (n8n 1.x)', () => {
 	test('are refused before anything is sent, naming what is missing', async () => {
@@ -20,18 +20,23 @@ describe('Waits on an n8n without execution custom data (n8n 1.x)', () => {
 	});
 });
 
-describe('A wait on a queue-mode worker (no static data): the trigger\'s wait pass', () => {
+describe('Where a wait registers, and with which key', () => {
 	const INTAKE = 'http://127.0.0.1:5678/webhook/6f1c2a3e-0000-4000-8000-000000000006/zenvia-chat';
+	const DESK_KEY = 'd'.repeat(64);
 	const conversation = 'interaction:abc';
-	const passKey = conversationKeyOf('d'.repeat(64), conversation);
+	const conversationKey = conversationKeyOf(DESK_KEY, conversation);
+	const passItem = (overrides: Partial<{ intake: string; keys: Record<string, string> }> = {}) => ({
+		json: {},
+		[WAIT_PASS_ENTRY]: { intake: INTAKE, keys: { [conversation]: conversationKey }, ...overrides },
+	});
 
-	/** A worker's execute context: empty static data and custom data, the trigger's item in run data. */
-	function workerContext(triggerItem: IDataObject | undefined) {
-		const customData = new Map<string, string>();
+	/** An execute context: the static data and custom data given, the trigger's item in run data. */
+	function waitingContext({ staticData = {}, triggerItem, carried = {} }: { staticData?: IDataObject; triggerItem?: IDataObject; carried?: Record<string, string> }) {
+		const customData = new Map<string, string>(Object.entries(carried));
 		const httpRequest = jest.fn(async () => ({ statusCode: 200, body: { registered: true, held: true } }));
 		const context = {
 			getNode: () => ({ id: 'ask', name: 'Ask Name', type: 'n8n-nodes-zenvia-chat.zenviaChat', typeVersion: 1, position: [0, 0], parameters: {} }),
-			getWorkflowStaticData: () => ({}),
+			getWorkflowStaticData: () => staticData,
 			customData: { get: (key: string) => customData.get(key), set: (key: string, value: string) => customData.set(key, value) },
 			getParentNodes: () => [{ name: 'Bot Event', type: 'n8n-nodes-zenvia-chat.zenviaChatTrigger', typeVersion: 2, disabled: false }],
 			getWorkflowDataProxy: () => ({
@@ -40,31 +45,59 @@ describe('A wait on a queue-mode worker (no static data): the trigger\'s wait pa
 					return { first: () => triggerItem };
 				},
 			}),
+			evaluateExpression: () => 'http://127.0.0.1:5678/webhook-waiting/41',
 			getSignedResumeUrl: () => 'http://127.0.0.1:5678/webhook-waiting/41/ask?signature=x',
 			getExecutionId: () => '41',
 			helpers: { httpRequest },
 		} as unknown as IExecuteFunctions;
-		return { context, httpRequest, customData };
+		/** The one registration call: where it went, and whether this key signs it. */
+		const registration = () => {
+			expect(httpRequest).toHaveBeenCalledTimes(1);
+			const [call] = httpRequest.mock.calls[0] as unknown as [{ url: string; body: string; headers: Record<string, string> }];
+			return { url: call.url, signedWith: (key: string) => verifyRegistration(key, call.headers[REGISTRATION_HEADER], call.body, Date.now()) };
+		};
+		return { context, httpRequest, customData, registration };
 	}
 	const plan = { itemIndex: 0, conversation, events: ['new_message'], limitMs: 60_000, sendAndWait: true };
 
-	test('registers at the pass\'s address, signed with its conversation\'s key, and carries no key on', async () => {
-		const { context, httpRequest, customData } = workerContext({ json: {}, [WAIT_PASS_ENTRY]: { intake: INTAKE, keys: { [conversation]: passKey } } });
+	test('with the desk in static data: at its address, signed with the conversation\'s key; the desk\'s own key goes nowhere', async () => {
+		const { context, customData, registration } = waitingContext({ staticData: { [DESK_ENTRY]: { key: DESK_KEY, intake: INTAKE, waiters: {} } } });
 		await registerWait.call(context, plan);
-		expect(httpRequest).toHaveBeenCalledTimes(1);
-		const [call] = httpRequest.mock.calls[0] as unknown as [{ url: string; body: string; headers: Record<string, string> }];
-		expect(call.url).toBe(INTAKE);
-		expect(verifyRegistration(passKey, call.headers[REGISTRATION_HEADER], call.body, Date.now())).toBe(true);
-		// The pass is read from the trigger's item each time; custom data never holds its key.
-		expect([...customData.values()]).not.toContain(passKey);
+		expect(registration().url).toBe(INTAKE);
+		expect(registration().signedWith(conversationKey)).toBe(true);
+		expect(registration().signedWith(DESK_KEY)).toBe(false);
+		expect([...customData.values()]).toContain(conversationKey);
+		expect([...customData.values()].join(' ')).not.toContain(DESK_KEY);
+	});
+
+	test('without static data (resumed at its limit): with what custom data carried for this conversation', async () => {
+		const first = waitingContext({ staticData: { [DESK_ENTRY]: { key: DESK_KEY, intake: INTAKE, waiters: {} } } });
+		await registerWait.call(first.context, plan);
+		const later = waitingContext({ carried: Object.fromEntries(first.customData) });
+		await registerWait.call(later.context, plan);
+		expect(later.registration().signedWith(conversationKey)).toBe(true);
+		// Carried for another conversation: not used, and nothing else to go on.
+		const other = waitingContext({ carried: Object.fromEntries(first.customData) });
+		await expect(registerWait.call(other.context, { ...plan, conversation: 'interaction:other' })).rejects.toThrow('Waiting needs a published Zenvia Chat Trigger in this workflow');
+		expect(other.httpRequest).not.toHaveBeenCalled();
+	});
+
+	test('on a queue-mode worker (no static data, no custom data): with the wait pass on the trigger\'s item', async () => {
+		const { context, customData, registration } = waitingContext({ triggerItem: passItem() });
+		await registerWait.call(context, plan);
+		expect(registration().url).toBe(INTAKE);
+		expect(registration().signedWith(conversationKey)).toBe(true);
+		// Carried on for a wait after n8n's own resume.
+		expect([...customData.values()]).toContain(conversationKey);
 	});
 
 	test.each([
 		['no pass on the trigger\'s item', { json: {} }],
-		['a pass for another conversation', { json: {}, [WAIT_PASS_ENTRY]: { intake: INTAKE, keys: { 'interaction:other': passKey } } }],
+		['a pass for another conversation', passItem({ keys: { 'interaction:other': conversationKey } })],
+		['a pass whose address is not on this n8n', passItem({ intake: 'http://203.0.113.9/webhook/x/zenvia-chat' })],
 		['no trigger item at all', undefined],
-	])('%s: refused before anything is sent', async (_case, item) => {
-		const { context, httpRequest } = workerContext(item as IDataObject | undefined);
+	])('%s: refused before anything is sent', async (_case, triggerItem) => {
+		const { context, httpRequest } = waitingContext({ triggerItem: triggerItem as IDataObject | undefined });
 		await expect(registerWait.call(context, plan)).rejects.toThrow('Waiting needs a published Zenvia Chat Trigger in this workflow');
 		expect(httpRequest).not.toHaveBeenCalled();
 	});
