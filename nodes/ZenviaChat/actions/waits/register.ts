@@ -88,7 +88,13 @@ const digestOf = (conversation: string) => createHash('sha256').update(conversat
  * address on this n8n (the origin of the execution's own resume URL).
  */
 function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversation: string): RegistrationTarget | undefined {
-	const triggers = context.getParentNodes(context.getNode().name).filter((node) => TRIGGER_TYPE.test(node.type) && !node.disabled);
+	// An AI Agent's tool has no main input: n8n runs it for the agent, its source, whose ancestors
+	// hold the trigger.
+	const from = [context.getNode().name, ...(context.getExecuteData().source?.main ?? []).map((source) => source?.previousNode)];
+	const triggers = from
+		.filter((name): name is string => typeof name === 'string')
+		.flatMap((name) => context.getParentNodes(name))
+		.filter((node) => TRIGGER_TYPE.test(node.type) && !node.disabled);
 	if (triggers.length === 0) return undefined;
 	const proxy = context.getWorkflowDataProxy(itemIndex);
 	const ownOrigin = new URL(String(context.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex))).origin;

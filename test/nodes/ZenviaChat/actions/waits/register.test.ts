@@ -31,14 +31,22 @@ describe('Where a wait registers, and with which key', () => {
 	});
 
 	/** An execute context: the static data and custom data given, the trigger's item in run data. */
-	function waitingContext({ staticData = {}, triggerItem, carried = {} }: { staticData?: IDataObject; triggerItem?: IDataObject; carried?: Record<string, string> }) {
+	function waitingContext({
+		staticData = {},
+		triggerItem,
+		carried = {},
+		asTool = false,
+	}: { staticData?: IDataObject; triggerItem?: IDataObject; carried?: Record<string, string>; asTool?: boolean }) {
 		const customData = new Map<string, string>(Object.entries(carried));
 		const httpRequest = jest.fn(async () => ({ statusCode: 200, body: { registered: true, held: true } }));
 		const context = {
 			getNode: () => ({ id: 'ask', name: 'Ask Name', type: 'n8n-nodes-zenvia-chat.zenviaChat', typeVersion: 1, position: [0, 0], parameters: {} }),
 			getWorkflowStaticData: () => staticData,
 			customData: { get: (key: string) => customData.get(key), set: (key: string, value: string) => customData.set(key, value) },
-			getParentNodes: () => [{ name: 'Bot Event', type: 'n8n-nodes-zenvia-chat.zenviaChatTrigger', typeVersion: 2, disabled: false }],
+			// As an AI Agent's tool the node has no main ancestors: the trigger is the agent's.
+			getParentNodes: (name: string) =>
+				name === (asTool ? 'AI Agent' : 'Ask Name') ? [{ name: 'Bot Event', type: 'n8n-nodes-zenvia-chat.zenviaChatTrigger', typeVersion: 2, disabled: false }] : [],
+			getExecuteData: () => ({ source: { main: [asTool ? { previousNode: 'AI Agent' } : { previousNode: 'Accept' }] } }),
 			getWorkflowDataProxy: () => ({
 				$: (name: string, fullItem: boolean) => {
 					if (name !== 'Bot Event' || !fullItem || !triggerItem) throw new Error(`Node '${name}' hasn't been executed`);
@@ -89,6 +97,12 @@ describe('Where a wait registers, and with which key', () => {
 		expect(registration().signedWith(conversationKey)).toBe(true);
 		// Carried on for a wait after n8n's own resume.
 		expect([...customData.values()]).toContain(conversationKey);
+	});
+
+	test('as an AI Agent\'s tool on a worker: with the pass on the item of the trigger above the agent', async () => {
+		const { context, registration } = waitingContext({ triggerItem: passItem(), asTool: true });
+		await registerWait.call(context, plan);
+		expect(registration().signedWith(conversationKey)).toBe(true);
 	});
 
 	test.each([
