@@ -26,8 +26,9 @@ const UNREADABLE_GUARD: Refusal = {
  */
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const mode = this.getMode();
-	// A waiting node of this workflow registering (waits.ts): signed with the desk's key, so it
-	// needs neither Zenvia's secret nor an address on the allow-list (it comes from n8n itself).
+	// A waiting node of this workflow registering (waits.ts): signed with its conversation's key,
+	// derived from the desk's, so it needs neither Zenvia's secret nor an address on the allow-list
+	// (it comes from n8n itself).
 	const registration = headerText(this, REGISTRATION_HEADER);
 	if (registration !== undefined) return await acceptRegistration(this, registration, processDesks);
 	if (servesWaits(this)) ensureDesk(this, processDesks);

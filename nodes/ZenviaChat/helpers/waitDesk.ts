@@ -141,7 +141,7 @@ function registrationHmac(key: string, timestamp: number, body: string | Buffer)
 	return createHmac('sha256', key).update(`v1\n${timestamp}\n`).update(body).digest('hex');
 }
 
-/** The registration header's value: `v1.<ms since epoch>.<HMAC of the body with the desk's key>`. */
+/** The registration header's value: `v1.<ms since epoch>.<HMAC of the body with the conversation's key>`. */
 export function signRegistration(key: string, body: string, timestamp: number): string {
 	return `v1.${timestamp}.${registrationHmac(key, timestamp, body)}`;
 }

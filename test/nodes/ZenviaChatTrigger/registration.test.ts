@@ -108,7 +108,7 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 		expect(await call({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {}, rev: own.rev, writer: 'another-process' } }, '44')).toEqual({ webhookResponse: { registered: true, held: false } });
 	});
 
-	describe('signed with a wait pass (a worker in queue mode: the key of one conversation)', () => {
+	describe('signed with the key of the one conversation it registers for', () => {
 		const now = Date.now();
 		const waiter = { url: 'http://127.0.0.1:5678/webhook-waiting/41/ask-node?signature=x', events: ['new_message'], until: now + 60_000, registeredAt: now, executionId: '41' };
 		const deskData = (): IDataObject => ({ [DESK_ENTRY]: { key: KEY, intake: INTAKE, waiters: {} } });
@@ -120,6 +120,15 @@ describe('Zenvia Chat Trigger: a waiting node\'s registration', () => {
 			const header = signRegistration(conversationKeyOf(KEY, 'interaction:abc'), body, now);
 			expect(await acceptRegistration(context, header, new LatestDesks())).toEqual({ webhookResponse: { registered: true, held: false } });
 			expect((staticData[DESK_ENTRY] as IDataObject).waiters).toEqual({ 'interaction:abc': expect.objectContaining({ executionId: '41' }) });
+		});
+
+		test('signed with the desk\'s own key is refused 401: that key signs nothing', async () => {
+			const staticData = deskData();
+			const body = JSON.stringify({ conversation: 'interaction:abc', waiter });
+			const { context, written } = registrationCall(staticData, body, '');
+			expect(await acceptRegistration(context, signRegistration(KEY, body, now), new LatestDesks())).toEqual({ noWebhookResponse: true });
+			expect(written).toMatchObject({ status: 401 });
+			expect((staticData[DESK_ENTRY] as IDataObject).waiters).toEqual({});
 		});
 
 		test('is refused 401 for any other conversation, and writes nothing', async () => {

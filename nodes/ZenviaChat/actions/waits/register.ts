@@ -64,12 +64,38 @@ function registrationFailure(context: IExecuteFunctions, itemIndex: number, inta
 }
 
 /**
- * Execution custom data entries that carry the trigger's address and the conversation's key along
- * the execution, and which conversation that key is for (a digest: custom data values are short).
+ * Execution custom data entries that carry the trigger's address and the keys of the execution's
+ * latest conversations along the execution: "<digest of the conversation>.<its key>" pairs, newest
+ * first. Three pairs keep the value under n8n's 255 characters; a fixed number of entries leaves
+ * the workflow's own custom data room (n8n keeps ten per execution).
  */
 const CARRIED_INTAKE = 'zenviaChatWaitIntake';
-const CARRIED_KEY = 'zenviaChatWaitKey';
-const CARRIED_FOR = 'zenviaChatWaitFor';
+const CARRIED_KEYS = 'zenviaChatWaitKeys';
+const CARRIED_CONVERSATIONS = 3;
+
+const digestOf = (conversation: string) => createHash('sha256').update(conversation).digest('hex').slice(0, 16);
+
+/** The carried key of this conversation, if one of the latest. */
+function carriedKey(pairs: string | undefined, conversation: string): string | undefined {
+	const prefix = `${digestOf(conversation)}.`;
+	return (pairs ?? '').split(' ').find((pair) => pair.startsWith(prefix))?.slice(prefix.length) || undefined;
+}
+
+/** The pairs with this conversation's key first, the oldest dropped. */
+function withCarriedKey(pairs: string | undefined, conversation: string, key: string): string {
+	const prefix = `${digestOf(conversation)}.`;
+	const others = (pairs ?? '').split(' ').filter((pair) => pair && !pair.startsWith(prefix));
+	return [`${prefix}${key}`, ...others].slice(0, CARRIED_CONVERSATIONS).join(' ');
+}
+
+/** Whether a URL's origin is this one; false for what is not a URL. */
+function hasOrigin(url: string, origin: string): boolean {
+	try {
+		return new URL(url).origin === origin;
+	} catch {
+		return false;
+	}
+}
 
 /** The Zenvia Chat Trigger's node type, whatever the package's scope. */
 const TRIGGER_TYPE = /(^|\.)zenviaChatTrigger$/;
@@ -79,8 +105,6 @@ interface RegistrationTarget {
 	intake: string;
 	key: string;
 }
-
-const digestOf = (conversation: string) => createHash('sha256').update(conversation).digest('hex');
 
 /**
  * The wait pass the Zenvia Chat Trigger put on the item it started this execution with (see
@@ -109,7 +133,7 @@ function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversa
 		}
 		const pass = readPass(item?.[WAIT_PASS_ENTRY]);
 		const key = pass?.keys[conversation];
-		if (pass && key && new URL(pass.intake).origin === ownOrigin) return { intake: pass.intake, key };
+		if (pass && key && hasOrigin(pass.intake, ownOrigin)) return { intake: pass.intake, key };
 	}
 	return undefined;
 }
@@ -118,10 +142,10 @@ function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversa
  * Where to register and with which key; the desk's own key never leaves static data, a
  * registration is signed with its conversation's key (waitDesk.ts, conversationKeyOf). First the
  * desk the trigger keeps in static data. n8n runs an execution that its wait limit resumed without
- * the workflow's static data (an execution keeps no copy of it), so the address and the
- * conversation's key also travel with the execution, in its custom data, for a later wait. A
- * worker in queue mode gets no static data for a new execution either: there the wait pass on the
- * trigger's item gives them, for the event's own conversation.
+ * the workflow's static data (an execution keeps no copy of it), so the address and the keys of
+ * the execution's latest conversations also travel with the execution, in its custom data, for a
+ * later wait. A worker in queue mode gets no static data for a new execution either: there the
+ * wait pass on the trigger's item gives them, for the event's own conversations.
  */
 function registrationTarget(context: IExecuteFunctions, itemIndex: number, conversation: string): RegistrationTarget | undefined {
 	// n8n 1.x gives nodes no execution custom data (`this.customData` is undefined there).
@@ -135,13 +159,14 @@ function registrationTarget(context: IExecuteFunctions, itemIndex: number, conve
 	const desk = readDesk(context.getWorkflowStaticData('global'));
 	const carried = (): RegistrationTarget | undefined => {
 		const intake = customData.get(CARRIED_INTAKE);
-		const key = customData.get(CARRIED_KEY);
-		return intake && key && customData.get(CARRIED_FOR) === digestOf(conversation) ? { intake, key } : undefined;
+		const key = carriedKey(customData.get(CARRIED_KEYS), conversation);
+		return intake && key ? { intake, key } : undefined;
 	};
 	const target = desk?.intake ? { intake: desk.intake, key: conversationKeyOf(desk.key, conversation) } : (carried() ?? passFromTrigger(context, itemIndex, conversation));
 	if (!target) return undefined;
-	const carry: Array<[string, string]> = [[CARRIED_INTAKE, target.intake], [CARRIED_KEY, target.key], [CARRIED_FOR, digestOf(conversation)]];
-	for (const [entry, value] of carry) if (customData.get(entry) !== value) customData.set(entry, value);
+	const keys = withCarriedKey(customData.get(CARRIED_KEYS), conversation, target.key);
+	if (customData.get(CARRIED_INTAKE) !== target.intake) customData.set(CARRIED_INTAKE, target.intake);
+	if (customData.get(CARRIED_KEYS) !== keys) customData.set(CARRIED_KEYS, keys);
 	return target;
 }
 
@@ -178,7 +203,7 @@ export async function registerWait(this: IExecuteFunctions, plan: WaitPlan): Pro
 		throw new NodeOperationError(this.getNode(), 'Waiting needs a published Zenvia Chat Trigger in this workflow', {
 			itemIndex,
 			description:
-				'The trigger delivers the events a wait ends with. Add a Zenvia Chat Trigger to this workflow (with the events Zenvia posts for this conversation) and publish the workflow. In queue mode a worker\'s new execution gets no workflow static data, where the trigger keeps the address waits register at: there the first wait must be for the conversation of the Zenvia Chat Trigger event that started the execution (docs/QUEUE-MODE.md).',
+				'The trigger delivers the events a wait ends with. Add a Zenvia Chat Trigger to this workflow (with the events Zenvia posts for this conversation) and publish the workflow. The trigger keeps the address waits register at in the workflow\'s static data, which n8n does not give a queue-mode worker\'s new execution or an execution it resumed at its wait limit: there a wait can only be for the conversation of the Zenvia Chat Trigger event that started the execution, or one of the last three this execution waited for (docs/QUEUE-MODE.md).',
 		});
 	}
 	const since = Date.now();

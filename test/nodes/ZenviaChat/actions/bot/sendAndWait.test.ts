@@ -17,7 +17,7 @@ describe('Waits refused before anything is sent', () => {
 		expect(result.error?.message).toBe('Waiting needs a published Zenvia Chat Trigger in this workflow');
 		expect(result.error?.description).toMatch(/Add a Zenvia Chat Trigger to this workflow .* and publish the workflow/);
 		// On a queue-mode worker the trigger may well be there: the error says why it is not found.
-		expect(result.error?.description).toMatch(/In queue mode .* the first wait must be for the conversation of the Zenvia Chat Trigger event that started the execution/);
+		expect(result.error?.description).toMatch(/a queue-mode worker's new execution .* a wait can only be for the conversation of the Zenvia Chat Trigger event that started the execution/);
 		expect(env.emu.requests()).toEqual([]);
 	});
 

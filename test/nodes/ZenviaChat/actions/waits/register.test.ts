@@ -58,11 +58,11 @@ describe('Where a wait registers, and with which key', () => {
 			getExecutionId: () => '41',
 			helpers: { httpRequest },
 		} as unknown as IExecuteFunctions;
-		/** The one registration call: where it went, and whether this key signs it. */
+		/** The one registration call: where it went, whether this key signs it, all it sent. */
 		const registration = () => {
 			expect(httpRequest).toHaveBeenCalledTimes(1);
 			const [call] = httpRequest.mock.calls[0] as unknown as [{ url: string; body: string; headers: Record<string, string> }];
-			return { url: call.url, signedWith: (key: string) => verifyRegistration(key, call.headers[REGISTRATION_HEADER], call.body, Date.now()) };
+			return { url: call.url, sent: JSON.stringify(call), signedWith: (key: string) => verifyRegistration(key, call.headers[REGISTRATION_HEADER], call.body, Date.now()) };
 		};
 		return { context, httpRequest, customData, registration };
 	}
@@ -74,20 +74,34 @@ describe('Where a wait registers, and with which key', () => {
 		expect(registration().url).toBe(INTAKE);
 		expect(registration().signedWith(conversationKey)).toBe(true);
 		expect(registration().signedWith(DESK_KEY)).toBe(false);
-		expect([...customData.values()]).toContain(conversationKey);
+		expect(registration().sent).not.toContain(DESK_KEY);
+		expect([...customData.values()].join(' ')).toContain(conversationKey);
 		expect([...customData.values()].join(' ')).not.toContain(DESK_KEY);
 	});
 
-	test('without static data (resumed at its limit): with what custom data carried for this conversation', async () => {
-		const first = waitingContext({ staticData: { [DESK_ENTRY]: { key: DESK_KEY, intake: INTAKE, waiters: {} } } });
-		await registerWait.call(first.context, plan);
-		const later = waitingContext({ carried: Object.fromEntries(first.customData) });
-		await registerWait.call(later.context, plan);
-		expect(later.registration().signedWith(conversationKey)).toBe(true);
-		// Carried for another conversation: not used, and nothing else to go on.
-		const other = waitingContext({ carried: Object.fromEntries(first.customData) });
-		await expect(registerWait.call(other.context, { ...plan, conversation: 'interaction:other' })).rejects.toThrow('Waiting needs a published Zenvia Chat Trigger in this workflow');
-		expect(other.httpRequest).not.toHaveBeenCalled();
+	test('without static data (resumed at its limit): with the keys custom data carried for the execution\'s last three conversations', async () => {
+		const staticData = { [DESK_ENTRY]: { key: DESK_KEY, intake: INTAKE, waiters: {} } };
+		// Waits on four conversations in turn, the first again last: A, B, C, D.
+		let carried: Record<string, string> = {};
+		for (const waitedFor of ['interaction:a', 'interaction:b', 'interaction:c', 'interaction:d']) {
+			const step = waitingContext({ staticData, carried });
+			await registerWait.call(step.context, { ...plan, conversation: waitedFor });
+			carried = Object.fromEntries(step.customData);
+		}
+		// With the wait's start (resume.ts): three entries of the ten n8n keeps, whatever the number of waits.
+		expect(Object.keys(carried).sort()).toEqual(['zenviaChatWaitIntake', 'zenviaChatWaitKeys', 'zenviaChatWaitSince']);
+		expect(carried.zenviaChatWaitKeys.length).toBeLessThanOrEqual(255);
+		for (const waitedFor of ['interaction:b', 'interaction:c', 'interaction:d']) {
+			const later = waitingContext({ carried });
+			await registerWait.call(later.context, { ...plan, conversation: waitedFor });
+			expect(later.registration().signedWith(conversationKeyOf(DESK_KEY, waitedFor))).toBe(true);
+		}
+		// The oldest (A) dropped, and one never waited for: nothing to go on.
+		for (const waitedFor of ['interaction:a', 'interaction:other']) {
+			const other = waitingContext({ carried });
+			await expect(registerWait.call(other.context, { ...plan, conversation: waitedFor })).rejects.toThrow('Waiting needs a published Zenvia Chat Trigger in this workflow');
+			expect(other.httpRequest).not.toHaveBeenCalled();
+		}
 	});
 
 	test('on a queue-mode worker (no static data, no custom data): with the wait pass on the trigger\'s item', async () => {
@@ -96,7 +110,7 @@ describe('Where a wait registers, and with which key', () => {
 		expect(registration().url).toBe(INTAKE);
 		expect(registration().signedWith(conversationKey)).toBe(true);
 		// Carried on for a wait after n8n's own resume.
-		expect([...customData.values()]).toContain(conversationKey);
+		expect([...customData.values()].join(' ')).toContain(conversationKey);
 	});
 
 	test('as an AI Agent\'s tool on a worker: with the pass on the item of the trigger above the agent', async () => {
