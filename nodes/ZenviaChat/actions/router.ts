@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { scheduleItems } from '../helpers/itemScheduler';
@@ -107,6 +107,13 @@ async function runBulk(this: IExecuteFunctions, operation: ZenviaBulkOperation, 
 }
 
 /**
+ * Item checks run back to back for at most this long while requests are in flight, then the event
+ * loop gets a turn to send what they made and read the answers (see itemScheduler.ts). A few
+ * milliseconds: short next to an API's round trip, long next to the pause itself.
+ */
+const CHECKS_SLICE = { ms: 5, now: Date.now, pause: async () => await sleep(0) };
+
+/**
  * The one per-item loop. Each item gets its run: its index, its time limit, the execution's
  * limiter and credential, and its turn (see itemScheduler.ts). Every input item is answered, failed
  * or not, in input order with its pairing kept.
@@ -143,6 +150,7 @@ async function routeItems(this: IExecuteFunctions, count: number): Promise<INode
 		stopOnFailure: !continueOnFail,
 		onFailure: (itemIndex) => limiter.cancelAfter(itemIndex),
 		isCancellation: (error) => error instanceof RequestCancelled,
+		slice: CHECKS_SLICE,
 	});
 	if (firstFailure) {
 		const delivered = outcomes.flatMap((outcome, index) => (outcome?.ok ? [index] : []));

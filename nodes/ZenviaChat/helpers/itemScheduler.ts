@@ -21,6 +21,12 @@ import type { ItemOutcome } from './outcome';
  * Every step is constant work per item (a queue, a map from conversation to the last item's end),
  * so 10,000 items cost about 10,000 steps whether they share one conversation or not.
  *
+ * Checks run on microtasks, so without a break a long run of them would keep the event loop from
+ * sending the requests already made and reading their answers: with requests in flight, the
+ * answers then come back in waves, and between waves the loop sits idle waiting for them. With
+ * `slice`, once checks have run back to back for `slice.ms` while a request is in flight, the
+ * next item's checks wait for `slice.pause()` (a timer: the event loop's I/O runs first).
+ *
  * With `stopOnFailure`, a failed item stops every later item that has not started sending (those
  * waiting for a request inside the limiter are cancelled through `onFailure`); earlier items still
  * run, so the failure reported is the earliest one.
@@ -39,6 +45,14 @@ export interface ScheduleOptions<T> {
 	onFailure?: (index: number) => void;
 	/** Errors that mean "cancelled after a failure": the item counts as never run. */
 	isCancellation?: (error: unknown) => boolean;
+	/** How long checks may run back to back while requests are in flight (see above). */
+	slice?: TimeSlice;
+}
+
+export interface TimeSlice {
+	ms: number;
+	now: () => number;
+	pause: () => Promise<void>;
 }
 
 
@@ -84,7 +98,8 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 	const outcomes: Array<ItemOutcome<T> | undefined> = new Array(count);
 	let firstFailure: ScheduleResult<T>['firstFailure'];
 	let steps = 0;
-	let freeSlots = Math.max(1, Math.floor(options.inFlight) || 1);
+	const slots = Math.max(1, Math.floor(options.inFlight) || 1);
+	let freeSlots = slots;
 	const slotWaiters = new Queue<() => void>();
 	/** Each conversation's last item so far: the promise of its end. */
 	const lastOfConversation = new Map<string, Promise<void>>();
@@ -128,10 +143,21 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			running++;
 			void start(index);
 		};
-		/** The next item's checks: now, or once no checked item is queued for a slot. */
+		const { slice } = options;
+		/** When the event loop last had a turn, as far as checks know. */
+		let sliceStartedAt = slice?.now() ?? 0;
+		/** The next item's checks: now, after a break, or once no checked item is queued for a slot. */
 		const checkNext = () => {
 			if (queuedForSlot > 0 && nextToCheck < count) {
 				checksHeld = true;
+				return;
+			}
+			if (slice && freeSlots < slots && nextToCheck < count && slice.now() - sliceStartedAt >= slice.ms) {
+				steps++;
+				void slice.pause().then(() => {
+					sliceStartedAt = slice.now();
+					checkNext();
+				});
 				return;
 			}
 			startNext();

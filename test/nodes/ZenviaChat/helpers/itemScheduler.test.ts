@@ -166,6 +166,59 @@ describe('scheduleItems: checks one at a time, in input order', () => {
 		expect(events.indexOf('check 5')).toBeGreaterThan(events.indexOf('answer 2'));
 	});
 
+	describe('a time slice for checks while requests are in flight', () => {
+		/** Items whose checks take 3 ms on a test clock and whose answers come a turn of the event loop later. */
+		async function runSliced(options: { send: boolean; slice: boolean }) {
+			const events: string[] = [];
+			let clock = 0;
+			const answer = async () => await new Promise<void>((resolve) => setImmediate(resolve));
+			const slice = {
+				ms: 5,
+				now: () => clock,
+				pause: async () => {
+					events.push('pause');
+					await answer();
+				},
+			};
+			const { outcomes } = await scheduleItems<number>({
+				count: 6,
+				inFlight: 10,
+				stopOnFailure: false,
+				slice: options.slice ? slice : undefined,
+				run: async (index, turn) => {
+					events.push(`check ${index}`);
+					clock += 3;
+					if (!options.send) return index;
+					await turn(undefined);
+					await answer();
+					events.push(`answer ${index}`);
+					return index;
+				},
+			});
+			expect(outcomes.map((outcome) => outcome?.ok && outcome.value)).toEqual([0, 1, 2, 3, 4, 5]);
+			return events;
+		}
+
+		it('without a slice, free slots let every check run before the first answer is read', async () => {
+			const events = await runSliced({ send: true, slice: false });
+			expect(events.indexOf('answer 0')).toBeGreaterThan(events.indexOf('check 5'));
+		});
+
+		it('with requests in flight, checks give the event loop a turn once they used up the slice', async () => {
+			const events = await runSliced({ send: true, slice: true });
+			// Checks 0 and 1 take 6 ms: past the 5 ms slice, so item 2 waits for a pause, and so on
+			// every two items; the first answers are read before the last items are checked.
+			expect(events.slice(0, 4)).toEqual(['check 0', 'check 1', 'pause', 'check 2']);
+			expect(events.filter((event) => event === 'pause')).toHaveLength(2);
+			expect(events.indexOf('answer 0')).toBeLessThan(events.indexOf('check 5'));
+		});
+
+		it('with nothing in flight, checks never pause: there is nothing to read', async () => {
+			const events = await runSliced({ send: false, slice: true });
+			expect(events).toEqual([0, 1, 2, 3, 4, 5].map((index) => `check ${index}`));
+		});
+	});
+
 	it('takes the turn once, however many requests an item makes', async () => {
 		const { outcomes } = await schedule({
 			count: 3,
