@@ -126,12 +126,15 @@ export function isRegistration(body: unknown): body is Registration {
  * anywhere else, whatever a registration says.
  */
 export function isOwnResumeUrl(url: string, intake: string, executionId: string): boolean {
+	if (!sameOrigin(url, intake)) return false;
+	const segments = new URL(url).pathname.split('/').filter(Boolean);
+	return segments.length >= 3 && segments[segments.length - 2] === executionId;
+}
+
+/** Whether two URLs share their origin; false when either is not a URL. */
+export function sameOrigin(url: string, other: string): boolean {
 	try {
-		const resume = new URL(url);
-		const own = new URL(intake);
-		if (resume.origin !== own.origin) return false;
-		const segments = resume.pathname.split('/').filter(Boolean);
-		return segments.length >= 3 && segments[segments.length - 2] === executionId;
+		return new URL(url).origin === new URL(other).origin;
 	} catch {
 		return false;
 	}
@@ -148,18 +151,23 @@ export function signRegistration(key: string, body: string, timestamp: number): 
 
 const SIGNATURE = /^v1\.(\d{1,15})\.([0-9a-f]{64})$/;
 
+/** A registration header's timestamp and HMAC, when it has the signature's form and is recent. */
+function recentSignature(header: string, now: number): { timestamp: number; hmac: string } | undefined {
+	const match = SIGNATURE.exec(header);
+	if (!match || Math.abs(now - Number(match[1])) > REGISTRATION_MAX_AGE_MS) return undefined;
+	return { timestamp: Number(match[1]), hmac: match[2] };
+}
+
 /** Whether a registration header has the signature's form and is recent, whatever key signed it. */
 export function isRecentSignature(header: string, now: number): boolean {
-	const match = SIGNATURE.exec(header);
-	return match !== null && Math.abs(now - Number(match[1])) <= REGISTRATION_MAX_AGE_MS;
+	return recentSignature(header, now) !== undefined;
 }
 
 /** Whether a registration header signs this body with this key, and is recent. */
 export function verifyRegistration(key: string, header: string, body: string | Buffer, now: number): boolean {
-	const match = SIGNATURE.exec(header);
-	if (!match || !key || !isRecentSignature(header, now)) return false;
-	const timestamp = Number(match[1]);
-	return timingSafeEqual(Buffer.from(registrationHmac(key, timestamp, body), 'hex'), Buffer.from(match[2], 'hex'));
+	const signature = recentSignature(header, now);
+	if (!signature || !key) return false;
+	return timingSafeEqual(Buffer.from(registrationHmac(key, signature.timestamp, body), 'hex'), Buffer.from(signature.hmac, 'hex'));
 }
 
 /*

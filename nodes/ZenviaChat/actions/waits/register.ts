@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { REGISTRATION_HEADER, WAIT_PASS_ENTRY, conversationKeyOf, readDesk, readPass, signRegistration } from '../../helpers/waitDesk';
+import { REGISTRATION_HEADER, WAIT_PASS_ENTRY, conversationKeyOf, readDesk, readPass, sameOrigin, signRegistration } from '../../helpers/waitDesk';
 import type { Registration } from '../../helpers/waitDesk';
 import { WEBHOOK_URL_HINT } from '../../helpers/pause';
 import { afterRegistration, readRegistrationAnswer } from './holding';
@@ -73,28 +73,18 @@ const CARRIED_INTAKE = 'zenviaChatWaitIntake';
 const CARRIED_KEYS = 'zenviaChatWaitKeys';
 const CARRIED_CONVERSATIONS = 3;
 
-const digestOf = (conversation: string) => createHash('sha256').update(conversation).digest('hex').slice(0, 16);
+/** What a conversation's pair starts with: "<digest>." */
+const pairPrefixOf = (conversation: string) => `${createHash('sha256').update(conversation).digest('hex').slice(0, 16)}.`;
 
-/** The carried key of this conversation, if one of the latest. */
-function carriedKey(pairs: string | undefined, conversation: string): string | undefined {
-	const prefix = `${digestOf(conversation)}.`;
+/** The carried key of the conversation with this pair prefix, if one of the latest. */
+function carriedKey(pairs: string | undefined, prefix: string): string | undefined {
 	return (pairs ?? '').split(' ').find((pair) => pair.startsWith(prefix))?.slice(prefix.length) || undefined;
 }
 
 /** The pairs with this conversation's key first, the oldest dropped. */
-function withCarriedKey(pairs: string | undefined, conversation: string, key: string): string {
-	const prefix = `${digestOf(conversation)}.`;
+function withCarriedKey(pairs: string | undefined, prefix: string, key: string): string {
 	const others = (pairs ?? '').split(' ').filter((pair) => pair && !pair.startsWith(prefix));
 	return [`${prefix}${key}`, ...others].slice(0, CARRIED_CONVERSATIONS).join(' ');
-}
-
-/** Whether a URL's origin is this one; false for what is not a URL. */
-function hasOrigin(url: string, origin: string): boolean {
-	try {
-		return new URL(url).origin === origin;
-	} catch {
-		return false;
-	}
 }
 
 /** The Zenvia Chat Trigger's node type, whatever the package's scope. */
@@ -121,7 +111,7 @@ function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversa
 		.filter((node) => TRIGGER_TYPE.test(node.type) && !node.disabled);
 	if (triggers.length === 0) return undefined;
 	const proxy = context.getWorkflowDataProxy(itemIndex);
-	const ownOrigin = new URL(String(context.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex))).origin;
+	const ownResumeUrl = String(context.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex));
 	for (const trigger of triggers) {
 		let item: IDataObject | undefined;
 		try {
@@ -133,7 +123,7 @@ function passFromTrigger(context: IExecuteFunctions, itemIndex: number, conversa
 		}
 		const pass = readPass(item?.[WAIT_PASS_ENTRY]);
 		const key = pass?.keys[conversation];
-		if (pass && key && hasOrigin(pass.intake, ownOrigin)) return { intake: pass.intake, key };
+		if (pass && key && sameOrigin(pass.intake, ownResumeUrl)) return { intake: pass.intake, key };
 	}
 	return undefined;
 }
@@ -157,14 +147,15 @@ function registrationTarget(context: IExecuteFunctions, itemIndex: number, conve
 	}
 	const { customData } = context;
 	const desk = readDesk(context.getWorkflowStaticData('global'));
+	const prefix = pairPrefixOf(conversation);
 	const carried = (): RegistrationTarget | undefined => {
 		const intake = customData.get(CARRIED_INTAKE);
-		const key = carriedKey(customData.get(CARRIED_KEYS), conversation);
+		const key = carriedKey(customData.get(CARRIED_KEYS), prefix);
 		return intake && key ? { intake, key } : undefined;
 	};
 	const target = desk?.intake ? { intake: desk.intake, key: conversationKeyOf(desk.key, conversation) } : (carried() ?? passFromTrigger(context, itemIndex, conversation));
 	if (!target) return undefined;
-	const keys = withCarriedKey(customData.get(CARRIED_KEYS), conversation, target.key);
+	const keys = withCarriedKey(customData.get(CARRIED_KEYS), prefix, target.key);
 	if (customData.get(CARRIED_INTAKE) !== target.intake) customData.set(CARRIED_INTAKE, target.intake);
 	if (customData.get(CARRIED_KEYS) !== keys) customData.set(CARRIED_KEYS, keys);
 	return target;
