@@ -2,14 +2,17 @@
 // @ts-check
 'use strict';
 
-// npm run profile [-- --items 300 --rounds 3 --top 15]
+// npm run profile [-- --items 300 --rounds 3 --top 15 --latency-ms 0 --defaults]
 //
 // Where a send's CPU goes: Interaction > Send Message of the Zenvia Chat node and n8n's HTTP
 // Request node posting the same message, each item one after the other, in a real n8n
 // (scripts/install-n8n.sh) against the emulator on 127.0.0.1 with no added latency, so nearly all
 // that is left is n8n's and the node's own work. Each contender runs in its own `n8n execute`
 // under --cpu-prof, rounds alternating; the profile is split within the node's window (see split).
-// Each contender's median round is printed and written to .n8n-bench/profile/results.json, with
+// With --defaults both run at their defaults instead (the node 50 requests in flight, HTTP Request
+// every item at once), and --latency-ms makes the emulator answer that much later: the shape of
+// the benchmark's 1,000 sends at 20 ms, where the window's idle time shows whether the node keeps
+// its requests going. Each contender's median round is printed and written to .n8n-bench/profile/results.json, with
 // its last round's profile beside it for DevTools.
 // (npm run bench clears .n8n-bench; copy the folder away first to keep it.)
 
@@ -30,6 +33,8 @@ function option(name, fallback) {
 const ITEMS = option('items', 300);
 const ROUNDS = option('rounds', 3);
 const TOP = option('top', 15);
+const LATENCY_MS = process.argv.includes('--latency-ms') ? option('latency-ms', 0) : 0;
+const DEFAULTS = process.argv.includes('--defaults');
 const TOKEN = 'profile-chat-api-token-0123456789';
 // The default 1 ms sampling gives a 300-item window only a few hundred samples; 100 µs is finer
 // than any item and still cheap next to a send.
@@ -96,8 +101,7 @@ function workflows(/** @type {string} */ baseUrl, /** @type {string[]} */ hashes
 				content: '={{ $json.text }}',
 				// Requests in Flight moved from Batching into Options (28af31b); each version reads its
 				// own, and n8n drops the parameter a version does not show.
-				batching: { requestsInFlight: 1 },
-				options: { requestsInFlight: 1 },
+				...(DEFAULTS ? {} : { batching: { requestsInFlight: 1 }, options: { requestsInFlight: 1 } }),
 			},
 			credentials: { zenviaChatApi: CREDENTIAL },
 		}),
@@ -115,7 +119,7 @@ function workflows(/** @type {string} */ baseUrl, /** @type {string[]} */ hashes
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: `={{ JSON.stringify({ token: "${TOKEN}", content: $json.text, type: "text" }) }}`,
-				options: { batching: { batch: { batchSize: 1, batchInterval: 1 } } },
+				options: DEFAULTS ? {} : { batching: { batch: { batchSize: 1, batchInterval: 1 } } },
 			},
 		}),
 	};
@@ -213,6 +217,7 @@ async function main() {
 			if (answer.status !== 200) throw new Error(`The emulator answered ${answer.status} to starting an interaction`);
 			hashes.push((await answer.json()).data.interaction_hash);
 		}
+		emu.configure({ latencyMs: LATENCY_MS, rateLimitPerSecond: 0 });
 		const flows = workflows(emu.url, hashes);
 		const workflowsDir = path.join(tempDir, 'workflows');
 		fs.mkdirSync(workflowsDir);
@@ -257,7 +262,7 @@ async function main() {
 		}
 
 		/** @type {Record<string, any>} */
-		const results = { items: ITEMS, rounds: ROUNDS, samplingMicroseconds: SAMPLING_US, n8n: runtime.version, commit: gitCommit(), contenders: {} };
+		const results = { items: ITEMS, rounds: ROUNDS, latencyMs: LATENCY_MS, defaults: DEFAULTS, samplingMicroseconds: SAMPLING_US, n8n: runtime.version, commit: gitCommit(), contenders: {} };
 		// Other work on the machine shows as longer windows, not as a category: keep the load beside the figures.
 		results.machine = { cpus: os.cpus().length, loadAverage: os.loadavg().map((value) => Number(value.toFixed(1))) };
 		for (const name of contenders) {

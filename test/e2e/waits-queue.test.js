@@ -50,9 +50,11 @@ let recorder;
 let redis;
 /** @type {{ env: Record<string, string>, stop: () => Promise<void> } | undefined} */
 let postgres;
-/** @type {Record<'main' | 'webhook' | 'worker', import('../../scripts/e2e/n8n').N8nServer | undefined>} */
-const n8n = { main: undefined, webhook: undefined, worker: undefined };
+/** @type {Record<'main' | 'webhook' | 'webhook2' | 'worker', import('../../scripts/e2e/n8n').N8nServer | undefined>} */
+const n8n = { main: undefined, webhook: undefined, webhook2: undefined, worker: undefined };
 let botUrl = '';
+/** The trigger's Production URL on the second webhook process, as a load balancer may route Zenvia's posts. */
+let botUrl2 = '';
 
 beforeAll(async () => {
 	if (missing || !('path' in redisServer)) return;
@@ -93,19 +95,23 @@ beforeAll(async () => {
 	};
 	// The main process first: it owns the database migrations and activates the workflow.
 	n8n.main = await startN8n(runtime, folder, { port: await freePort(), env });
-	[n8n.webhook, n8n.worker] = await Promise.all([
+	const webhook2Port = await freePort();
+	[n8n.webhook, n8n.webhook2, n8n.worker] = await Promise.all([
 		startN8n(runtime, folder, { command: 'webhook', port: webhookPort, env }),
+		startN8n(runtime, folder, { command: 'webhook', port: webhook2Port, env }),
 		startN8n(runtime, folder, { command: 'worker', port: await freePort(), env }),
 	]);
-	botUrl = `${webhookUrl}/webhook/${TRIGGER.webhookId}/zenvia-chat?secret=${encodeURIComponent(c.WEBHOOK_SECRET)}`;
-	await waitForWebhook(botUrl);
-	process.stdout.write(`      queue mode (PostgreSQL, Redis, main, webhook, worker) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+	const botPath = `/webhook/${TRIGGER.webhookId}/zenvia-chat?secret=${encodeURIComponent(c.WEBHOOK_SECRET)}`;
+	botUrl = `${webhookUrl}${botPath}`;
+	botUrl2 = `http://127.0.0.1:${webhook2Port}${botPath}`;
+	await Promise.all([waitForWebhook(botUrl), waitForWebhook(botUrl2)]);
+	process.stdout.write(`      queue mode (PostgreSQL, Redis, main, two webhook processes, worker) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 });
 
 afterAll(async () => {
 	fs.mkdirSync(c.WORK_DIR, { recursive: true });
 	for (const [name, server] of Object.entries(n8n)) if (server) fs.writeFileSync(path.join(c.WORK_DIR, `waits-queue-${name}.log`), server.output());
-	await Promise.all([n8n.worker?.stop(), n8n.webhook?.stop()]);
+	await Promise.all([n8n.worker?.stop(), n8n.webhook?.stop(), n8n.webhook2?.stop()]);
 	await n8n.main?.stop();
 	await redis?.stop();
 	await postgres?.stop();
@@ -192,6 +198,24 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		expect(Object.values(jobsByExecution(worker.output()))).toEqual([2, 2]);
 		const kinds = (recorder?.records ?? []).map((record) => /** @type {any} */ (record).kind).sort();
 		expect(kinds).toEqual(['outcome', 'outcome', 'started', 'started']);
+	});
+
+	it('with two webhook processes, a reply posted to the other one resumes the wait and starts nothing else', async () => {
+		// The wait registers at WEBHOOK_URL (the first process); the reply reaches the second, as a
+		// load balancer in front of both may route it. Each process reads the desk from the
+		// workflow's static data in the database on every call.
+		const hash = await newBotInteraction();
+		const { executionId } = await recorded(hash, 'started');
+		await waitFor('the question', async () => (await emulator.requests()).some((request) => request.path === `/api/v1/bot/${hash}/message`), {
+			timeoutMs: 60_000,
+		});
+		const answer = await emulator.bot('newMessage', { target: botUrl2, interactionHash: hash, content: 'Via the other process' });
+		expect(answer.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		expect(await recorded(hash, 'outcome')).toMatchObject({ executionId, outcome: 'reply', interactionHash: hash, content: 'Via the other process' });
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(recordsOf(hash, 'ordinary')).toEqual([]);
+		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
+		expect(jobsByExecution(n8n.worker?.output() ?? '')[executionId]).toBe(2);
 	});
 
 	it('ends a wait at its limit on the worker; the execution, resumed without static data, waits again and the reply resumes it', async () => {
