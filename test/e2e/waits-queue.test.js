@@ -32,10 +32,16 @@ const { n8nLine } = require('../../scripts/e2e/n8n');
 const { startRecorder } = require('../../scripts/e2e/recorder');
 const c = require('./setup/constants');
 const { emulator, emulatorUrl } = require('./setup/context');
+const { startFixedModel, DONE } = require('./setup/fixedModel');
 
 const BOT_FILE = path.join(__dirname, 'workflows', 'waits-bot.json');
 const BOT = JSON.parse(fs.readFileSync(BOT_FILE, 'utf8'));
 const TRIGGER = BOT.nodes.find((/** @type {any} */ node) => node.type.endsWith('.zenviaChatTrigger'));
+// The AI Agent whose Human-review gate is Bot > Send and Wait for Reply (human-review.test.js).
+const REVIEW_FILE = path.join(__dirname, 'human-review', 'workflow.json');
+const REVIEW = JSON.parse(fs.readFileSync(REVIEW_FILE, 'utf8'));
+const REVIEW_TRIGGER = REVIEW.nodes.find((/** @type {any} */ node) => node.type.endsWith('.zenviaChatTrigger'));
+const MODEL_CREDENTIAL = { id: 'e2eFixedModel', name: 'Fixed chat model (e2e)' };
 const RECEIVED = { message: 'Webhook call received' };
 const STARTED = { message: 'Workflow was started' };
 
@@ -46,6 +52,8 @@ if (missing) process.stdout.write(`      Waits in queue mode skipped: ${missing}
 
 /** @type {Awaited<ReturnType<typeof startRecorder>> | undefined} */
 let recorder;
+/** @type {Awaited<ReturnType<typeof startFixedModel>> | undefined} */
+let model;
 /** @type {{ port: number, stop: () => Promise<void> } | undefined} */
 let redis;
 /** @type {{ env: Record<string, string>, stop: () => Promise<void> } | undefined} */
@@ -55,16 +63,19 @@ const n8n = { main: undefined, webhook: undefined, webhook2: undefined, worker: 
 let botUrl = '';
 /** The trigger's Production URL on the second webhook process, as a load balancer may route Zenvia's posts. */
 let botUrl2 = '';
+let reviewUrl = '';
 
 beforeAll(async () => {
 	if (missing || !('path' in redisServer)) return;
 	const started = Date.now();
 	recorder = await startRecorder();
+	model = await startFixedModel();
 	postgres = await startPostgres({ log: (line) => process.stdout.write(`      ${line}\n`) });
 	redis = await startRedis(redisServer.path);
 	const folder = userFolderFor(`e2e-waits-queue-n8n-${n8nLine()}`);
 	const workflowsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zenvia-waits-queue-'));
 	fs.copyFileSync(BOT_FILE, path.join(workflowsDir, 'waits-bot.json'));
+	fs.copyFileSync(REVIEW_FILE, path.join(workflowsDir, 'human-review.json'));
 	const runtime = await prepareN8n({
 		folder,
 		workflowsDir,
@@ -72,11 +83,13 @@ beforeAll(async () => {
 		credentials: [
 			zenviaCredential({ ...c.CREDENTIALS.account, chatApiToken: c.CHAT_TOKEN, clientSdkToken: c.CLIENT_SDK_TOKEN, baseUrl: emulatorUrl }),
 			webhookSecretCredential({ ...c.CREDENTIALS.webhookSecret, secret: c.WEBHOOK_SECRET }),
+			{ ...MODEL_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'e2e-not-a-real-key', organizationId: '', url: model.url, header: false } },
 		],
 		log: (line) => process.stdout.write(`      ${line}\n`),
 	});
 	fs.rmSync(workflowsDir, { recursive: true, force: true });
 	await publishWorkflow(runtime, folder, BOT.id, { env: postgres.env });
+	await publishWorkflow(runtime, folder, REVIEW.id, { env: postgres.env });
 
 	const webhookPort = await freePort();
 	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
@@ -104,7 +117,8 @@ beforeAll(async () => {
 	const botPath = `/webhook/${TRIGGER.webhookId}/zenvia-chat?secret=${encodeURIComponent(c.WEBHOOK_SECRET)}`;
 	botUrl = `${webhookUrl}${botPath}`;
 	botUrl2 = `http://127.0.0.1:${webhook2Port}${botPath}`;
-	await Promise.all([waitForWebhook(botUrl), waitForWebhook(botUrl2)]);
+	reviewUrl = `${webhookUrl}/webhook/${REVIEW_TRIGGER.webhookId}/zenvia-chat?secret=${encodeURIComponent(c.WEBHOOK_SECRET)}`;
+	await Promise.all([waitForWebhook(botUrl), waitForWebhook(botUrl2), waitForWebhook(reviewUrl)]);
 	process.stdout.write(`      queue mode (PostgreSQL, Redis, main, two webhook processes, worker) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 });
 
@@ -116,6 +130,7 @@ afterAll(async () => {
 	await redis?.stop();
 	await postgres?.stop();
 	await recorder?.close();
+	await model?.close();
 });
 
 /** @returns {Array<Record<string, any>>} */
@@ -215,6 +230,30 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(recordsOf(hash, 'ordinary')).toEqual([]);
 		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
+		expect(jobsByExecution(n8n.worker?.output() ?? '')[executionId]).toBe(2);
+	});
+
+	it('an AI Agent\'s Human-review gate waits on the worker: the customer\'s "sim" resumes it and the transfer follows', async () => {
+		// The gate is a tool of the agent: it finds the wait pass on the trigger above its agent.
+		const created = await emulator.bot('newInteraction', { target: reviewUrl, departmentId: 1 });
+		expect(created.delivered).toEqual([{ status: 200, body: STARTED }]);
+		const hash = /** @type {string} */ (created.payload.interaction_hash);
+		const callsOf = async () => (await emulator.requests()).filter((request) => request.path.startsWith(`/api/v1/bot/${hash}/`)).map((request) => `${request.method} ${request.path}`);
+		await waitFor('the bot to accept', async () => (await callsOf()).length > 0, { timeoutMs: 60_000 });
+		const asked = await emulator.bot('newMessage', { target: reviewUrl, interactionHash: hash, content: 'I want to talk to a person' });
+		expect(asked.delivered).toEqual([{ status: 200, body: STARTED }]);
+		await waitFor('the gate\'s question', async () => {
+			if (model?.errors.length) throw new Error(model.errors.join('\n'));
+			return (await callsOf()).length > 1;
+		}, { timeoutMs: 60_000 });
+		const answer = await emulator.bot('newMessage', { target: reviewUrl, interactionHash: hash, content: 'sim' });
+		expect(answer.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		const answered = () => (recorder?.records ?? []).filter((record) => /** @type {any} */ (record).interactionHash === hash && /** @type {any} */ (record).kind === 'answered');
+		await waitFor('the agent to finish', async () => answered().length > 0, { timeoutMs: 60_000 });
+		expect(await callsOf()).toEqual([`PUT /api/v1/bot/${hash}/accept`, `POST /api/v1/bot/${hash}/message`, `PUT /api/v1/bot/${hash}/transfer`]);
+		expect(answered()).toEqual([expect.objectContaining({ interactionHash: hash, output: DONE })]);
+		// The agent's execution ran on the worker: up to the gate's wait, then from the reply.
+		const { executionId } = /** @type {any} */ (answered()[0]);
 		expect(jobsByExecution(n8n.worker?.output() ?? '')[executionId]).toBe(2);
 	});
 
