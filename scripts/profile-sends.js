@@ -23,17 +23,17 @@ const path = require('path');
 const { startEmulator } = require('../emulator');
 const e2e = require('./e2e');
 
-/** @param {string} name @param {number} fallback */
-function option(name, fallback) {
+/** @param {string} name @param {number} fallback @param {number} [least] */
+function option(name, fallback, least = 1) {
 	const index = process.argv.indexOf(`--${name}`);
 	const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
-	if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number above 0`);
+	if (!Number.isInteger(value) || value < least) throw new Error(`--${name} takes a whole number of at least ${least}`);
 	return value;
 }
 const ITEMS = option('items', 300);
 const ROUNDS = option('rounds', 3);
 const TOP = option('top', 15);
-const LATENCY_MS = process.argv.includes('--latency-ms') ? option('latency-ms', 0) : 0;
+const LATENCY_MS = option('latency-ms', 0, 0);
 const DEFAULTS = process.argv.includes('--defaults');
 const TOKEN = 'profile-chat-api-token-0123456789';
 // The default 1 ms sampling gives a 300-item window only a few hundred samples; 100 µs is finer

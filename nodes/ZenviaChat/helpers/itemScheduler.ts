@@ -24,8 +24,10 @@ import type { ItemOutcome } from './outcome';
  * Checks run on microtasks, so without a break a long run of them would keep the event loop from
  * sending the requests already made and reading their answers: with requests in flight, the
  * answers then come back in waves, and between waves the loop sits idle waiting for them. With
- * `slice`, once checks have run back to back for `slice.ms` while a request is in flight, the
- * next item's checks wait for `slice.pause()` (a timer: the event loop's I/O runs first).
+ * `slice`, once checks have run for `slice.ms` while a request is in flight, without the event
+ * loop having had a turn since (a pause, or an answer that freed a slot for held checks), the next
+ * item's checks wait for `slice.pause()` (a timer: the event loop's I/O runs first). A slice of
+ * 0 ms or less is none.
  *
  * With `stopOnFailure`, a failed item stops every later item that has not started sending (those
  * waiting for a request inside the limiter are cancelled through `onFailure`); earlier items still
@@ -143,9 +145,13 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			running++;
 			void start(index);
 		};
-		const { slice } = options;
+		const slice = options.slice && options.slice.ms > 0 ? options.slice : undefined;
 		/** When the event loop last had a turn, as far as checks know. */
 		let sliceStartedAt = slice?.now() ?? 0;
+		const afterPause = () => {
+			sliceStartedAt = slice?.now() ?? 0;
+			checkNext();
+		};
 		/** The next item's checks: now, after a break, or once no checked item is queued for a slot. */
 		const checkNext = () => {
 			if (queuedForSlot > 0 && nextToCheck < count) {
@@ -154,10 +160,7 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			}
 			if (slice && freeSlots < slots && nextToCheck < count && slice.now() - sliceStartedAt >= slice.ms) {
 				steps++;
-				void slice.pause().then(() => {
-					sliceStartedAt = slice.now();
-					checkNext();
-				});
+				void slice.pause().then(afterPause, afterPause);
 				return;
 			}
 			startNext();
@@ -166,6 +169,8 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			if (!checksHeld || queuedForSlot > 0) return;
 			checksHeld = false;
 			steps++;
+			// An answer freed the slot: the event loop just had its turn, so a new slice starts.
+			if (slice) sliceStartedAt = slice.now();
 			void Promise.resolve().then(checkNext);
 		};
 

@@ -131,10 +131,11 @@ export function isOwnResumeUrl(url: string, intake: string, executionId: string)
 	return segments.length >= 3 && segments[segments.length - 2] === executionId;
 }
 
-/** Whether two URLs share their origin; false when either is not a URL. */
+/** Whether two URLs share their origin; false when either is not a URL or has no origin (data:). */
 export function sameOrigin(url: string, other: string): boolean {
 	try {
-		return new URL(url).origin === new URL(other).origin;
+		const origin = new URL(url).origin;
+		return origin !== 'null' && origin === new URL(other).origin;
 	} catch {
 		return false;
 	}

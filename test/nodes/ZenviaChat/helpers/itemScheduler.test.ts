@@ -168,7 +168,7 @@ describe('scheduleItems: checks one at a time, in input order', () => {
 
 	describe('a time slice for checks while requests are in flight', () => {
 		/** Items whose checks take 3 ms on a test clock and whose answers come a turn of the event loop later. */
-		async function runSliced(options: { send: boolean; slice: boolean }) {
+		async function runSliced(options: { send: boolean; slice: boolean; inFlight?: number }) {
 			const events: string[] = [];
 			let clock = 0;
 			const answer = async () => await new Promise<void>((resolve) => setImmediate(resolve));
@@ -182,7 +182,7 @@ describe('scheduleItems: checks one at a time, in input order', () => {
 			};
 			const { outcomes } = await scheduleItems<number>({
 				count: 6,
-				inFlight: 10,
+				inFlight: options.inFlight ?? 10,
 				stopOnFailure: false,
 				slice: options.slice ? slice : undefined,
 				run: async (index, turn) => {
@@ -208,9 +208,60 @@ describe('scheduleItems: checks one at a time, in input order', () => {
 			const events = await runSliced({ send: true, slice: true });
 			// Checks 0 and 1 take 6 ms: past the 5 ms slice, so item 2 waits for a pause, and so on
 			// every two items; the first answers are read before the last items are checked.
-			expect(events.slice(0, 4)).toEqual(['check 0', 'check 1', 'pause', 'check 2']);
+			expect(events.indexOf('check 1')).toBeLessThan(events.indexOf('pause'));
+			expect(events.indexOf('pause')).toBeLessThan(events.indexOf('check 2'));
 			expect(events.filter((event) => event === 'pause')).toHaveLength(2);
 			expect(events.indexOf('answer 0')).toBeLessThan(events.indexOf('check 5'));
+		});
+
+		it('checks held for a slot start a new slice when an answer frees it: one at a time, no pause', async () => {
+			// The answer that frees the slot came on a turn of the event loop, so the loop just had one.
+			const events = await runSliced({ send: true, slice: true, inFlight: 1 });
+			expect(events).not.toContain('pause');
+			expect(events.filter((event) => event.startsWith('check'))).toHaveLength(6);
+		});
+
+		it('a failure while a pause is pending ends the run; the pause, once over, starts no later item', async () => {
+			let endPause = () => {};
+			let clock = 0;
+			const started: number[] = [];
+			const done = scheduleItems<number>({
+				count: 5,
+				inFlight: 10,
+				stopOnFailure: true,
+				slice: { ms: 5, now: () => clock, pause: async () => await new Promise<void>((resolve) => (endPause = resolve)) },
+				run: async (index, turn) => {
+					started.push(index);
+					clock += 3;
+					await turn(undefined);
+					await settle();
+					if (index === 1) throw new Error('item 1 refused');
+					return index;
+				},
+			});
+			const { outcomes, firstFailure } = await done;
+			expect(started).toEqual([0, 1]);
+			expect(firstFailure?.index).toBe(1);
+			expect(outcomes.map((outcome) => outcome?.ok)).toEqual([true, false, undefined, undefined, undefined]);
+			endPause();
+			await settle();
+			expect(started).toEqual([0, 1]);
+		});
+
+		it('a slice of 0 ms or less is no slice: checks run on without pausing', async () => {
+			const events: string[] = [];
+			await scheduleItems<number>({
+				count: 4,
+				inFlight: 10,
+				stopOnFailure: false,
+				slice: { ms: 0, now: () => 0, pause: async () => void events.push('pause') },
+				run: async (index, turn) => {
+					await turn(undefined);
+					await settle();
+					return index;
+				},
+			});
+			expect(events).toEqual([]);
 		});
 
 		it('with nothing in flight, checks never pause: there is nothing to read', async () => {

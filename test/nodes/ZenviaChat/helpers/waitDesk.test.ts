@@ -4,6 +4,7 @@ import {
 	conversationsOf,
 	findWaiter,
 	isOwnResumeUrl,
+	sameOrigin,
 	isRegistration,
 	readDesk,
 	register,
@@ -117,6 +118,17 @@ describe('registrations: signed, recent, well formed, pointing at this n8n', () 
 		['not a url', false],
 	])('%s is this n8n\'s resume URL of execution 12: %s', (url, own) => {
 		expect(isOwnResumeUrl(url, 'http://127.0.0.1:5678/webhook/w/zenvia-chat', '12')).toBe(own);
+	});
+
+	test.each([
+		['http://127.0.0.1:5678/a', 'http://127.0.0.1:5678/b?x=1', true],
+		['http://127.0.0.1:5678/a', 'https://127.0.0.1:5678/a', false],
+		['http://127.0.0.1:5678/a', 'not a url', false],
+		// URLs without an origin ("null") share none, though their origins compare equal.
+		['data:text/plain,a', 'data:text/plain,b', false],
+		['custom://host/a', 'custom://host/b', false],
+	])('%s and %s share their origin: %s', (url, other, same) => {
+		expect(sameOrigin(url, other)).toBe(same);
 	});
 });
 
