@@ -142,10 +142,26 @@ async function recorded(/** @type {string} */ hash, /** @type {string} */ kind) 
 	return recordsOf(hash, kind)[0];
 }
 
-async function newBotInteraction(departmentId = 1) {
-	const sent = await emulator.bot('newInteraction', { target: botUrl, departmentId });
+async function newBotInteraction(departmentId = 1, target = botUrl) {
+	const sent = await emulator.bot('newInteraction', { target, departmentId });
 	expect(sent.delivered).toEqual([{ status: 200, body: STARTED }]);
 	return /** @type {string} */ (sent.payload.interaction_hash);
+}
+
+/** Once the bot asked its question, the customer replies through `target`, which a waiting execution takes. */
+async function replyToQuestion(/** @type {string} */ hash, /** @type {string} */ target, /** @type {string} */ content) {
+	await waitFor('the question', async () => (await emulator.requests()).some((request) => request.path === `/api/v1/bot/${hash}/message`), {
+		timeoutMs: 60_000,
+	});
+	const answer = await emulator.bot('newMessage', { target, interactionHash: hash, content });
+	expect(answer.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+}
+
+/** After a moment for anything late to show: the reply started no execution and resumed the wait once. */
+async function resumedOnceAndNothingElse(/** @type {string} */ hash) {
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	expect(recordsOf(hash, 'ordinary')).toEqual([]);
+	expect(recordsOf(hash, 'outcome')).toHaveLength(1);
 }
 
 /**
@@ -172,11 +188,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 	it('resumes the bot\'s waiting execution with the reply posted to the webhook process, and starts no other', async () => {
 		const hash = await newBotInteraction();
 		const { executionId } = await recorded(hash, 'started');
-		await waitFor('the question', async () => (await emulator.requests()).some((request) => request.path === `/api/v1/bot/${hash}/message`), {
-			timeoutMs: 60_000,
-		});
-		const answer = await emulator.bot('newMessage', { target: botUrl, interactionHash: hash, content: 'Maria' });
-		expect(answer.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		await replyToQuestion(hash, botUrl, 'Maria');
 		expect(await recorded(hash, 'outcome')).toEqual({
 			kind: 'outcome',
 			executionId,
@@ -186,9 +198,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 			contentType: 'text',
 			waitedMs: expect.any(Number),
 		});
-		await new Promise((resolve) => setTimeout(resolve, 3000));
-		expect(recordsOf(hash, 'ordinary')).toEqual([]);
-		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
+		await resumedOnceAndNothingElse(hash);
 		expect(n8n.worker?.output()).not.toMatch(/Unrecognized node type/);
 	});
 
@@ -200,9 +210,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		const { bots } = await emulator.state();
 		const answers = bots.find((/** @type {{ hash: string }} */ bot) => bot.hash === hash).answers;
 		expect(answers).toEqual([{ content: 'Quick answer', sentAt: expect.any(Number), delivered: { status: 200, body: RECEIVED } }]);
-		await new Promise((resolve) => setTimeout(resolve, 3000));
-		expect(recordsOf(hash, 'ordinary')).toEqual([]);
-		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
+		await resumedOnceAndNothingElse(hash);
 	});
 
 	it('ran every execution on the worker: two dialogs, each started once and resumed once', async () => {
@@ -221,23 +229,15 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		// workflow's static data in the database on every call.
 		const hash = await newBotInteraction();
 		const { executionId } = await recorded(hash, 'started');
-		await waitFor('the question', async () => (await emulator.requests()).some((request) => request.path === `/api/v1/bot/${hash}/message`), {
-			timeoutMs: 60_000,
-		});
-		const answer = await emulator.bot('newMessage', { target: botUrl2, interactionHash: hash, content: 'Via the other process' });
-		expect(answer.delivered).toEqual([{ status: 200, body: RECEIVED }]);
+		await replyToQuestion(hash, botUrl2, 'Via the other process');
 		expect(await recorded(hash, 'outcome')).toMatchObject({ executionId, outcome: 'reply', interactionHash: hash, content: 'Via the other process' });
-		await new Promise((resolve) => setTimeout(resolve, 3000));
-		expect(recordsOf(hash, 'ordinary')).toEqual([]);
-		expect(recordsOf(hash, 'outcome')).toHaveLength(1);
+		await resumedOnceAndNothingElse(hash);
 		expect(jobsByExecution(n8n.worker?.output() ?? '')[executionId]).toBe(2);
 	});
 
 	it('an AI Agent\'s Human-review gate waits on the worker: the customer\'s "sim" resumes it and the transfer follows', async () => {
 		// The gate is a tool of the agent: it finds the wait pass on the trigger above its agent.
-		const created = await emulator.bot('newInteraction', { target: reviewUrl, departmentId: 1 });
-		expect(created.delivered).toEqual([{ status: 200, body: STARTED }]);
-		const hash = /** @type {string} */ (created.payload.interaction_hash);
+		const hash = await newBotInteraction(1, reviewUrl);
 		const callsOf = async () => (await emulator.requests()).filter((request) => request.path.startsWith(`/api/v1/bot/${hash}/`)).map((request) => `${request.method} ${request.path}`);
 		await waitFor('the bot to accept', async () => (await callsOf()).length > 0, { timeoutMs: 60_000 });
 		const asked = await emulator.bot('newMessage', { target: reviewUrl, interactionHash: hash, content: 'I want to talk to a person' });
