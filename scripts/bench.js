@@ -25,7 +25,7 @@ const { startRecorder } = require('./e2e/recorder');
 const SMALL = process.argv.includes('--small') || process.env.BENCH_SIZE === 'small';
 const SIZE = SMALL
 	? { label: 'small (CI check; figures not meaningful)', sends: 40, serial: 20, warmUpItems: 20, rounds: 1, cpuRounds: 1, records: 3000, events: 5, limitedSends: 60, waitSamples: 3 }
-	: { label: 'full', sends: 1000, serial: 300, warmUpItems: 300, rounds: 3, cpuRounds: 7, records: 100_000, events: 60, limitedSends: 1000, waitSamples: 40 };
+	: { label: 'full', sends: 1000, serial: 300, warmUpItems: 300, rounds: 3, cpuRounds: 15, records: 100_000, events: 60, limitedSends: 1000, waitSamples: 40 };
 const LATENCY_MS = 20;
 /** How long after a run's answer n8n's CPU is read: long enough for it to save the execution. */
 const CPU_SETTLE_MS = 250;
@@ -208,7 +208,7 @@ async function main() {
 
 		log(`sends at ${LATENCY_MS} ms latency`);
 		emu.configure({ latencyMs: LATENCY_MS, rateLimitPerSecond: 0 });
-		// The two CPU-bound comparisons get more rounds: their runs vary by about a tenth.
+		// The two CPU-bound comparisons get more rounds: their runs vary by a tenth or more.
 		results.latency = await collect('latency', ['send-zenvia', 'send-http'], (scenario) => send(scenario, SIZE.sends), SIZE.cpuRounds);
 
 		log(`sends under ${RATE_LIMIT} requests/s`);

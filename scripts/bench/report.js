@@ -61,7 +61,13 @@ function report({ results, machine, versions, small, median, command }) {
 	out('other work on the machine than the wall time.');
 	out();
 	const latRatio = latZ / latH;
-	out(`Ratio Zenvia / HTTP Request: **${fixed(latRatio, 2)}×** (target: at most 1.0×) — ${latRatio <= 1.0 ? 'met' : 'missed'}.`);
+	// Each round runs both back to back, so a round's own ratio cancels what the machine was doing
+	// then; its median is the second reading of the target, and both must meet it.
+	const roundRatios = lat['send-zenvia'].map((run, round) => run.seconds / lat['send-http'][round].seconds);
+	const roundRatio = median(roundRatios);
+	const faster = roundRatios.filter((ratio) => ratio < 1).length;
+	out(`Ratio Zenvia / HTTP Request: **${fixed(latRatio, 2)}×** of the medians, **${fixed(roundRatio, 2)}×** the median of each round's own ratio`);
+	out(`(the node faster in ${faster} of ${roundRatios.length} rounds); target: at most 1.0× — ${latRatio <= 1.0 && roundRatio <= 1.0 ? 'met' : 'missed'}.`);
 	out();
 
 	// ---- Sends under a rate limit
