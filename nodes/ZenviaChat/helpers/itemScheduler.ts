@@ -8,9 +8,12 @@ import type { ItemOutcome } from './outcome';
  * 1. Checks: it reads and checks its fields. Items do this one at a time, in input order: the next
  *    item starts its checks only once this one has passed them (reached `turn`) or ended. So an
  *    item refused for bad input stops the run before any later item, of any conversation, has
- *    even read its fields. Checks run ahead of the sends: an item that passed them waits for its
- *    turn and a slot with its request made (as HTTP Request makes all of its requests first). In
- *    the benchmark's 1,000 sends this beat checking one item per freed slot (docs/BENCHMARKS.md).
+ *    even read its fields. Checks also wait while an item that passed its own is still queued
+ *    for a slot: checking more could not send anything sooner, and the checks run back to back
+ *    (one hands over to the next on a microtask, which n8n's event loop does not get between), so
+ *    the answers of the requests in flight would sit unread until every item had been checked.
+ *    Waiting there, the event loop reads each answer as it comes, the freed slot goes to the
+ *    queued item, and the next item's checks run while that request is on its way.
  * 2. Its conversation's turn: items that name the same conversation (an interaction, a WhatsApp
  *    customer) send one after the other, in input order.
  * 3. A slot: at most `inFlight` items hold their turn at once; the others queue in input order.
@@ -18,11 +21,13 @@ import type { ItemOutcome } from './outcome';
  * Every step is constant work per item (a queue, a map from conversation to the last item's end),
  * so 10,000 items cost about 10,000 steps whether they share one conversation or not.
  *
- * Checks hand over to the next on a microtask, which n8n's event loop does not get between, so a
- * long run of them would keep the loop from sending the requests already made and reading their
- * answers. With `slice`, once checks have run for `slice.ms` while a request is in flight, the
- * next item's checks wait for `slice.pause()` (a timer: the event loop's I/O runs first). A slice
- * of 0 ms or less is none.
+ * Checks run on microtasks, so without a break a long run of them would keep the event loop from
+ * sending the requests already made and reading their answers: with requests in flight, the
+ * answers then come back in waves, and between waves the loop sits idle waiting for them. With
+ * `slice`, once checks have run for `slice.ms` while a request is in flight, without the event
+ * loop having had a turn since (a pause, or an answer that freed a slot for held checks), the next
+ * item's checks wait for `slice.pause()` (a timer: the event loop's I/O runs first). A slice of
+ * 0 ms or less is none.
  *
  * With `stopOnFailure`, a failed item stops every later item that has not started sending (those
  * waiting for a request inside the limiter are cancelled through `onFailure`); earlier items still
@@ -102,8 +107,14 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 	const lastOfConversation = new Map<string, Promise<void>>();
 	let nextToCheck = 0;
 	let running = 0;
+	/** Items past their checks, their conversation's turn come, still waiting for a slot. */
+	let queuedForSlot = 0;
+	/** Whether the next item's checks wait for a queued item to get its slot. */
+	let checksHeld = false;
 
 	const stoppedBefore = (index: number) => firstFailure !== undefined && index > firstFailure.index;
+	/** Lets held checks go on once no item is queued for a slot (set below, where checks start). */
+	let releaseChecks = () => {};
 
 	const takeSlot = async () => {
 		steps++;
@@ -111,7 +122,10 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			freeSlots--;
 			return;
 		}
+		queuedForSlot++;
 		await new Promise<void>((resolve) => slotWaiters.push(resolve));
+		queuedForSlot--;
+		releaseChecks();
 	};
 	const giveSlot = () => {
 		steps++;
@@ -138,8 +152,12 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			sliceStartedAt = slice?.now() ?? 0;
 			checkNext();
 		};
-		/** The next item's checks: now, or after a break when the slice is used up. */
+		/** The next item's checks: now, after a break, or once no checked item is queued for a slot. */
 		const checkNext = () => {
+			if (queuedForSlot > 0 && nextToCheck < count) {
+				checksHeld = true;
+				return;
+			}
 			if (slice && freeSlots < slots && nextToCheck < count && slice.now() - sliceStartedAt >= slice.ms) {
 				steps++;
 				void slice.pause().then(afterPause, afterPause);
@@ -147,6 +165,15 @@ export async function scheduleItems<T>(options: ScheduleOptions<T>): Promise<Sch
 			}
 			startNext();
 		};
+		releaseChecks = () => {
+			if (!checksHeld || queuedForSlot > 0) return;
+			checksHeld = false;
+			steps++;
+			// An answer freed the slot: the event loop just had its turn, so a new slice starts.
+			if (slice) sliceStartedAt = slice.now();
+			void Promise.resolve().then(checkNext);
+		};
+
 		const start = async (index: number) => {
 			steps++;
 			let passed = false;

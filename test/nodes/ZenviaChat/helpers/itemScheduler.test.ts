@@ -115,27 +115,55 @@ describe('scheduleItems: checks one at a time, in input order', () => {
 		expect(values(outcomes)).toEqual(['sent 0', 'nothing to send', 'error: item 2 refused', 'sent 3', 'sent 4']);
 	});
 
-	it('reads the next item\'s fields while the earlier ones wait for their conversation or a slot', async () => {
+	it('reads the next item\'s fields while the earlier ones wait for their conversation or send', async () => {
 		const items = harness(['a', 'a', 'b', 'c']);
 		const done = schedule({ count: 4, inFlight: 1, run: items.run });
 		await settle();
-		for (const index of [0, 1, 2, 3]) {
-			expect(items.started).toEqual([0, 1, 2, 3].slice(0, index + 1));
+		for (const index of [0, 1, 2]) {
+			expect(items.started).toEqual([0, 1, 2].slice(0, index + 1));
 			await items.pass(index);
 		}
-		// Only one slot: item 0 sends, 1 waits for its conversation, 2 and 3 are queued for the slot,
-		// every one of them checked already.
+		// Only one slot: item 0 sends, 1 waits for its conversation (no slot: checks go on), 2 is
+		// queued for the slot, so item 3 does not read its fields yet: that would send nothing sooner.
 		expect(items.sending).toEqual([0]);
-		// Item 0 ends: 2 gets the slot. Item 1, its conversation free now, queues for a slot behind 3,
-		// which queued while 1 waited for 0: slots go in the order items ask for them.
+		expect(items.started).toEqual([0, 1, 2]);
+		// Item 0 ends: 2 gets the slot, 1 (its conversation free now) queues for the next one.
 		await items.finish(0);
 		expect(items.sending).toEqual([0, 2]);
+		expect(items.started).toEqual([0, 1, 2]);
 		await items.finish(2);
-		expect(items.sending).toEqual([0, 2, 3]);
-		await items.finish(3);
-		expect(items.sending).toEqual([0, 2, 3, 1]);
+		// Nothing is queued for a slot any more: item 3 reads its fields while item 1 sends.
+		expect(items.sending).toEqual([0, 2, 1]);
+		expect(items.started).toEqual([0, 1, 2, 3]);
+		await items.pass(3);
 		await items.finish(1);
+		expect(items.sending).toEqual([0, 2, 1, 3]);
+		await items.finish(3);
 		expect(values((await done).outcomes)).toEqual(['sent 0', 'sent 1', 'sent 2', 'sent 3']);
+	});
+
+	it('reads the fields of later items while requests are on their way, not all before the first answer is read', async () => {
+		// Each item's checks are synchronous work; each request ends on a later turn of the event
+		// loop, as an answer from the network does. Checks must not run ahead of the answers.
+		const events: string[] = [];
+		const answer = async () => await new Promise<void>((resolve) => setImmediate(resolve));
+		const { outcomes } = await scheduleItems<number>({
+			count: 6,
+			inFlight: 2,
+			stopOnFailure: false,
+			run: async (index, turn) => {
+				events.push(`check ${index}`);
+				await turn(undefined);
+				await answer();
+				events.push(`answer ${index}`);
+				return index;
+			},
+		});
+		expect(outcomes.map((outcome) => outcome?.ok && outcome.value)).toEqual([0, 1, 2, 3, 4, 5]);
+		// Items 0 and 1 send, 2 is checked and queued; 3 waits until 0's answer was read.
+		expect(events.slice(0, 4)).toEqual(['check 0', 'check 1', 'check 2', 'answer 0']);
+		expect(events.indexOf('check 3')).toBeGreaterThan(events.indexOf('answer 0'));
+		expect(events.indexOf('check 5')).toBeGreaterThan(events.indexOf('answer 2'));
 	});
 
 	describe('a time slice for checks while requests are in flight', () => {
@@ -186,13 +214,11 @@ describe('scheduleItems: checks one at a time, in input order', () => {
 			expect(events.indexOf('answer 0')).toBeLessThan(events.indexOf('check 5'));
 		});
 
-		it('with every slot taken, checks still run ahead in slices and the answers are read between them', async () => {
+		it('checks held for a slot start a new slice when an answer frees it: one at a time, no pause', async () => {
+			// The answer that frees the slot came on a turn of the event loop, so the loop just had one.
 			const events = await runSliced({ send: true, slice: true, inFlight: 1 });
-			expect(events.filter((event) => event === 'pause')).toHaveLength(2);
-			// Items are checked while item 0's request is on its way, and its answer is read before the
-			// last item is checked.
-			expect(events.indexOf('check 1')).toBeLessThan(events.indexOf('answer 0'));
-			expect(events.indexOf('answer 0')).toBeLessThan(events.indexOf('check 5'));
+			expect(events).not.toContain('pause');
+			expect(events.filter((event) => event.startsWith('check'))).toHaveLength(6);
 		});
 
 		it('a failure while a pause is pending ends the run; the pause, once over, starts no later item', async () => {
@@ -363,12 +389,14 @@ describe('scheduleItems: conversations and slots', () => {
 		const items = harness(conversations);
 		const done = schedule({ count: 6, inFlight: 2, run: items.run });
 		await settle();
-		for (const index of [0, 1, 2, 3]) await items.pass(index);
-		// Items 2 and 3 are queued for a slot, checked already; item 4 reads its fields meanwhile.
-		expect(items.started).toEqual([0, 1, 2, 3, 4]);
+		for (const index of [0, 1, 2]) await items.pass(index);
+		// Item 2 is queued for a slot: item 3 reads its fields once 2 has one.
+		expect(items.started).toEqual([0, 1, 2]);
 		expect(items.sending).toEqual([0, 1]);
 		await items.finish(1);
 		expect(items.sending).toEqual([0, 1, 2]);
+		expect(items.started).toEqual([0, 1, 2, 3]);
+		await items.pass(3);
 		await items.finish(0);
 		expect(items.sending).toEqual([0, 1, 2, 3]);
 		await items.pass(4);
@@ -405,14 +433,10 @@ describe('scheduleItems: a failure after the turn, with stopOnFailure', () => {
 		for (const index of [0, 1, 2]) await items.pass(index);
 		expect(items.sending).toEqual([0, 1]);
 		await items.fail(1, new Error('HTTP 404'));
-		// 2 was waiting for a slot: it does not send. 3 was reading its fields: once it passes them
-		// it does not send either, and 4 and 5 never read theirs.
+		// 2 was waiting for a slot: it does not send, and 3 to 5 never read their fields.
 		expect(items.sending).toEqual([0, 1]);
 		expect(items.skipped).toEqual([2]);
-		expect(items.started).toEqual([0, 1, 2, 3]);
-		await items.pass(3);
-		expect(items.skipped).toEqual([2, 3]);
-		expect(items.started).toEqual([0, 1, 2, 3]);
+		expect(items.started).toEqual([0, 1, 2]);
 		await items.finish(0);
 
 		const { outcomes, firstFailure } = await done;
