@@ -1,3 +1,4 @@
+import * as itemScheduler from '../../../../nodes/ZenviaChat/helpers/itemScheduler';
 import { startInteractions, useZenvia } from '../../../helpers/zenvia';
 
 const env = useZenvia();
@@ -40,6 +41,24 @@ describe('router', () => {
 
 describe('router: items in flight', () => {
 	const send = { resource: 'interaction', operation: 'sendMessage', interactionHash: '={{ $json.hash }}', content: '={{ $json.text }}' };
+
+	it('gives the scheduler a time slice, so item checks let n8n read the answers in flight', async () => {
+		const [hash] = await startInteractions(env, 1);
+		const scheduled = jest.spyOn(itemScheduler, 'scheduleItems');
+		try {
+			const { error } = await env.run(send, { items: [{ hash, text: 'one' }] });
+			expect(error).toBeUndefined();
+			const slice = scheduled.mock.calls[0]?.[0].slice;
+			expect(slice?.ms).toBeGreaterThan(0);
+			// The pause lets timers and I/O run: a timer set before it fires before it ends.
+			let timerRan = false;
+			setTimeout(() => (timerRan = true), 0);
+			await slice?.pause();
+			expect(timerRan).toBe(true);
+		} finally {
+			scheduled.mockRestore();
+		}
+	});
 
 	it('keeps each interaction\'s messages in input order while other interactions go ahead', async () => {
 		const [first, second, third] = await startInteractions(env, 3);
