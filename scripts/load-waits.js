@@ -13,7 +13,7 @@
 // instead), the outcomes, and the reply → resumed-turn latency. Not a timed test: a command.
 // Run `npm run build` first (npm run load:waits does).
 //
-//   npm run load:waits [-- --conversations 200 --max-delay 2000 --restart --grace 10 --shutdown-timeout 30 --postgres --small]
+//   npm run load:waits [-- --conversations 200 --max-delay 2000 --restart --grace 10 --shutdown-timeout 30 --postgres --queue --shared-event-log --small]
 //
 // --restart: n8n is stopped and started again (same folder, database and address) once a third of
 //   the replies are out; a reply that meets the stopped n8n is posted again until it answers, as a
@@ -22,19 +22,28 @@
 //   stop`; n8n itself gives running executions up to N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s).
 // --shutdown-timeout: n8n's N8N_GRACEFUL_SHUTDOWN_TIMEOUT in seconds (default: n8n's own, 30 s).
 // --postgres: n8n's database is a throw-away local PostgreSQL (scripts/e2e/postgres.js).
+// --queue: n8n in queue mode as docs/QUEUE-MODE.md sets it up: PostgreSQL and Redis (the project's
+//   throw-away servers), a main process, a webhook process (Zenvia posts to it) and a worker (runs
+//   the executions). --restart stops the three (the worker first, then the webhook process, then
+//   the main process) and starts them again, the worker with an empty event log as a new container
+//   has it; --shared-event-log starts it on the stopped worker's log instead (see startCluster).
 // --small: 10 conversations, for CI.
+// LOAD_WAITS_N8N_LOG_LEVEL (environment): n8n's log level, `warn` unless given; `info` writes the
+//   queue's job lines into .n8n-load/waits/n8n.log.
 
 const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
 const {
+	ensureRedisServer,
 	freePort,
 	prepareN8n,
 	publishWorkflow,
 	seconds,
 	startN8n,
 	startPostgres,
+	startRedis,
 	userFolderFor,
 	waitFor,
 	waitForWebhook,
@@ -184,19 +193,62 @@ async function main() {
 	if (!Number.isFinite(graceMs) || graceMs < 0) throw new Error('--grace takes a number of seconds, 0 or more');
 	const shutdownTimeout = process.argv.includes('--shutdown-timeout') ? option('shutdown-timeout', 30) : undefined;
 	if (shutdownTimeout !== undefined && !(Number.isInteger(shutdownTimeout) && shutdownTimeout > 0)) throw new Error('--shutdown-timeout takes a whole number of seconds above 0');
-	const database = flag('postgres') ? await startPostgres() : undefined;
+	const queue = flag('queue');
+	const redisServer = queue ? ensureRedisServer() : undefined;
+	if (redisServer && !('path' in redisServer)) throw new Error(redisServer.reason);
+	const database = flag('postgres') || queue ? await startPostgres() : undefined;
+	const redis = redisServer && 'path' in redisServer ? await startRedis(redisServer.path) : undefined;
 	try {
-		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv: database?.env })) ? 0 : 1;
+		const queueEnv = redis ? { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redis.port), N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } : undefined;
+		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv: database?.env, queueEnv })) ? 0 : 1;
 	} finally {
+		await redis?.stop();
 		await database?.stop();
 	}
 }
 
 /**
- * @param {{ conversations: number, maxDelayMs: number, restart: boolean, graceMs: number, shutdownTimeout: number | undefined, databaseEnv: NodeJS.ProcessEnv | undefined }} options
+ * n8n as one server: `n8n start`, or in queue mode a main process, a webhook process (at `port`,
+ * the address Zenvia posts to and every process builds its webhook and resume URLs from) and a
+ * worker, each on the same port on every start.
+ * @param {import('./e2e/n8n').N8nRuntime} runtime
+ * @param {string} folder
+ * @param {{ port: number, env: NodeJS.ProcessEnv, queue?: { mainPort: number, workerPort: number } }} options
+ */
+async function startCluster(runtime, folder, { port, env, queue }) {
+	if (!queue) return await startN8n(runtime, folder, { port, env });
+	const queueEnv = { ...env, WEBHOOK_URL: `http://127.0.0.1:${port}/` };
+	// A worker that starts reads its event log and marks every execution it had started and not
+	// seen end as crashed, the waiting ones too, and n8n resumes no crashed execution. A new
+	// container starts with an empty log; a worker started again on the same n8n folder does not
+	// (--shared-event-log).
+	const eventLog = flag('shared-event-log') ? {} : { N8N_EVENTBUS_LOGWRITER_LOGFULLPATH: path.join(WORK_DIR, 'waits', `worker-events-${Date.now()}.log`) };
+	// The main process first: it owns the database migrations and activates the workflow.
+	const main = await startN8n(runtime, folder, { port: queue.mainPort, env: queueEnv });
+	const [webhook, worker] = await Promise.all([
+		startN8n(runtime, folder, { command: 'webhook', port, env: queueEnv }),
+		startN8n(runtime, folder, { command: 'worker', port: queue.workerPort, env: { ...queueEnv, ...eventLog } }),
+	]);
+	return {
+		url: webhook.url,
+		output: () => [['main', main], ['webhook', webhook], ['worker', worker]].map(([name, server]) => `---- n8n ${name} ----\n${/** @type {any} */ (server).output()}`).join('\n'),
+		/**
+		 * The worker first: its executions register their next wait through the webhook process.
+		 * @param {number} [graceMs]
+		 */
+		stop: async (graceMs) => {
+			await worker.stop(graceMs);
+			await webhook.stop(graceMs);
+			await main.stop(graceMs);
+		},
+	};
+}
+
+/**
+ * @param {{ conversations: number, maxDelayMs: number, restart: boolean, graceMs: number, shutdownTimeout: number | undefined, databaseEnv: NodeJS.ProcessEnv | undefined, queueEnv: NodeJS.ProcessEnv | undefined }} options
  * @returns {Promise<boolean>} whether every check held
  */
-async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv }) {
+async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv, queueEnv }) {
 	const loadAtStart = os.loadavg();
 	const runDir = path.join(WORK_DIR, 'waits');
 	const workflowsDir = path.join(runDir, 'workflows');
@@ -267,12 +319,13 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTi
 	const env = {
 		E2E_RECORDER_URL: recorder.url,
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
-		N8N_LOG_LEVEL: 'warn',
+		N8N_LOG_LEVEL: process.env.LOAD_WAITS_N8N_LOG_LEVEL || 'warn',
 		...(shutdownTimeout !== undefined && { N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(shutdownTimeout) }),
 		...databaseEnv,
+		...queueEnv,
 	};
-	/** @type {import('./e2e/n8n').N8nServer | undefined} */
-	let n8n = await startN8n(runtime, folder, { port, env });
+	const queue = queueEnv ? { mainPort: await freePort(), workerPort: await freePort() } : undefined;
+	let n8n = await startCluster(runtime, folder, { port, env, queue });
 	const logs = [];
 	triggerUrl = `${n8n.url}/webhook/${WEBHOOK_ID}/zenvia-chat?secret=${encodeURIComponent(SECRET)}`;
 	/** @type {{ stoppedAt: number, upAt: number } | undefined} */
@@ -292,8 +345,8 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTi
 					console.log(`A third of the replies are out: restarting n8n (${replies.length} of ${totalReplies})`);
 					void (async () => {
 						logs.push(n8n?.output() ?? '');
-						await n8n?.stop(graceMs);
-						n8n = await startN8n(runtime, folder, { port, env });
+						await n8n.stop(graceMs);
+						n8n = await startCluster(runtime, folder, { port, env, queue });
 						await waitForWebhook(`${n8n.url}/webhook/${WEBHOOK_ID}/zenvia-chat`);
 						restarted = { stoppedAt, upAt: Date.now() };
 						console.log(`n8n is back after ${seconds(restarted.upAt - stoppedAt)}`);
@@ -390,12 +443,13 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTi
 			restart: restart ? { graceSeconds: graceMs / 1000, shutdownTimeoutSeconds: shutdownTimeout ?? 30, ...(restarted ? { downSeconds: Number(((restarted.upAt - restarted.stoppedAt) / 1000).toFixed(1)) } : { happened: false }), repliesPostedAgain: retriedForRestart } : undefined,
 			allSeconds: Number((allMs / 1000 - 5).toFixed(1)),
 			database: databaseEnv ? 'postgresdb' : 'sqlite',
+			mode: queueEnv ? 'queue (main, webhook process, worker; Redis)' : 'regular',
 			n8n: path.basename(runtime.dir),
 			cpus: os.cpus().length,
 			loadAverage: { atStart: loadAtStart.map((l) => Number(l.toFixed(2))), atEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
 			at: new Date().toISOString(),
 		};
-		const name = `load-waits${restart ? '-restart' : ''}.json`;
+		const name = `load-waits${queueEnv ? '-queue' : ''}${restart ? '-restart' : ''}.json`;
 		fs.writeFileSync(path.join(WORK_DIR, name), JSON.stringify(figures, null, 2));
 		console.log(JSON.stringify(figures, null, 2));
 		const ok =
