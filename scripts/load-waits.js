@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 
-// Waits under load: N bot conversations at once (default 200) in a real `n8n start`, three turns
+// Waits under load: N bot conversations at once (default 200) in a real n8n, three turns
 // each: the bot asks (Bot > Send and Wait for Reply), the customer replies after a random delay,
 // the bot asks again... Everything on 127.0.0.1: a stand-in for Zenvia's bot host answers the
 // bot's calls and, for each question, posts the customer's reply to the workflow's Zenvia Chat
@@ -22,11 +22,14 @@
 //   stop`; n8n itself gives running executions up to N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s).
 // --shutdown-timeout: n8n's N8N_GRACEFUL_SHUTDOWN_TIMEOUT in seconds (default: n8n's own, 30 s).
 // --postgres: n8n's database is a throw-away local PostgreSQL (scripts/e2e/postgres.js).
-// --queue: n8n in queue mode as docs/QUEUE-MODE.md sets it up: PostgreSQL and Redis (the project's
-//   throw-away servers), a main process, a webhook process (Zenvia posts to it) and a worker (runs
-//   the executions). --restart stops the three (the worker first, then the webhook process, then
-//   the main process) and starts them again, the worker with an empty event log as a new container
-//   has it; --shared-event-log starts it on the stopped worker's log instead (see startCluster).
+// --queue: n8n in queue mode as docs/QUEUE-MODE.md sets it up, instead of `n8n start`: PostgreSQL
+//   and Redis (the project's throw-away servers; Debian's redis-server is installed with apt-get
+//   when missing), a main process, a webhook process (the replies are posted to it) and a worker
+//   (runs the executions). Every worker start gets a new, empty event log, as a new container has.
+//   --restart stops the three one after the other (the worker first, then the webhook process,
+//   then the main process; --grace applies to each) and starts them again.
+// --shared-event-log (with --queue): every worker start uses the same event log in the n8n folder,
+//   so a restarted worker reads the stopped one's (see startCluster).
 // --small: 10 conversations, for CI.
 // LOAD_WAITS_N8N_LOG_LEVEL (environment): n8n's log level, `warn` unless given; `info` writes the
 //   queue's job lines into .n8n-load/waits/n8n.log.
@@ -197,8 +200,10 @@ async function main() {
 	const redisServer = queue ? ensureRedisServer() : undefined;
 	if (redisServer && !('path' in redisServer)) throw new Error(redisServer.reason);
 	const database = flag('postgres') || queue ? await startPostgres() : undefined;
-	const redis = redisServer && 'path' in redisServer ? await startRedis(redisServer.path) : undefined;
+	/** @type {Awaited<ReturnType<typeof startRedis>> | undefined} */
+	let redis;
 	try {
+		if (redisServer && 'path' in redisServer) redis = await startRedis(redisServer.path);
 		const queueEnv = redis ? { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redis.port), N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } : undefined;
 		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv: database?.env, queueEnv })) ? 0 : 1;
 	} finally {
@@ -225,10 +230,18 @@ async function startCluster(runtime, folder, { port, env, queue }) {
 	const eventLog = flag('shared-event-log') ? {} : { N8N_EVENTBUS_LOGWRITER_LOGFULLPATH: path.join(WORK_DIR, 'waits', `worker-events-${Date.now()}.log`) };
 	// The main process first: it owns the database migrations and activates the workflow.
 	const main = await startN8n(runtime, folder, { port: queue.mainPort, env: queueEnv });
-	const [webhook, worker] = await Promise.all([
+	const others = await Promise.allSettled([
 		startN8n(runtime, folder, { command: 'webhook', port, env: queueEnv }),
 		startN8n(runtime, folder, { command: 'worker', port: queue.workerPort, env: { ...queueEnv, ...eventLog } }),
 	]);
+	const failed = others.find((outcome) => outcome.status === 'rejected');
+	if (failed) {
+		// One did not start: stop what did, so that no process outlives the command.
+		for (const outcome of others) if (outcome.status === 'fulfilled') await outcome.value.stop();
+		await main.stop();
+		throw failed.reason;
+	}
+	const [webhook, worker] = others.map((outcome) => /** @type {PromiseFulfilledResult<import('./e2e/n8n').N8nServer>} */ (outcome).value);
 	return {
 		url: webhook.url,
 		output: () => [['main', main], ['webhook', webhook], ['worker', worker]].map(([name, server]) => `---- n8n ${name} ----\n${/** @type {any} */ (server).output()}`).join('\n'),
@@ -249,6 +262,7 @@ async function startCluster(runtime, folder, { port, env, queue }) {
  * @returns {Promise<boolean>} whether every check held
  */
 async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv, queueEnv }) {
+	const sharedLog = Boolean(queueEnv) && flag('shared-event-log');
 	const loadAtStart = os.loadavg();
 	const runDir = path.join(WORK_DIR, 'waits');
 	const workflowsDir = path.join(runDir, 'workflows');
@@ -355,6 +369,8 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTi
 				};
 			})
 			: Promise.resolve();
+		// Awaited below; until then a failed restart must not end the process before `finally`.
+		restartDone.catch(() => undefined);
 
 		console.log(`${conversations} conversations at once, ${TURNS} turns each, replies within ${maxDelayMs} ms${restart ? `, one n8n restart (SIGKILL ${graceMs / 1000} s after SIGTERM, n8n's own shutdown timeout ${shutdownTimeout ?? 30} s)` : ''}, to ${n8n.url}`);
 		const started = Date.now();
@@ -443,13 +459,13 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTi
 			restart: restart ? { graceSeconds: graceMs / 1000, shutdownTimeoutSeconds: shutdownTimeout ?? 30, ...(restarted ? { downSeconds: Number(((restarted.upAt - restarted.stoppedAt) / 1000).toFixed(1)) } : { happened: false }), repliesPostedAgain: retriedForRestart } : undefined,
 			allSeconds: Number((allMs / 1000 - 5).toFixed(1)),
 			database: databaseEnv ? 'postgresdb' : 'sqlite',
-			mode: queueEnv ? 'queue (main, webhook process, worker; Redis)' : 'regular',
+			mode: queueEnv ? `queue (main, webhook process, worker; Redis; the worker's event log ${sharedLog ? 'kept from start to start' : 'new on each start'})` : 'regular',
 			n8n: path.basename(runtime.dir),
 			cpus: os.cpus().length,
 			loadAverage: { atStart: loadAtStart.map((l) => Number(l.toFixed(2))), atEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
 			at: new Date().toISOString(),
 		};
-		const name = `load-waits${queueEnv ? '-queue' : ''}${restart ? '-restart' : ''}.json`;
+		const name = `load-waits${queueEnv ? '-queue' : ''}${restart ? '-restart' : ''}${sharedLog ? '-shared-log' : ''}.json`;
 		fs.writeFileSync(path.join(WORK_DIR, name), JSON.stringify(figures, null, 2));
 		console.log(JSON.stringify(figures, null, 2));
 		const ok =
