@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { scheduleItems } from '../helpers/itemScheduler';
-import { readingConstantsOnce } from '../helpers/parameters';
+import { readingConstantsOnce, readingFieldReferencesDirectly } from '../helpers/parameters';
 import { displayedOperation } from '../operationNames';
 import { Deadline, credentialsOnce } from '../transport';
 import type { ItemRun, ZenviaExecution } from '../transport';
@@ -121,7 +121,8 @@ const CHECKS_SLICE = { ms: 5, now: Date.now, pause: async () => await sleep(0) }
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
-	return await routeItems.call(readingConstantsOnce(this, defaultsWithExpressions), items.length);
+	const reading = readingConstantsOnce(readingFieldReferencesDirectly(this), defaultsWithExpressions);
+	return await routeItems.call(reading, items.length);
 }
 
 async function routeItems(this: IExecuteFunctions, count: number): Promise<INodeExecutionData[][]> {

@@ -44,3 +44,63 @@ export function readingConstantsOnce(context: IExecuteFunctions, defaultsWithExp
 	}) as IExecuteFunctions['getNodeParameter'];
 	return facade;
 }
+
+/** `={{ $json.a.b }}`, `={{ $json["a b"] }}`: the whole parameter is one field of the item. */
+const FIELD_REFERENCE = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:"[^"\\]*"|'[^'\\]*')\])+)\s*\}\}$/;
+const REFERENCE_STEP = /\.([A-Za-z_$][\w$]*)|\["([^"\\]*)"\]|\['([^'\\]*)'\]/g;
+
+/** The field names of a saved value that is one field reference, or undefined. */
+export function fieldReference(saved: unknown): string[] | undefined {
+	if (typeof saved !== 'string') return undefined;
+	const steps = FIELD_REFERENCE.exec(saved)?.[1];
+	if (steps === undefined) return undefined;
+	return Array.from(steps.matchAll(REFERENCE_STEP), (step) => step[1] ?? step[2] ?? step[3]);
+}
+
+/** A text, number or boolean the item holds at that path, through its own plain objects only. */
+function primitiveAt(json: unknown, path: string[]): string | number | boolean | undefined {
+	let value = json;
+	for (const name of path) {
+		if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, name)) return undefined;
+		value = (value as Record<string, unknown>)[name];
+	}
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+}
+
+/** Whether n8n's read options are none, or only the extraction that leaves this node's values as they are. */
+function plainRead(options: { extractValue?: boolean } | undefined): boolean {
+	return options === undefined || (Object.keys(options).length === 1 && options.extractValue === true);
+}
+
+/** The reference a saved value is: itself, or with `extractValue`, a resource locator's value. */
+function savedReference(saved: unknown, options: { extractValue?: boolean } | undefined): string[] | undefined {
+	if (options?.extractValue && typeof saved === 'object' && saved !== null && '__rl' in saved) return fieldReference((saved as { value?: unknown }).value);
+	return fieldReference(saved);
+}
+
+/**
+ * n8n's context for one execution, where a parameter that is exactly one field of the input item
+ * (`{{ $json.hash }}`, what dragging a field onto it writes) is read from the item itself when the
+ * field holds a text, number or boolean: n8n would build its expression data and run the
+ * expression in its sandbox to give the same value, most of a send's CPU. The node's fields ask
+ * n8n for no conversion (`validateType`) and their locator modes for no extraction, so n8n would
+ * hand back that value unchanged (test/nodes/ZenviaChat/form.test.ts keeps it so). Anything else
+ * (a missing field, an object, any other expression or read option) goes to n8n as before, so its
+ * values and errors stay n8n's.
+ */
+export function readingFieldReferencesDirectly(context: IExecuteFunctions): IExecuteFunctions {
+	const read = context.getNodeParameter.bind(context);
+	const parameters = context.getNode().parameters;
+	const items = context.getInputData();
+	const references = new Map<string, string[] | undefined>();
+	const facade = Object.create(context) as IExecuteFunctions;
+	facade.getNodeParameter = ((name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
+		if (!plainRead(options)) return read(name, itemIndex, fallback, options);
+		const key = options ? `${name} extracted` : name;
+		if (!references.has(key)) references.set(key, savedReference(parameters[name], options));
+		const path = references.get(key);
+		const direct = path && primitiveAt(items[itemIndex]?.json, path);
+		return direct !== undefined ? direct : read(name, itemIndex, fallback, options);
+	}) as IExecuteFunctions['getNodeParameter'];
+	return facade;
+}

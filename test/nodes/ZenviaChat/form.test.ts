@@ -69,6 +69,20 @@ describe('each operation\'s one Options collection', () => {
 		expect(entry.noDataExpression).toBe(true);
 	});
 
+	it('asks n8n to convert no field on reading (validateType) and to extract no locator value, which a field read from the item itself would skip', () => {
+		const converted = (list: INodeProperties[]): string[] =>
+			list.flatMap((property) => [
+				...(property.validateType || property.extractValue || property.modes?.some((mode) => mode.extractValue) ? [property.name] : []),
+				// A collection's options are fields; a fixed collection's options hold fields in `values`.
+				...converted(
+					((property.options ?? []) as Array<Partial<INodeProperties> & { values?: INodeProperties[] }>).flatMap((option) =>
+						'type' in option ? [option as INodeProperties] : (option.values ?? []),
+					),
+				),
+			]);
+		expect(converted(properties)).toEqual([]);
+	});
+
 	it('labels the bulk batch size so it is not taken for Requests in Flight', () => {
 		for (const key of BULK) {
 			const [resource, operation] = key.split('.');

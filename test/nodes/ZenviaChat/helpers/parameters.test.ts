@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { holdsExpression, readingConstantsOnce } from '../../../../nodes/ZenviaChat/helpers/parameters';
+import { holdsExpression, readingConstantsOnce, readingFieldReferencesDirectly } from '../../../../nodes/ZenviaChat/helpers/parameters';
 
 /** A context whose reads are counted, giving "name@item" so a per-item read is visible. */
 function countingContext(parameters: INode['parameters']) {
@@ -77,5 +77,76 @@ describe('readingConstantsOnce', () => {
 		expect(nodeCopies()).toBe(1);
 		expect(nodes[2]).toBe(nodes[0]);
 		expect(nodes[0].parameters).toEqual({ content: '={{ $json.text }}' });
+	});
+});
+
+describe('readingFieldReferencesDirectly', () => {
+	/** A context for one saved parameter and the input items; n8n's own reads answer "n8n: name@item". */
+	function referenceContext(saved: string, items: object[]) {
+		const reads: string[] = [];
+		const context = {
+			getNode: () => ({ parameters: { content: saved } }) as unknown as INode,
+			getInputData: () => items.map((json) => ({ json })),
+			getNodeParameter: (name: string, itemIndex: number) => {
+				reads.push(`${name}@${itemIndex}`);
+				return `n8n: ${name}@${itemIndex}`;
+			},
+		} as unknown as IExecuteFunctions;
+		return { context: readingFieldReferencesDirectly(context), reads };
+	}
+
+	it.each([
+		['={{ $json.text }}', { text: 'Olá' }, 'Olá'],
+		['={{$json.text}}', { text: 'Olá' }, 'Olá'],
+		['={{ $json.order.id }}', { order: { id: 42 } }, 42],
+		['={{ $json["full name"] }}', { 'full name': 'Ana' }, 'Ana'],
+		["={{ $json['full name'] }}", { 'full name': 'Ana' }, 'Ana'],
+		['={{ $json.vip }}', { vip: false }, false],
+		['={{ $json.text }}', { text: '' }, ''],
+	])('reads %s from the item itself: %j', (saved, json, expected) => {
+		const { context, reads } = referenceContext(saved, [json]);
+
+		expect(context.getNodeParameter('content', 0)).toEqual(expected);
+		expect(reads).toEqual([]);
+	});
+
+	it.each([
+		['a missing field', '={{ $json.text }}', {}],
+		['a null', '={{ $json.text }}', { text: null }],
+		['an object, which n8n copies', '={{ $json.order }}', { order: { id: 1 } }],
+		['an array', '={{ $json.list }}', { list: [1] }],
+		['a path through a missing object', '={{ $json.order.id }}', {}],
+		['a path through an array', '={{ $json.list.length }}', { list: [1] }],
+		['an inherited property', '={{ $json.toString }}', {}],
+		['more than a reference', '={{ $json.text.trim() }}', { text: ' a ' }],
+		['text around it', '=Hi {{ $json.text }}', { text: 'a' }],
+		['two references', '={{ $json.a }}{{ $json.b }}', { a: 'a', b: 'b' }],
+		['another node', "={{ $('Webhook').item.json.text }}", { text: 'a' }],
+		['no expression', 'plain', { text: 'a' }],
+	])('leaves %s to n8n', (_, saved, json) => {
+		const { context, reads } = referenceContext(saved, [json]);
+
+		expect(context.getNodeParameter('content', 0)).toBe('n8n: content@0');
+		expect(reads).toEqual(['content@0']);
+	});
+
+	it('reads each item its own value, and leaves other read options and other parameters to n8n', () => {
+		const { context, reads } = referenceContext('={{ $json.text }}', [{ text: 'one' }, { text: 'two' }]);
+
+		expect([context.getNodeParameter('content', 0), context.getNodeParameter('content', 1)]).toEqual(['one', 'two']);
+		expect(context.getNodeParameter('content', 1, '', { extractValue: true })).toBe('two');
+		expect(context.getNodeParameter('content', 1, '', { ensureType: 'string' })).toBe('n8n: content@1');
+		expect(context.getNodeParameter('content', 1, '', { rawExpressions: true })).toBe('n8n: content@1');
+		expect(context.getNodeParameter('messageType', 0)).toBe('n8n: messageType@0');
+		expect(reads).toEqual(['content@1', 'content@1', 'messageType@0']);
+	});
+
+	it('reads a resource locator\'s reference only where n8n would extract its value', () => {
+		const locator = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
+		const { context, reads } = referenceContext(locator as unknown as string, [{ id: 7 }]);
+
+		expect(context.getNodeParameter('content', 0, '', { extractValue: true })).toBe(7);
+		expect(context.getNodeParameter('content', 0)).toBe('n8n: content@0');
+		expect(reads).toEqual(['content@0']);
 	});
 });
