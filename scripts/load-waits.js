@@ -46,6 +46,7 @@ const {
 	seconds,
 	startN8n,
 	startPostgres,
+	startQueueMode,
 	startRedis,
 	userFolderFor,
 	waitFor,
@@ -196,16 +197,16 @@ async function main() {
 	if (!Number.isFinite(graceMs) || graceMs < 0) throw new Error('--grace takes a number of seconds, 0 or more');
 	const shutdownTimeout = process.argv.includes('--shutdown-timeout') ? option('shutdown-timeout', 30) : undefined;
 	if (shutdownTimeout !== undefined && !(Number.isInteger(shutdownTimeout) && shutdownTimeout > 0)) throw new Error('--shutdown-timeout takes a whole number of seconds above 0');
-	const queue = flag('queue');
-	const redisServer = queue ? ensureRedisServer() : undefined;
+	const queueMode = flag('queue');
+	const redisServer = queueMode ? ensureRedisServer() : undefined;
 	if (redisServer && !('path' in redisServer)) throw new Error(redisServer.reason);
-	const database = flag('postgres') || queue ? await startPostgres() : undefined;
+	const database = flag('postgres') || queueMode ? await startPostgres() : undefined;
 	/** @type {Awaited<ReturnType<typeof startRedis>> | undefined} */
 	let redis;
 	try {
 		if (redisServer && 'path' in redisServer) redis = await startRedis(redisServer.path);
-		const queueEnv = redis ? { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redis.port), N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } : undefined;
-		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv: database?.env, queueEnv })) ? 0 : 1;
+		const queue = redis ? { redisPort: redis.port, mainPort: await freePort(), workerPort: await freePort(), sharedEventLog: flag('shared-event-log') } : undefined;
+		process.exitCode = (await measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv: database?.env, queue })) ? 0 : 1;
 	} finally {
 		await redis?.stop();
 		await database?.stop();
@@ -218,51 +219,34 @@ async function main() {
  * worker, each on the same port on every start.
  * @param {import('./e2e/n8n').N8nRuntime} runtime
  * @param {string} folder
- * @param {{ port: number, env: NodeJS.ProcessEnv, queue?: { mainPort: number, workerPort: number } }} options
+ * @param {{ port: number, env: NodeJS.ProcessEnv, queue?: QueueOptions }} options
+ * @returns {Promise<{ url: string, output: () => string, stop: (graceMs?: number) => Promise<void> }>}
  */
 async function startCluster(runtime, folder, { port, env, queue }) {
 	if (!queue) return await startN8n(runtime, folder, { port, env });
-	const queueEnv = { ...env, WEBHOOK_URL: `http://127.0.0.1:${port}/` };
 	// A worker that starts reads its event log and marks every execution it had started and not
 	// seen end as crashed, the waiting ones too, and n8n resumes no crashed execution. A new
 	// container starts with an empty log; a worker started again on the same n8n folder does not
 	// (--shared-event-log).
-	const eventLog = flag('shared-event-log') ? {} : { N8N_EVENTBUS_LOGWRITER_LOGFULLPATH: path.join(WORK_DIR, 'waits', `worker-events-${Date.now()}.log`) };
-	// The main process first: it owns the database migrations and activates the workflow.
-	const main = await startN8n(runtime, folder, { port: queue.mainPort, env: queueEnv });
-	const others = await Promise.allSettled([
-		startN8n(runtime, folder, { command: 'webhook', port, env: queueEnv }),
-		startN8n(runtime, folder, { command: 'worker', port: queue.workerPort, env: { ...queueEnv, ...eventLog } }),
-	]);
-	const failed = others.find((outcome) => outcome.status === 'rejected');
-	if (failed) {
-		// One did not start: stop what did, so that no process outlives the command.
-		for (const outcome of others) if (outcome.status === 'fulfilled') await outcome.value.stop();
-		await main.stop();
-		throw failed.reason;
-	}
-	const [webhook, worker] = others.map((outcome) => /** @type {PromiseFulfilledResult<import('./e2e/n8n').N8nServer>} */ (outcome).value);
-	return {
-		url: webhook.url,
-		output: () => [['main', main], ['webhook', webhook], ['worker', worker]].map(([name, server]) => `---- n8n ${name} ----\n${/** @type {any} */ (server).output()}`).join('\n'),
-		/**
-		 * The worker first: its executions register their next wait through the webhook process.
-		 * @param {number} [graceMs]
-		 */
-		stop: async (graceMs) => {
-			await worker.stop(graceMs);
-			await webhook.stop(graceMs);
-			await main.stop(graceMs);
-		},
-	};
+	const workerEnv = queue.sharedEventLog ? {} : { N8N_EVENTBUS_LOGWRITER_LOGFULLPATH: path.join(WORK_DIR, 'waits', `worker-events-${Date.now()}.log`) };
+	const cluster = await startQueueMode(runtime, folder, {
+		redisPort: queue.redisPort,
+		mainPort: queue.mainPort,
+		workerPort: queue.workerPort,
+		webhookPorts: [port],
+		env: { ...env, WEBHOOK_URL: `http://127.0.0.1:${port}/` },
+		workerEnv,
+	});
+	return { url: cluster.webhooks[0].url, output: cluster.output, stop: cluster.stop };
 }
 
+/** @typedef {{ redisPort: number, mainPort: number, workerPort: number, sharedEventLog: boolean }} QueueOptions */
+
 /**
- * @param {{ conversations: number, maxDelayMs: number, restart: boolean, graceMs: number, shutdownTimeout: number | undefined, databaseEnv: NodeJS.ProcessEnv | undefined, queueEnv: NodeJS.ProcessEnv | undefined }} options
+ * @param {{ conversations: number, maxDelayMs: number, restart: boolean, graceMs: number, shutdownTimeout: number | undefined, databaseEnv: NodeJS.ProcessEnv | undefined, queue: QueueOptions | undefined }} options
  * @returns {Promise<boolean>} whether every check held
  */
-async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv, queueEnv }) {
-	const sharedLog = Boolean(queueEnv) && flag('shared-event-log');
+async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTimeout, databaseEnv, queue }) {
 	const loadAtStart = os.loadavg();
 	const runDir = path.join(WORK_DIR, 'waits');
 	const workflowsDir = path.join(runDir, 'workflows');
@@ -336,9 +320,7 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTi
 		N8N_LOG_LEVEL: process.env.LOAD_WAITS_N8N_LOG_LEVEL || 'warn',
 		...(shutdownTimeout !== undefined && { N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(shutdownTimeout) }),
 		...databaseEnv,
-		...queueEnv,
 	};
-	const queue = queueEnv ? { mainPort: await freePort(), workerPort: await freePort() } : undefined;
 	let n8n = await startCluster(runtime, folder, { port, env, queue });
 	const logs = [];
 	triggerUrl = `${n8n.url}/webhook/${WEBHOOK_ID}/zenvia-chat?secret=${encodeURIComponent(SECRET)}`;
@@ -459,13 +441,13 @@ async function measure({ conversations, maxDelayMs, restart, graceMs, shutdownTi
 			restart: restart ? { graceSeconds: graceMs / 1000, shutdownTimeoutSeconds: shutdownTimeout ?? 30, ...(restarted ? { downSeconds: Number(((restarted.upAt - restarted.stoppedAt) / 1000).toFixed(1)) } : { happened: false }), repliesPostedAgain: retriedForRestart } : undefined,
 			allSeconds: Number((allMs / 1000 - 5).toFixed(1)),
 			database: databaseEnv ? 'postgresdb' : 'sqlite',
-			mode: queueEnv ? `queue (main, webhook process, worker; Redis; the worker's event log ${sharedLog ? 'kept from start to start' : 'new on each start'})` : 'regular',
+			mode: queue ? `queue (main, webhook process, worker; Redis; the worker's event log ${queue.sharedEventLog ? 'kept from start to start' : 'new on each start'})` : 'regular',
 			n8n: path.basename(runtime.dir),
 			cpus: os.cpus().length,
 			loadAverage: { atStart: loadAtStart.map((l) => Number(l.toFixed(2))), atEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
 			at: new Date().toISOString(),
 		};
-		const name = `load-waits${queueEnv ? '-queue' : ''}${restart ? '-restart' : ''}${sharedLog ? '-shared-log' : ''}.json`;
+		const name = `load-waits${queue ? '-queue' : ''}${restart ? '-restart' : ''}${queue?.sharedEventLog ? '-shared-log' : ''}.json`;
 		fs.writeFileSync(path.join(WORK_DIR, name), JSON.stringify(figures, null, 2));
 		console.log(JSON.stringify(figures, null, 2));
 		const ok =

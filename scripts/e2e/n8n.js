@@ -302,6 +302,72 @@ async function startN8n(runtime, userFolder, options) {
 }
 
 /**
+ * What every process of a queue-mode n8n shares: the Redis queue, and production webhooks served
+ * by webhook processes only (docs/QUEUE-MODE.md).
+ * @param {number} redisPort
+ * @returns {NodeJS.ProcessEnv}
+ */
+function queueModeEnv(redisPort) {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+	};
+}
+
+/**
+ * @typedef {object} QueueModeN8n
+ * @property {N8nServer} main
+ * @property {N8nServer[]} webhooks one for each of webhookPorts, in that order
+ * @property {N8nServer} worker
+ * @property {() => string} output what each process printed, under its name
+ * @property {(graceMs?: number) => Promise<void>} stop the worker first (its running executions
+ *   may still call the webhook processes), then the webhook processes, then the main process
+ */
+
+/**
+ * n8n in queue mode on one user folder: the main process first (it owns the database migrations
+ * and activates workflows), then the webhook processes and one worker side by side. A process that
+ * fails to start stops the others, so none outlives the caller.
+ * @param {N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {{ redisPort: number, webhookPorts: number[], env?: NodeJS.ProcessEnv, workerEnv?: NodeJS.ProcessEnv, mainPort?: number, workerPort?: number }} options
+ *   env: added to every process's (a database, WEBHOOK_URL); workerEnv: the worker's alone
+ * @returns {Promise<QueueModeN8n>}
+ */
+async function startQueueMode(runtime, userFolder, options) {
+	const env = { ...queueModeEnv(options.redisPort), ...options.env };
+	const main = await startN8n(runtime, userFolder, { port: options.mainPort ?? (await freePort()), env });
+	const workerPort = options.workerPort ?? (await freePort());
+	const others = await Promise.allSettled([
+		...options.webhookPorts.map((port) => startN8n(runtime, userFolder, { command: 'webhook', port, env })),
+		startN8n(runtime, userFolder, { command: 'worker', port: workerPort, env: { ...env, ...options.workerEnv } }),
+	]);
+	const failed = others.find((outcome) => outcome.status === 'rejected');
+	if (failed) {
+		for (const outcome of others) if (outcome.status === 'fulfilled') await outcome.value.stop();
+		await main.stop();
+		throw failed.reason;
+	}
+	const started = others.map((outcome) => /** @type {PromiseFulfilledResult<N8nServer>} */ (outcome).value);
+	const worker = /** @type {N8nServer} */ (started.pop());
+	const webhooks = started;
+	const named = [['main', main], ...webhooks.map((server, index) => [`webhook ${index + 1}`, server]), ['worker', worker]];
+	return {
+		main,
+		webhooks,
+		worker,
+		output: () => named.map(([name, server]) => `---- n8n ${name} ----\n${/** @type {N8nServer} */ (server).output()}`).join('\n'),
+		stop: async (graceMs) => {
+			await worker.stop(graceMs);
+			await Promise.all(webhooks.map((server) => server.stop(graceMs)));
+			await main.stop(graceMs);
+		},
+	};
+}
+
+/**
  * Waits until a published workflow's production webhook is registered: n8n 2.x activates
  * published workflows in the background, after /healthz/readiness already answers 200. A GET to a
  * POST-only webhook then answers "not registered for GET requests. Did you mean to make a POST
@@ -334,6 +400,8 @@ module.exports = {
 	printedExecution,
 	nodeOutput,
 	startN8n,
+	queueModeEnv,
+	startQueueMode,
 	waitForWebhook,
 	seconds,
 };

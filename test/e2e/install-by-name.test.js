@@ -26,6 +26,7 @@ const {
 	ownerEnv,
 	packPackage,
 	publishTarball,
+	queueModeEnv,
 	repackWithVersion,
 	rest,
 	restOk,
@@ -410,13 +411,7 @@ describeIfAble('n8n-nodes-zenvia-chat installed by name', () => {
 			// One database for all three, as in production; each process its own ~/.n8n, as each
 			// container of a Docker set-up has.
 			const database = path.join(freshFolder('queue-database'), 'database.sqlite');
-			const queue = {
-				EXECUTIONS_MODE: 'queue',
-				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-				QUEUE_BULL_REDIS_PORT: String(redis.port),
-				DB_SQLITE_DATABASE: database,
-				N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-			};
+			const queue = { ...queueModeEnv(redis.port), DB_SQLITE_DATABASE: database };
 			const folders = { main: freshFolder('queue-main'), webhook: freshFolder('queue-webhook'), worker: freshFolder('queue-worker') };
 			const downloadsBefore = tarballDownloads();
 			const main = await startInstance(folders.main, {

@@ -11,7 +11,7 @@ const {
 	ensureRedisServer,
 	freePort,
 	publishWorkflow,
-	startN8n,
+	startQueueMode,
 	startRedis,
 	waitFor,
 	waitForWebhook,
@@ -32,36 +32,22 @@ if ('reason' in redisServer) process.stdout.write(`      Queue mode skipped: ${r
 
 /** @type {{ port: number, stop: () => Promise<void> } | undefined} */
 let redis;
-/** @type {Record<'main' | 'webhook' | 'worker', import('../../scripts/e2e/n8n').N8nServer | undefined>} */
-const n8n = { main: undefined, webhook: undefined, worker: undefined };
+/** @type {import('../../scripts/e2e/n8n').QueueModeN8n | undefined} */
+let n8n;
 
 beforeAll(async () => {
 	if (!('path' in redisServer)) return;
 	const started = Date.now();
 	await publishWorkflow(runtime, userFolder, 'e2eQueueMode');
 	redis = await startRedis(redisServer.path);
-	const env = {
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		// Only the webhook process answers production webhook URLs.
-		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-	};
-	// The main process first: it owns the database migrations.
-	n8n.main = await startN8n(runtime, userFolder, { port: await freePort(), env });
-	[n8n.webhook, n8n.worker] = await Promise.all([
-		startN8n(runtime, userFolder, { command: 'webhook', port: await freePort(), env }),
-		startN8n(runtime, userFolder, { command: 'worker', port: await freePort(), env }),
-	]);
-	await waitForWebhook(`${n8n.webhook.url}/${WEBHOOK_PATH}`);
+	n8n = await startQueueMode(runtime, userFolder, { redisPort: redis.port, webhookPorts: [await freePort()] });
+	await waitForWebhook(`${n8n.webhooks[0].url}/${WEBHOOK_PATH}`);
 	process.stdout.write(`      queue mode (redis, main, webhook, worker) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 });
 
 afterAll(async () => {
 	await emulator.setWebhook(null);
-	// Clients before the server they talk to.
-	await Promise.all([n8n.worker?.stop(), n8n.webhook?.stop()]);
-	await n8n.main?.stop();
+	await n8n?.stop();
 	await redis?.stop();
 });
 
@@ -91,8 +77,8 @@ const finishedOnWorker = (output) => (output.match(/Worker finished execution \d
 
 describeWithRedis('Zenvia Chat in n8n queue mode (Redis, webhook process, worker)', () => {
 	it('serves the trigger from the webhook process and runs each picked event once on the worker', async () => {
-		const { main, webhook, worker } = n8n;
-		if (!main || !webhook || !worker) throw new Error('set-up failed');
+		if (!n8n) throw new Error('set-up failed');
+		const { main, webhooks: [webhook], worker } = n8n;
 		// The main process does not serve production webhooks in this set-up.
 		const fromMain = await fetch(`${main.url}/${WEBHOOK_PATH}?secret=${SECRET_IN_URL}`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
 		expect(fromMain.status).toBe(404);

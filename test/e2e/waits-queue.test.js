@@ -19,8 +19,8 @@ const {
 	freePort,
 	prepareN8n,
 	publishWorkflow,
-	startN8n,
 	startPostgres,
+	startQueueMode,
 	startRedis,
 	userFolderFor,
 	waitFor,
@@ -58,8 +58,8 @@ let model;
 let redis;
 /** @type {{ env: Record<string, string>, stop: () => Promise<void> } | undefined} */
 let postgres;
-/** @type {Record<'main' | 'webhook' | 'webhook2' | 'worker', import('../../scripts/e2e/n8n').N8nServer | undefined>} */
-const n8n = { main: undefined, webhook: undefined, webhook2: undefined, worker: undefined };
+/** @type {import('../../scripts/e2e/n8n').QueueModeN8n | undefined} */
+let n8n;
 let botUrl = '';
 /** The trigger's Production URL on the second webhook process, as a load balancer may route Zenvia's posts. */
 let botUrl2 = '';
@@ -93,27 +93,20 @@ beforeAll(async () => {
 
 	const webhookPort = await freePort();
 	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
-	const env = {
-		...postgres.env,
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-		// The address Zenvia posts to, and the one every process builds the trigger's Production URL
-		// and the resume URLs from: the worker's waiting node registers there, the trigger on the
-		// webhook process resumes there.
-		WEBHOOK_URL: `${webhookUrl}/`,
-		E2E_RECORDER_URL: recorder.url,
-		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
-	};
-	// The main process first: it owns the database migrations and activates the workflow.
-	n8n.main = await startN8n(runtime, folder, { port: await freePort(), env });
 	const webhook2Port = await freePort();
-	[n8n.webhook, n8n.webhook2, n8n.worker] = await Promise.all([
-		startN8n(runtime, folder, { command: 'webhook', port: webhookPort, env }),
-		startN8n(runtime, folder, { command: 'webhook', port: webhook2Port, env }),
-		startN8n(runtime, folder, { command: 'worker', port: await freePort(), env }),
-	]);
+	n8n = await startQueueMode(runtime, folder, {
+		redisPort: redis.port,
+		webhookPorts: [webhookPort, webhook2Port],
+		env: {
+			...postgres.env,
+			// The address Zenvia posts to, and the one every process builds the trigger's Production URL
+			// and the resume URLs from: the worker's waiting node registers there, the trigger on the
+			// webhook process resumes there.
+			WEBHOOK_URL: `${webhookUrl}/`,
+			E2E_RECORDER_URL: recorder.url,
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		},
+	});
 	const botPath = `/webhook/${TRIGGER.webhookId}/zenvia-chat?secret=${encodeURIComponent(c.WEBHOOK_SECRET)}`;
 	botUrl = `${webhookUrl}${botPath}`;
 	botUrl2 = `http://127.0.0.1:${webhook2Port}${botPath}`;
@@ -124,9 +117,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	fs.mkdirSync(c.WORK_DIR, { recursive: true });
-	for (const [name, server] of Object.entries(n8n)) if (server) fs.writeFileSync(path.join(c.WORK_DIR, `waits-queue-${name}.log`), server.output());
-	await Promise.all([n8n.worker?.stop(), n8n.webhook?.stop(), n8n.webhook2?.stop()]);
-	await n8n.main?.stop();
+	if (n8n) fs.writeFileSync(path.join(c.WORK_DIR, 'waits-queue-n8n.log'), n8n.output());
+	await n8n?.stop();
 	await redis?.stop();
 	await postgres?.stop();
 	await recorder?.close();
@@ -199,7 +191,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 			waitedMs: expect.any(Number),
 		});
 		await resumedOnceAndNothingElse(hash);
-		expect(n8n.worker?.output()).not.toMatch(/Unrecognized node type/);
+		expect(n8n?.worker?.output()).not.toMatch(/Unrecognized node type/);
 	});
 
 	it('delivers an answer posted within milliseconds of the question, before the worker has saved the execution as waiting', async () => {
@@ -215,7 +207,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 
 	it('ran every execution on the worker: two dialogs, each started once and resumed once', async () => {
 		// Each execution above ran on the worker as two jobs: up to its wait, then from its resume.
-		const worker = n8n.worker;
+		const worker = n8n?.worker;
 		if (!worker) throw new Error('set-up failed');
 		await waitFor('four finished jobs on the worker', async () => Object.values(jobsByExecution(worker.output())).reduce((a, b) => a + b, 0) >= 4, { timeoutMs: 30_000 });
 		expect(Object.values(jobsByExecution(worker.output()))).toEqual([2, 2]);
@@ -232,7 +224,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		await replyToQuestion(hash, botUrl2, 'Via the other process');
 		expect(await recorded(hash, 'outcome')).toMatchObject({ executionId, outcome: 'reply', interactionHash: hash, content: 'Via the other process' });
 		await resumedOnceAndNothingElse(hash);
-		expect(jobsByExecution(n8n.worker?.output() ?? '')[executionId]).toBe(2);
+		expect(jobsByExecution(n8n?.worker?.output() ?? '')[executionId]).toBe(2);
 	});
 
 	it('an AI Agent\'s Human-review gate waits on the worker: the customer\'s "sim" resumes it and the transfer follows', async () => {
@@ -254,7 +246,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		expect(answered()).toEqual([expect.objectContaining({ interactionHash: hash, output: DONE })]);
 		// The agent's execution ran on the worker: up to the gate's wait, then from the reply.
 		const { executionId } = /** @type {any} */ (answered()[0]);
-		expect(jobsByExecution(n8n.worker?.output() ?? '')[executionId]).toBe(2);
+		expect(jobsByExecution(n8n?.worker?.output() ?? '')[executionId]).toBe(2);
 	});
 
 	it('ends a wait at its limit on the worker; the execution, resumed without static data, waits again and the reply resumes it', async () => {
@@ -275,6 +267,6 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(recordsOf(hash, 'ordinary')).toEqual([]);
 		// Three jobs: up to the first wait, from its limit to the second wait, from the reply.
-		expect(jobsByExecution(n8n.worker?.output() ?? '')[executionId]).toBe(3);
+		expect(jobsByExecution(n8n?.worker?.output() ?? '')[executionId]).toBe(3);
 	}, LIMIT_TIMEOUT_MS + 120_000);
 });
