@@ -108,7 +108,7 @@ describe('Interaction in a real n8n', () => {
 		expect(sent[1].body).toEqual({ content: 'Are you there?', type: 'text', token: TOKEN });
 	});
 
-	it('sends numbers from expressions as text, content as written, and refuses a hash of dots', async () => {
+	it('sends numbers from expressions as text, content as written, and refuses a hash of dots; a field read from the item gives what n8n gives', async () => {
 		const execution = await execute('e2eValuesFromExpressions');
 		expect(execution.ok).toBe(true);
 
@@ -131,6 +131,13 @@ describe('Interaction in a real n8n', () => {
 				},
 			},
 			{ method: 'POST', path: `/core/api/v1/interactions/${hash}/messages`, query: {}, body: { content: '  indented\n', type: 'text', token: TOKEN } },
+			// Send Status: {{ $json.status }} is the number 200, sent as text.
+			{ method: 'POST', path: `/core/api/v1/interactions/${hash}/messages`, query: {}, body: { content: '200', type: 'text', token: TOKEN } },
+		]);
+		// The error item has no interactionHash: n8n resolves the expression and the node refuses it.
+		expect(nodeOutput(execution, 'Send Status')).toEqual([
+			{ interactionHash: hash, data: { interaction_hash: hash }, message: 'Message created successfully', status: 200 },
+			{ error: 'Interaction Hash is required: got an empty value' },
 		]);
 	});
 });
