@@ -1,3 +1,4 @@
+import { NodeConnectionTypes, isSafeObjectProperty } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 /** Whether a saved parameter value holds an expression anywhere inside it. */
@@ -45,16 +46,25 @@ export function readingConstantsOnce(context: IExecuteFunctions, defaultsWithExp
 	return facade;
 }
 
-/** `={{ $json.a.b }}`, `={{ $json["a b"] }}`: the whole parameter is one field of the item. */
-const FIELD_REFERENCE = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:"[^"\\]*"|'[^'\\]*')\])+)\s*\}\}$/;
-const REFERENCE_STEP = /\.([A-Za-z_$][\w$]*)|\["([^"\\]*)"\]|\['([^'\\]*)'\]/g;
+/**
+ * `={{ $json.a.b }}`, `={{ $json["a b"] }}`: the whole parameter is one field of the item. A quoted
+ * name holds no `}` or line break, which n8n's expression parser would not take.
+ */
+const FIELD_REFERENCE = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:"[^"\\}\n\r\u2028\u2029]*"|'[^'\\}\n\r\u2028\u2029]*')\])+)\s*\}\}$/;
+const REFERENCE_STEP = /\.([A-Za-z_$][\w$]*)|\["([^"]*)"\]|\['([^']*)'\]/g;
+/** n8n refuses any expression with this, whatever follows (`$json.constructorId` too). */
+const CONSTRUCTOR_CALL = /\.\s*constructor/;
 
-/** The field names of a saved value that is one field reference, or undefined. */
+/**
+ * The field names of a saved value that is one field reference, or undefined. Names n8n's sandbox
+ * refuses (`__proto__`, `arguments`, ...: its isSafeObjectProperty) are left to n8n and its error.
+ */
 export function fieldReference(saved: unknown): string[] | undefined {
-	if (typeof saved !== 'string') return undefined;
+	if (typeof saved !== 'string' || CONSTRUCTOR_CALL.test(saved)) return undefined;
 	const steps = FIELD_REFERENCE.exec(saved)?.[1];
 	if (steps === undefined) return undefined;
-	return Array.from(steps.matchAll(REFERENCE_STEP), (step) => step[1] ?? step[2] ?? step[3]);
+	const path = Array.from(steps.matchAll(REFERENCE_STEP), (step) => step[1] ?? step[2] ?? step[3]);
+	return path.every(isSafeObjectProperty) ? path : undefined;
 }
 
 /** A text, number or boolean the item holds at that path, through its own plain objects only. */
@@ -74,7 +84,8 @@ function plainRead(options: { extractValue?: boolean } | undefined): boolean {
 
 /** The reference a saved value is: itself, or with `extractValue`, a resource locator's value. */
 function savedReference(saved: unknown, options: { extractValue?: boolean } | undefined): string[] | undefined {
-	if (options?.extractValue && typeof saved === 'object' && saved !== null && '__rl' in saved) return fieldReference((saved as { value?: unknown }).value);
+	const isLocator = typeof saved === 'object' && saved !== null && '__rl' in saved && 'mode' in saved;
+	if (options?.extractValue && isLocator) return fieldReference((saved as { value?: unknown }).value);
 	return fieldReference(saved);
 }
 
@@ -91,7 +102,9 @@ function savedReference(saved: unknown, options: { extractValue?: boolean } | un
 export function readingFieldReferencesDirectly(context: IExecuteFunctions): IExecuteFunctions {
 	const read = context.getNodeParameter.bind(context);
 	const parameters = context.getNode().parameters;
-	const items = context.getInputData();
+	// The node's main input, where n8n's $json comes from; run as an AI agent's tool the node has
+	// none (its items are the tool's arguments, $json the agent's item), and every read goes to n8n.
+	const items = context.getInputData(0, NodeConnectionTypes.Main);
 	const references = new Map<string, string[] | undefined>();
 	const facade = Object.create(context) as IExecuteFunctions;
 	facade.getNodeParameter = ((name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => {

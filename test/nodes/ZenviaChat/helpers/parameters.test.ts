@@ -1,4 +1,5 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeTypes } from 'n8n-workflow';
 
 import { holdsExpression, readingConstantsOnce, readingFieldReferencesDirectly } from '../../../../nodes/ZenviaChat/helpers/parameters';
 
@@ -141,6 +142,28 @@ describe('readingFieldReferencesDirectly', () => {
 		expect(reads).toEqual(['content@1', 'content@1', 'messageType@0']);
 	});
 
+	it('leaves every read to n8n when the node has no main input: run as an AI agent\'s tool, $json is not its item', () => {
+		const reads: string[] = [];
+		const context = readingFieldReferencesDirectly({
+			getNode: () => ({ parameters: { content: '={{ $json.text }}' } }) as unknown as INode,
+			getInputData: (_input: number, connection: string) => (connection === 'main' ? [] : [{ json: { text: 'tool argument' } }]),
+			getNodeParameter: (name: string, itemIndex: number) => {
+				reads.push(`${name}@${itemIndex}`);
+				return 'agent item';
+			},
+		} as unknown as IExecuteFunctions);
+
+		expect(context.getNodeParameter('content', 0)).toBe('agent item');
+		expect(reads).toEqual(['content@0']);
+	});
+
+	it('leaves a locator without a mode to n8n, which extracts nothing from it', () => {
+		const { context, reads } = referenceContext({ __rl: true, value: '={{ $json.id }}' } as unknown as string, [{ id: 7 }]);
+
+		expect(context.getNodeParameter('content', 0, '', { extractValue: true })).toBe('n8n: content@0');
+		expect(reads).toEqual(['content@0']);
+	});
+
 	it('reads a resource locator\'s reference only where n8n would extract its value', () => {
 		const locator = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 		const { context, reads } = referenceContext(locator as unknown as string, [{ id: 7 }]);
@@ -148,5 +171,75 @@ describe('readingFieldReferencesDirectly', () => {
 		expect(context.getNodeParameter('content', 0, '', { extractValue: true })).toBe(7);
 		expect(context.getNodeParameter('content', 0)).toBe('n8n: content@0');
 		expect(reads).toEqual(['content@0']);
+	});
+});
+
+describe('readingFieldReferencesDirectly against n8n\'s own expressions', () => {
+	const nodeTypes = {
+		getByNameAndVersion: () => ({ description: { properties: [], inputs: ['main'], outputs: ['main'] } }),
+		getByName: () => ({ description: { properties: [] } }),
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const workflow = new Workflow({
+		id: 'parameters',
+		nodes: [{ id: 'n', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} }],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+
+	/** What n8n's getParameterValue gives for the saved value on item 0, or the error it raises. */
+	function byN8n(saved: string, json: object): { value: unknown } | { error: string } {
+		try {
+			return { value: workflow.expression.getParameterValue(saved, null, 0, 0, 'Node', [{ json: json as IDataObject }], 'manual', {}) };
+		} catch (error) {
+			return { error: (error as Error).message };
+		}
+	}
+
+	/** The same read through the node's reader, which asks n8n only when it has to. */
+	function byNode(saved: string, json: object): { outcome: { value: unknown } | { error: string }; askedN8n: boolean } {
+		let askedN8n = false;
+		const context = readingFieldReferencesDirectly({
+			getNode: () => ({ parameters: { content: saved } }) as unknown as INode,
+			getInputData: () => [{ json }],
+			getNodeParameter: () => {
+				askedN8n = true;
+				const outcome = byN8n(saved, json);
+				if ('error' in outcome) throw new Error(outcome.error);
+				return outcome.value;
+			},
+		} as unknown as IExecuteFunctions);
+		try {
+			return { outcome: { value: context.getNodeParameter('content', 0) }, askedN8n };
+		} catch (error) {
+			return { outcome: { error: (error as Error).message }, askedN8n };
+		}
+	}
+
+	it.each([
+		['={{ $json.text }}', { text: 'Olá' }, false],
+		['={{ $json.order.id }}', { order: { id: 42 } }, false],
+		['={{ $json["full name"] }}', { 'full name': 'Ana' }, false],
+		['={{ $json.n }}', { n: -0 }, false],
+		['={{ $json.n }}', { n: Number.NaN }, false],
+		['={{ $json.vip }}', { vip: true }, false],
+		['={{ $json.text }}', { text: '={{ 1 + 1 }}' }, false],
+		['={{ $json.text }}', { text: 'a {{ b }}' }, false],
+		['={{ $json.arguments }}', { arguments: 'x' }, true],
+		['={{ $json.caller }}', { caller: 'x' }, true],
+		['={{ $json.prototype }}', { prototype: 'x' }, true],
+		['={{ $json["__proto__"] }}', JSON.parse('{"__proto__":"x"}') as object, true],
+		['={{ $json["constructor"] }}', { constructor: 'x' }, true],
+		['={{ $json.constructorId }}', { constructorId: 'x' }, true],
+		['={{ $json["}}"] }}', { '}}': 'x' }, true],
+		['={{ $json["a\nb"] }}', { 'a\nb': 'x' }, true],
+		['={{ $json.missing }}', {}, true],
+	])('%s of %j: the value or error n8n gives (n8n asked: %s)', (saved, json, asksN8n) => {
+		const { outcome, askedN8n } = byNode(saved, json);
+
+		expect(outcome).toEqual(byN8n(saved, json));
+		expect(askedN8n).toBe(asksN8n);
 	});
 });
