@@ -191,7 +191,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 			waitedMs: expect.any(Number),
 		});
 		await resumedOnceAndNothingElse(hash);
-		expect(n8n?.worker?.output()).not.toMatch(/Unrecognized node type/);
+		expect(n8n?.worker.output()).not.toMatch(/Unrecognized node type/);
 	});
 
 	it('delivers an answer posted within milliseconds of the question, before the worker has saved the execution as waiting', async () => {
@@ -224,7 +224,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		await replyToQuestion(hash, botUrl2, 'Via the other process');
 		expect(await recorded(hash, 'outcome')).toMatchObject({ executionId, outcome: 'reply', interactionHash: hash, content: 'Via the other process' });
 		await resumedOnceAndNothingElse(hash);
-		expect(jobsByExecution(n8n?.worker?.output() ?? '')[executionId]).toBe(2);
+		expect(jobsByExecution(n8n?.worker.output() ?? '')[executionId]).toBe(2);
 	});
 
 	it('an AI Agent\'s Human-review gate waits on the worker: the customer\'s "sim" resumes it and the transfer follows', async () => {
@@ -246,7 +246,7 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		expect(answered()).toEqual([expect.objectContaining({ interactionHash: hash, output: DONE })]);
 		// The agent's execution ran on the worker: up to the gate's wait, then from the reply.
 		const { executionId } = /** @type {any} */ (answered()[0]);
-		expect(jobsByExecution(n8n?.worker?.output() ?? '')[executionId]).toBe(2);
+		expect(jobsByExecution(n8n?.worker.output() ?? '')[executionId]).toBe(2);
 	});
 
 	it('ends a wait at its limit on the worker; the execution, resumed without static data, waits again and the reply resumes it', async () => {
@@ -267,6 +267,6 @@ describeWithServers('Waits in n8n queue mode (PostgreSQL, Redis, webhook process
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(recordsOf(hash, 'ordinary')).toEqual([]);
 		// Three jobs: up to the first wait, from its limit to the second wait, from the reply.
-		expect(jobsByExecution(n8n?.worker?.output() ?? '')[executionId]).toBe(3);
+		expect(jobsByExecution(n8n?.worker.output() ?? '')[executionId]).toBe(3);
 	}, LIMIT_TIMEOUT_MS + 120_000);
 });

@@ -121,7 +121,8 @@ const CHECKS_SLICE = { ms: 5, now: Date.now, pause: async () => await sleep(0) }
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
-	const reading = readingConstantsOnce(readingFieldReferencesDirectly(this), defaultsWithExpressions);
+	// Outside the read-once layer, so both share its one copy of the node.
+	const reading = readingFieldReferencesDirectly(readingConstantsOnce(this, defaultsWithExpressions));
 	return await routeItems.call(reading, items.length);
 }
 
